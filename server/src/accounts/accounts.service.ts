@@ -1,0 +1,362 @@
+import { randomUUID } from 'node:crypto';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { Clock } from '../platform/clock.js';
+import type { TokenService } from '../platform/auth/tokens.js';
+import type { EventBus } from '../platform/pubsub.js';
+import type { Transactions } from '../platform/db/transaction.js';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '../platform/errors.js';
+import { parseId } from '../platform/ids.js';
+import {
+  CompanyEntity,
+  DepartmentEntity,
+  SessionEntity,
+  SiteEntity,
+  UserEntity,
+  UserSiteEntity,
+} from './accounts.entity.js';
+import { hashPassword, verifyPassword } from './domain/password.js';
+import { canActOnSite, hasRole, Role, type Principal } from './domain/roles.js';
+
+export const ACCOUNT_CHANGED = 'ACCOUNT_CHANGED';
+export interface AccountChangedPayload {
+  userId: number;
+  signedOut: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  siteIds: string[];
+  departmentId?: string | null;
+}
+
+export interface UserChanges {
+  displayName?: string;
+  roles?: Role[];
+  siteIds?: string[];
+  departmentId?: string | null;
+}
+
+// A hash of a random password, verified against when the user does not exist, so a
+// wrong username takes as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+export class AccountsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Transactions,
+    private readonly tokens: TokenService,
+    private readonly clock: Clock,
+    private readonly bus: EventBus,
+  ) {}
+
+  // ---- sessions ----------------------------------------------------------------------
+
+  async login(username: string, password: string) {
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ username: username.trim() });
+    dummyHash ??= hashPassword(randomUUID());
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
+    if (!user || !ok) throw unauthenticated('Wrong username or password');
+    if (user.disabled) throw unauthenticated('This account is disabled');
+    const sessionId = randomUUID();
+    const issued = await this.tokens.issue(user.id, sessionId);
+    await this.tx.run((em) =>
+      em.insert(SessionEntity, {
+        id: sessionId,
+        userId: user.id,
+        createdAt: this.clock.now(),
+        expiresAt: issued.expiresAt,
+        revokedAt: null,
+      }),
+    );
+    return { ...issued, user };
+  }
+
+  /** Token → principal, or null when the token or its session is no longer good. */
+  async authenticate(token: string | null | undefined): Promise<Principal | null> {
+    const claims = await this.tokens.verify(token);
+    if (!claims) return null;
+    const session = await this.ds.getRepository(SessionEntity).findOneBy({ id: claims.sessionId });
+    if (!session || session.userId !== claims.userId || session.revokedAt) return null;
+    if (session.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: claims.userId });
+    if (!user || user.disabled) return null;
+    const links = await this.ds.getRepository(UserSiteEntity).findBy({ userId: user.id });
+    return {
+      userId: user.id,
+      companyId: user.companyId,
+      roles: user.roles,
+      siteIds: links.map((l) => l.siteId).sort((a, b) => a - b),
+      sessionId: session.id,
+      expiresAt: claims.expiresAt,
+    };
+  }
+
+  async logout(p: Principal): Promise<boolean> {
+    await this.tx.run((em) => em.update(SessionEntity, { id: p.sessionId }, { revokedAt: this.clock.now() }));
+    return true;
+  }
+
+  async changeMyPassword(p: Principal, currentPassword: string, newPassword: string): Promise<boolean> {
+    const user = await this.requireUser(p.userId);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw badInput('currentPassword', 'The current password is wrong');
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await this.tx.run(async (em) => {
+      await em.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: this.clock.now() });
+      // Other devices are signed out; this session stays.
+      const others = await em.findBy(SessionEntity, { userId: user.id, revokedAt: IsNull() });
+      const ids = others.map((s) => s.id).filter((id) => id !== p.sessionId);
+      if (ids.length) await em.update(SessionEntity, { id: In(ids) }, { revokedAt: this.clock.now() });
+    });
+    return true;
+  }
+
+  // ---- users ---------------------------------------------------------------------------
+
+  me(p: Principal) {
+    return this.requireUser(p.userId);
+  }
+
+  listUsers(p: Principal) {
+    return this.ds.getRepository(UserEntity).find({ where: { companyId: p.companyId }, order: { id: 'ASC' } });
+  }
+
+  async createUser(p: Principal, input: NewUser): Promise<UserEntity> {
+    const passwordHash = await hashPassword(input.password);
+    const user = await this.tx.run(async (em) => {
+      const siteIds = await this.checkSites(em, p, input.siteIds, 'siteIds');
+      const departmentId = await this.checkDepartment(em, p, input.departmentId, 'departmentId');
+      if (await em.existsBy(UserEntity, { username: input.username })) {
+        throw conflict('This username is taken', { field: 'username' });
+      }
+      const now = this.clock.now();
+      const created = await em.save(
+        em.create(UserEntity, {
+          companyId: p.companyId,
+          username: input.username,
+          displayName: input.displayName.trim(),
+          passwordHash,
+          roles: input.roles,
+          disabled: false,
+          departmentId,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      if (siteIds.length) await em.insert(UserSiteEntity, siteIds.map((siteId) => ({ userId: created.id, siteId })));
+      return created;
+    });
+    return user;
+  }
+
+  async updateUser(p: Principal, id: string, changes: UserChanges): Promise<UserEntity> {
+    const userId = parseId('id', id);
+    const user = await this.tx.run(async (em) => {
+      const user = await this.companyUser(em, p, userId);
+      if (changes.roles && userId === p.userId && !changes.roles.includes(Role.ADMIN)) {
+        throw badInput('roles', 'You cannot remove your own administrator role');
+      }
+      if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
+      if (changes.roles) user.roles = changes.roles;
+      if (changes.departmentId !== undefined) {
+        user.departmentId = await this.checkDepartment(em, p, changes.departmentId, 'departmentId');
+      }
+      if (changes.siteIds) {
+        const siteIds = await this.checkSites(em, p, changes.siteIds, 'siteIds');
+        await em.delete(UserSiteEntity, { userId });
+        if (siteIds.length) await em.insert(UserSiteEntity, siteIds.map((siteId) => ({ userId, siteId })));
+      }
+      user.updatedAt = this.clock.now();
+      return em.save(user);
+    });
+    await this.publishChange(userId, false);
+    return user;
+  }
+
+  async setUserDisabled(p: Principal, id: string, disabled: boolean): Promise<UserEntity> {
+    const userId = parseId('id', id);
+    if (userId === p.userId && disabled) throw badInput('id', 'You cannot disable yourself');
+    const user = await this.tx.run(async (em) => {
+      const user = await this.companyUser(em, p, userId);
+      user.disabled = disabled;
+      user.updatedAt = this.clock.now();
+      if (disabled) await this.revokeSessions(em, userId);
+      return em.save(user);
+    });
+    await this.publishChange(userId, disabled);
+    return user;
+  }
+
+  async resetUserPassword(p: Principal, id: string, password: string): Promise<boolean> {
+    const userId = parseId('id', id);
+    if (password.length < 8) throw badInput('password', 'password must be at least 8 characters');
+    const passwordHash = await hashPassword(password);
+    await this.tx.run(async (em) => {
+      const user = await this.companyUser(em, p, userId);
+      await em.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: this.clock.now() });
+      await this.revokeSessions(em, userId);
+    });
+    await this.publishChange(userId, true);
+    return true;
+  }
+
+  // ---- sites and departments -----------------------------------------------------------
+
+  /** The sites a user may see: all of the company's for administrators, else their own. */
+  listSites(p: Principal) {
+    const repo = this.ds.getRepository(SiteEntity);
+    if (hasRole(p, Role.ADMIN)) return repo.find({ where: { companyId: p.companyId }, order: { id: 'ASC' } });
+    return repo.find({ where: { companyId: p.companyId, id: In(p.siteIds) }, order: { id: 'ASC' } });
+  }
+
+  /** For other features: the site, if this principal may act on it. */
+  async requireSite(p: Principal, siteId: number): Promise<SiteEntity> {
+    const site = await this.ds.getRepository(SiteEntity).findOneBy({ id: siteId });
+    if (!site || site.companyId !== p.companyId) throw notFound('Site');
+    if (!canActOnSite(p, site)) throw forbidden('You do not belong to this site');
+    return site;
+  }
+
+  async createSite(p: Principal, input: { name: string; code: string; timezone: string }) {
+    return this.tx.run(async (em) => {
+      if (await em.existsBy(SiteEntity, { companyId: p.companyId, code: input.code })) {
+        throw conflict('A site with this code exists', { field: 'code' });
+      }
+      return em.save(em.create(SiteEntity, { ...input, name: input.name.trim(), companyId: p.companyId, createdAt: this.clock.now() }));
+    });
+  }
+
+  async updateSite(p: Principal, id: string, input: { name: string; code: string; timezone: string }) {
+    const siteId = parseId('id', id);
+    return this.tx.run(async (em) => {
+      const site = await em.findOneBy(SiteEntity, { id: siteId, companyId: p.companyId });
+      if (!site) throw notFound('Site');
+      const clash = await em.findOneBy(SiteEntity, { companyId: p.companyId, code: input.code });
+      if (clash && clash.id !== site.id) throw conflict('A site with this code exists', { field: 'code' });
+      Object.assign(site, { ...input, name: input.name.trim() });
+      return em.save(site);
+    });
+  }
+
+  listDepartments(p: Principal) {
+    return this.ds.getRepository(DepartmentEntity).find({ where: { companyId: p.companyId }, order: { id: 'ASC' } });
+  }
+
+  async createDepartment(p: Principal, input: { name: string; siteId?: string | null }) {
+    return this.tx.run(async (em) => {
+      const siteId = input.siteId ? (await this.checkSites(em, p, [input.siteId], 'siteId'))[0] : null;
+      return em.save(
+        em.create(DepartmentEntity, { companyId: p.companyId, siteId, name: input.name.trim(), createdAt: this.clock.now() }),
+      );
+    });
+  }
+
+  async updateDepartment(p: Principal, id: string, input: { name: string; siteId?: string | null }) {
+    const departmentId = parseId('id', id);
+    return this.tx.run(async (em) => {
+      const dept = await em.findOneBy(DepartmentEntity, { id: departmentId, companyId: p.companyId });
+      if (!dept) throw notFound('Department');
+      dept.name = input.name.trim();
+      dept.siteId = input.siteId ? (await this.checkSites(em, p, [input.siteId], 'siteId'))[0] : null;
+      return em.save(dept);
+    });
+  }
+
+  async deleteDepartment(p: Principal, id: string): Promise<boolean> {
+    const departmentId = parseId('id', id);
+    await this.tx.run(async (em) => {
+      const dept = await em.findOneBy(DepartmentEntity, { id: departmentId, companyId: p.companyId });
+      if (!dept) throw notFound('Department');
+      if (await em.existsBy(UserEntity, { departmentId })) {
+        throw conflict('Move the members of this department first', { reason: 'DEPARTMENT_HAS_MEMBERS' });
+      }
+      await em.delete(DepartmentEntity, { id: departmentId });
+    });
+    return true;
+  }
+
+  // ---- for loaders ---------------------------------------------------------------------
+
+  async sitesOfUsers(userIds: readonly number[]): Promise<SiteEntity[][]> {
+    const links = await this.ds.getRepository(UserSiteEntity).findBy({ userId: In([...userIds]) });
+    const sites = links.length
+      ? await this.ds.getRepository(SiteEntity).findBy({ id: In([...new Set(links.map((l) => l.siteId))]) })
+      : [];
+    const byId = new Map(sites.map((s) => [s.id, s]));
+    return userIds.map((u) =>
+      links
+        .filter((l) => l.userId === u)
+        .map((l) => byId.get(l.siteId)!)
+        .sort((a, b) => a.id - b.id),
+    );
+  }
+
+  async departmentsByIds(ids: readonly number[]): Promise<(DepartmentEntity | null)[]> {
+    const rows = await this.ds.getRepository(DepartmentEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((d) => [d.id, d]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async sitesByIds(ids: readonly number[]): Promise<(SiteEntity | null)[]> {
+    const rows = await this.ds.getRepository(SiteEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((s) => [s.id, s]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async usersByIds(ids: readonly number[]): Promise<(UserEntity | null)[]> {
+    const rows = await this.ds.getRepository(UserEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((u) => [u.id, u]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  accountChanges(userId: number): AsyncIterable<AccountChangedPayload> {
+    return this.bus.pubSub.subscribe(ACCOUNT_CHANGED, userId) as AsyncIterable<AccountChangedPayload>;
+  }
+
+  async company(p: Principal) {
+    return this.ds.getRepository(CompanyEntity).findOneByOrFail({ id: p.companyId });
+  }
+
+  // ---- internals -----------------------------------------------------------------------
+
+  private async requireUser(userId: number) {
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  private async companyUser(em: EntityManager, p: Principal, userId: number) {
+    const user = await em.findOneBy(UserEntity, { id: userId, companyId: p.companyId });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  private async checkSites(em: EntityManager, p: Principal, ids: string[], field: string): Promise<number[]> {
+    const siteIds = ids.map((id) => parseId(field, id));
+    if (!siteIds.length) return [];
+    const found = await em.findBy(SiteEntity, { id: In(siteIds), companyId: p.companyId });
+    if (found.length !== new Set(siteIds).size) throw badInput(field, 'Unknown site');
+    return siteIds;
+  }
+
+  private async checkDepartment(em: EntityManager, p: Principal, id: string | null | undefined, field: string) {
+    if (id === null || id === undefined || id === '') return null;
+    const departmentId = parseId(field, id);
+    if (!(await em.existsBy(DepartmentEntity, { id: departmentId, companyId: p.companyId }))) {
+      throw badInput(field, 'Unknown department');
+    }
+    return departmentId;
+  }
+
+  private async revokeSessions(em: EntityManager, userId: number) {
+    await em.update(SessionEntity, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+
+  private async publishChange(userId: number, signedOut: boolean) {
+    this.bus.pubSub.publish(ACCOUNT_CHANGED, userId, { userId, signedOut } satisfies AccountChangedPayload);
+  }
+}

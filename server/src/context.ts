@@ -1,0 +1,21 @@
+import type { Principal } from './accounts/domain/roles.js';
+import type { AccountsService } from './accounts/accounts.service.js';
+import type { Loaders } from './loaders.js';
+
+/** The services a resolver may call; built once in app.ts. */
+export interface Services {
+  accounts: AccountsService;
+}
+
+/** Per request (HTTP) or per subscription operation (WebSocket). */
+export interface Context {
+  principal: Principal | null;
+  services: Services;
+  loaders: Loaders;
+}
+
+/** For resolvers that are behind @Authorized: the principal is known to be there. */
+export function principalOf(ctx: Context): Principal {
+  if (!ctx.principal) throw new Error('principalOf called without @Authorized');
+  return ctx.principal;
+}

@@ -1,0 +1,81 @@
+import type { DataSource } from 'typeorm';
+import {
+  CompanyEntity,
+  DepartmentEntity,
+  SiteEntity,
+  UserEntity,
+  UserSiteEntity,
+} from '../accounts/accounts.entity.js';
+import { hashPassword } from '../accounts/domain/password.js';
+import { Role } from '../accounts/domain/roles.js';
+import type { Clock } from '../platform/clock.js';
+import type { Transactions } from '../platform/db/transaction.js';
+import type { Logger } from '../platform/logger.js';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+/** Printed at start so a new user can sign in at once. */
+export const DEMO_LOGINS: Array<{ username: string; role: string }> = [
+  { username: 'admin', role: 'ADMIN' },
+  { username: 'manager', role: 'MANAGER' },
+  { username: 'desk', role: 'RECEPTION' },
+  { username: 'wang, li, zhang, liu, chen, yang', role: 'CONSULTANT' },
+];
+
+const CONSULTANTS: Array<[string, string]> = [
+  ['wang', '王芳'],
+  ['li', '李强'],
+  ['zhang', '张伟'],
+  ['liu', '刘洋'],
+  ['chen', '陈静'],
+  ['yang', '杨磊'],
+];
+
+/** One company, two sites, its departments and users — only into an empty database. */
+export async function seedDemoData(ds: DataSource, tx: Transactions, clock: Clock, logger: Logger): Promise<boolean> {
+  if ((await ds.getRepository(CompanyEntity).count()) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await tx.run(async (em) => {
+    const now = clock.now();
+    const company = await em.save(em.create(CompanyEntity, { name: '示例置业有限公司', createdAt: now }));
+    const [binjiang, chengdong] = await em.save([
+      em.create(SiteEntity, { companyId: company.id, name: '滨江售楼处', code: 'BJ', timezone: 'Asia/Shanghai', createdAt: now }),
+      em.create(SiteEntity, { companyId: company.id, name: '城东展厅', code: 'CD', timezone: 'Asia/Shanghai', createdAt: now }),
+    ]);
+    const dept = async (name: string, siteId: number | null) =>
+      em.save(em.create(DepartmentEntity, { companyId: company.id, siteId, name, createdAt: now }));
+    const gmOffice = await dept('总经理办公室', null);
+    await dept('项目部', null);
+    await dept('市场部', null);
+    const admin = await dept('行政部', null);
+    const salesBJ = await dept('滨江销售部', binjiang.id);
+    const salesCD = await dept('城东销售部', chengdong.id);
+
+    const user = async (username: string, displayName: string, roles: Role[], siteIds: number[], departmentId: number | null) => {
+      const u = await em.save(
+        em.create(UserEntity, {
+          companyId: company.id,
+          username,
+          displayName,
+          passwordHash,
+          roles,
+          disabled: false,
+          departmentId,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await em.insert(UserSiteEntity, siteIds.map((siteId) => ({ userId: u.id, siteId })));
+    };
+    await user('admin', '系统管理员', [Role.ADMIN], [binjiang.id, chengdong.id], admin.id);
+    await user('manager', '周经理', [Role.MANAGER], [binjiang.id, chengdong.id], gmOffice.id);
+    await user('desk', '前台小赵', [Role.RECEPTION], [binjiang.id], admin.id);
+    for (const [i, [username, name]] of CONSULTANTS.entries()) {
+      // Four consultants on the riverside office, two in the showroom.
+      const site = i < 4 ? binjiang : chengdong;
+      await user(username, name, [Role.CONSULTANT], [site.id], site === binjiang ? salesBJ.id : salesCD.id);
+    }
+  });
+  logger.info('demo data loaded');
+  return true;
+}

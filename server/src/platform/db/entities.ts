@@ -1,0 +1,4 @@
+// Every feature's entities, registered once. A feature adds its own list here.
+import { accountEntities } from '../../accounts/accounts.entity.js';
+
+export const entities: Function[] = [...accountEntities];

@@ -1,0 +1,6 @@
+// Every feature's migrations in order. Migrations run at start on SQLite and MySQL alike:
+// write them with TypeORM's QueryRunner schema API (Table, TableIndex…), not raw SQL, so
+// one file serves both. A feature keeps its migrations in its own `migrations/` folder.
+import { Accounts1732300000000 } from '../../accounts/migrations/1732300000000-accounts.js';
+
+export const migrations: Function[] = [Accounts1732300000000];

@@ -1,0 +1,115 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger.js';
+
+/** The stable codes a client may see in `extensions.code`. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  // Produced by Apollo/graphql-js itself before any resolver runs.
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_REQUEST: 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const PASS_THROUGH = new Set<string>(Object.values(ErrorCode));
+
+export interface AppErrorDetails {
+  /** For BAD_USER_INPUT: the input field at fault (dotted path). */
+  field?: string;
+  /** A domain reason, e.g. a rule id or rejection code (`R5_BUSY`). */
+  reason?: string;
+  [key: string]: unknown;
+}
+
+/** The only error the server throws at a client on purpose. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details: AppErrorDetails = {}) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+export const unauthenticated = (message = 'Sign in first') =>
+  new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'You are not allowed to do this') =>
+  new AppError(ErrorCode.FORBIDDEN, message);
+export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
+export const conflict = (message: string, details?: AppErrorDetails) =>
+  new AppError(ErrorCode.CONFLICT, message, details);
+export const badInput = (field: string, message: string, details?: AppErrorDetails) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { field, ...details });
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function firstViolation(
+  errors: ValidationErrorLike[],
+  prefix = '',
+): { field: string; message: string } | undefined {
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const message = e.constraints && Object.values(e.constraints)[0];
+    if (message) return { field, message };
+    const nested = e.children && firstViolation(e.children, field);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; driverError?: { code?: string } } | undefined;
+  const code = e?.code ?? e?.driverError?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.errno === 1062;
+}
+
+/**
+ * Apollo's formatError: known errors keep their code, class-validator failures become
+ * BAD_USER_INPUT with the field, duplicate keys become CONFLICT, and anything else is
+ * logged and replaced by a bare INTERNAL_SERVER_ERROR (no SQL, no stack).
+ */
+export function makeFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Not `instanceof GraphQLError`: graphql-js may be loaded twice (CJS/ESM); duck-type.
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof AppError) {
+      const { stacktrace: _s, ...ext } = original.extensions as Record<string, unknown>;
+      return { ...base, message: original.message, extensions: ext };
+    }
+    const validation = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })
+      ?.extensions?.validationErrors;
+    if (validation) {
+      const v = firstViolation(validation);
+      return {
+        ...base,
+        message: v ? v.message : 'Invalid input',
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field: v?.field },
+      };
+    }
+    if (isDuplicateKey(original)) {
+      return { ...base, message: 'This already exists', extensions: { code: ErrorCode.CONFLICT } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PASS_THROUGH.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      return { ...base, extensions: { code } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

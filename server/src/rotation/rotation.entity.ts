@@ -1,0 +1,72 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One row per site: the lock that serializes every floor change of the site (SELECT … FOR
+ * UPDATE on MySQL), the last event sequence number, and a snapshot of the folded state at
+ * that number (a cache: it always equals the fold of the events, which a test checks).
+ */
+@Entity('rotation_heads')
+export class RotationHeadEntity {
+  @PrimaryColumn({ type: 'int' }) siteId: number;
+  @Column({ type: 'int' }) lastSeq: number;
+  @Column({ type: 'text' }) snapshot: string;
+  @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
+}
+
+/** The append-only floor log (R15): never updated, never deleted. */
+@Entity('rotation_events')
+@Index(['siteId', 'seq'], { unique: true })
+export class RotationEventEntity {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Column({ type: 'int' }) siteId: number;
+  @Column({ type: 'int' }) seq: number;
+  @Column({ type: 'varchar', length: 64 }) type: string;
+  /** The whole domain event as JSON (type, at, actorId, reason, explanation…). */
+  @Column({ type: 'text' }) payload: string;
+  @Column({ type: 'int' }) actorId: number;
+  @Column({ type: 'datetime', precision: 3 }) at: Date;
+  /** YYYY-MM-DD in the site's time zone, for the history page's day filter. */
+  @Column({ type: 'varchar', length: 10 }) businessDay: string;
+}
+
+/** A site's rule variants and numbers (R7–R12 variants, undo window…) as JSON. */
+@Entity('rotation_settings')
+export class RotationSettingsEntity {
+  @PrimaryColumn({ type: 'int' }) siteId: number;
+  @Column({ type: 'text' }) settings: string;
+  @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
+  @Column({ type: 'int' }) updatedBy: number;
+}
+
+/** R2: weekly shift template rows. */
+@Entity('shift_templates')
+export class ShiftTemplateEntity {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Index() @Column({ type: 'int' }) siteId: number;
+  @Column({ type: 'int' }) consultantId: number;
+  /** ISO weekday, Monday = 1. */
+  @Column({ type: 'int' }) weekday: number;
+  @Column({ type: 'varchar', length: 5 }) startTime: string;
+  @Column({ type: 'varchar', length: 5 }) endTime: string;
+}
+
+/** R2: a day that differs from the template (day off, leave, another shift). */
+@Entity('shift_exceptions')
+export class ShiftExceptionEntity {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Index() @Column({ type: 'int' }) siteId: number;
+  @Column({ type: 'int' }) consultantId: number;
+  @Column({ type: 'varchar', length: 10 }) date: string;
+  @Column({ type: 'varchar', length: 10 }) kind: 'OFF' | 'LEAVE' | 'SHIFT';
+  @Column({ type: 'varchar', length: 5, nullable: true }) startTime: string | null;
+  @Column({ type: 'varchar', length: 5, nullable: true }) endTime: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) note: string | null;
+}
+
+export const rotationEntities = [
+  RotationHeadEntity,
+  RotationEventEntity,
+  RotationSettingsEntity,
+  ShiftTemplateEntity,
+  ShiftExceptionEntity,
+];
