@@ -23,7 +23,9 @@ import { Transactions } from './platform/db/transaction.js';
 import { makeFormatError } from './platform/errors.js';
 import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compliance.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { sharedSubscribe } from './platform/shared-subscribe.js';
 import { createEventBus, type EventBus } from './platform/pubsub.js';
+import { RotationService } from './rotation/rotation.service.js';
 import { createSchema } from './schema.js';
 
 export interface App {
@@ -55,8 +57,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const tx = new Transactions(ds);
   const bus = createEventBus(config.redisUrl, logger);
   const tokens = new TokenService(config.jwtSecret, config.jwtTtl, clock);
+  const accounts = new AccountsService(ds, tx, tokens, clock, bus);
   const services: Services = {
-    accounts: new AccountsService(ds, tx, tokens, clock, bus),
+    accounts,
+    rotation: new RotationService(ds, tx, clock, bus, accounts),
   };
   if (config.demoData) await seedDemoData(ds, tx, clock, logger);
 
@@ -76,6 +80,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
+      // The board is built once per change; so is its GraphQL result.
+      subscribe: sharedSubscribe(['rotationBoard']),
       onConnect: async (ctx) => {
         const principal = await services.accounts.authenticate(bearerToken(ctx.connectionParams?.authorization));
         // false → graphql-ws closes with 4403 Forbidden.

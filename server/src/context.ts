@@ -1,10 +1,12 @@
 import type { Principal } from './accounts/domain/roles.js';
 import type { AccountsService } from './accounts/accounts.service.js';
 import type { Loaders } from './loaders.js';
+import type { RotationService } from './rotation/rotation.service.js';
 
 /** The services a resolver may call; built once in app.ts. */
 export interface Services {
   accounts: AccountsService;
+  rotation: RotationService;
 }
 
 /** Per request (HTTP) or per subscription operation (WebSocket). */

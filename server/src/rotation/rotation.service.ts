@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { Between, In, LessThan, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -10,13 +8,14 @@ import { AppError, badInput, ErrorCode, forbidden, notFound } from '../platform/
 import { parseId } from '../platform/ids.js';
 import type { EventBus } from '../platform/pubsub.js';
 import {
+  businessDay,
   decide,
   DEFAULT_ROTATION_SETTINGS,
   evolve,
   initialState,
   projectBoard,
   shiftsForDay,
-  type Board,
+  type Actor,
   type Rejection,
   type RotationCommand,
   type RotationEvent,
@@ -31,29 +30,27 @@ import {
   ShiftExceptionEntity,
   ShiftTemplateEntity,
 } from './rotation.entity.js';
+import type { RotationBoardView } from './rotation.types.js';
+import { boardView, eventView, receptionView, type Names, type StoredEvent } from './rotation.view.js';
 
+export { businessDay };
 export const BOARD_CHANGED = 'ROTATION_BOARD_CHANGED';
 
-/** What subscribers of a site receive after each committed change. */
-export interface BoardChange {
-  siteId: number;
-  seq: number;
-  /** The events this change appended, in order. */
-  events: StoredEvent[];
-  board: Board;
-}
+/** A floor command without its actor: the service adds who is acting. */
+export type FloorCommand = RotationCommand extends infer C ? (C extends RotationCommand ? Omit<C, 'actor'> : never) : never;
 
-export interface StoredEvent {
-  seq: number;
-  event: RotationEvent;
-}
-
-// Rejections that are about the state of the floor (someone else got there first) rather
-// than about what the caller typed.
-const STATE_CONFLICTS = /BUSY|ALREADY|NOT_ON|NO_ONE|NOT_AVAILABLE|PASSED|STATE|WINDOW|NOT_PENDING|NOT_FOUND/;
+// Rejections about the state of the floor (someone else got there first, a window passed)
+// are CONFLICT; permission ones FORBIDDEN; missing things NOT_FOUND; the rest bad input.
+const STATE_CONFLICTS = /BUSY|ALREADY|NOT_ON|NO_ONE|NOT_AVAILABLE|PASSED|STATE|WINDOW|NOT_PENDING|NOTHING|NOT_SPLITTABLE/;
 
 export function rejectionError(r: Rejection): AppError {
-  const code = STATE_CONFLICTS.test(r.code) ? ErrorCode.CONFLICT : ErrorCode.BAD_USER_INPUT;
+  const code = r.code.startsWith('FORBIDDEN')
+    ? ErrorCode.FORBIDDEN
+    : r.code.endsWith('NOT_FOUND')
+      ? ErrorCode.NOT_FOUND
+      : STATE_CONFLICTS.test(r.code)
+        ? ErrorCode.CONFLICT
+        : ErrorCode.BAD_USER_INPUT;
   return new AppError(code, r.message, { reason: r.code, params: r.params ?? {} });
 }
 
@@ -74,49 +71,61 @@ export class RotationService {
    * FOR UPDATE on MySQL; SQLite transactions are queued in-process), so two requests —
    * from one process or several — never both see the same consultant at the door.
    */
-  async execute(p: Principal, siteId: number, command: RotationCommand): Promise<BoardChange> {
+  async execute(p: Principal, siteId: number, command: FloorCommand): Promise<{ board: RotationBoardView; receptionId: string | null }> {
     const site = await this.accounts.requireSite(p, siteId);
+    const actor: Actor = {
+      userId: p.userId,
+      supervisor: hasRole(p, Role.MANAGER, Role.ADMIN),
+      desk: hasRole(p, Role.RECEPTION),
+    };
+    const full = { ...command, actor } as RotationCommand;
+    const names = this.names(p.companyId);
     const change = await this.tx.run(async (em) => {
+      await this.requireConsultants(em, siteId, consultantsNamed(full));
       const head = await this.lockHead(em, siteId);
       let state = JSON.parse(head.snapshot) as RotationState;
       const now = this.clock.now();
       const settings = await this.settingsIn(em, siteId, site.timezone);
       const shifts = await this.shiftsIn(em, siteId, now, site.timezone);
-      const decision = decide(state, command, { now, settings, shifts });
+      const decision = decide(state, full, { now, settings, shifts });
       if (!decision.ok) throw rejectionError(decision.rejection);
       const stored: StoredEvent[] = [];
       for (const event of decision.events) {
         head.lastSeq += 1;
         state = evolve(state, event);
         stored.push({ seq: head.lastSeq, event });
-        await em.insert(RotationEventEntity, {
+      }
+      await em.insert(
+        RotationEventEntity,
+        stored.map(({ seq, event }) => ({
           siteId,
-          seq: head.lastSeq,
+          seq,
           type: event.type,
           payload: JSON.stringify(event),
           actorId: event.actorId,
           at: new Date(event.at),
-          businessDay: businessDay(new Date(event.at), site.timezone),
-        });
-      }
+          businessDay: event.day,
+        })),
+      );
       head.snapshot = JSON.stringify(state);
       head.updatedAt = now;
       await em.save(head);
-      return { siteId, seq: head.lastSeq, events: stored, board: projectBoard(state, { now, shifts, settings }) };
+      return { seq: head.lastSeq, state, stored, board: projectBoard(state, { now, shifts, settings }) };
     });
-    if (change.events.length) this.bus.pubSub.publish(BOARD_CHANGED, siteId, change);
-    return change;
+    const view = boardView(siteId, change.seq, change.board, await names, change.stored, undoableSeqs(change.state));
+    if (change.stored.length) this.bus.pubSub.publish(BOARD_CHANGED, siteId, view);
+    return { board: view, receptionId: change.stored[0]?.event.receptionId ?? null };
   }
 
   // ---- reads ---------------------------------------------------------------------------
 
-  async board(p: Principal, siteId: number): Promise<BoardChange> {
+  async board(p: Principal, siteId: number): Promise<RotationBoardView> {
     const site = await this.accounts.requireSite(p, siteId);
-    return this.currentBoard(siteId, site.timezone);
+    return this.currentBoard(siteId, site.timezone, p.companyId, []);
   }
 
-  /** The board as it was right after event `seq`: the history page's replay. */
-  async boardAt(p: Principal, siteId: number, seq: number): Promise<BoardChange> {
+  /** The board as it was right after event `seq`: the history page's replay (R15). */
+  async boardAt(p: Principal, siteId: number, seq: number): Promise<RotationBoardView> {
     const site = await this.accounts.requireSite(p, siteId);
     const rows = await this.ds.getRepository(RotationEventEntity).find({
       where: { siteId, seq: LessThan(seq + 1) },
@@ -128,22 +137,24 @@ export class RotationService {
     const at = rows[rows.length - 1].at;
     const settings = await this.settingsIn(this.ds.manager, siteId, site.timezone);
     const shifts = await this.shiftsIn(this.ds.manager, siteId, at, site.timezone);
-    return { siteId, seq, events: [], board: projectBoard(state, { now: at, shifts, settings }) };
+    const last = toStored(rows[rows.length - 1]);
+    return boardView(siteId, seq, projectBoard(state, { now: at, shifts, settings }), await this.names(p.companyId), [last], undoableSeqs(state));
   }
 
   /** The log, newest first, a page at a time; `day` (YYYY-MM-DD, site time) narrows it. */
-  async history(p: Principal, siteId: number, opts: { day?: string; beforeSeq?: number; limit: number }) {
+  async history(p: Principal, siteId: number, opts: { day?: string | null; beforeSeq?: number | null; limit: number }) {
     await this.accounts.requireSite(p, siteId);
     const where: Record<string, unknown> = { siteId };
     if (opts.day) where.businessDay = opts.day;
     if (opts.beforeSeq) where.seq = LessThan(opts.beforeSeq);
-    const rows = await this.ds.getRepository(RotationEventEntity).find({
-      where,
-      order: { seq: 'DESC' },
-      take: opts.limit + 1,
-    });
+    const [rows, head, names] = await Promise.all([
+      this.ds.getRepository(RotationEventEntity).find({ where, order: { seq: 'DESC' }, take: opts.limit + 1 }),
+      this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId }),
+      this.names(p.companyId),
+    ]);
+    const undoable = head ? undoableSeqs(JSON.parse(head.snapshot) as RotationState) : new Set<number>();
     return {
-      events: rows.slice(0, opts.limit).map(toStored),
+      events: rows.slice(0, opts.limit).map((r) => eventView(names, toStored(r), undoable)),
       hasMore: rows.length > opts.limit,
     };
   }
@@ -162,30 +173,48 @@ export class RotationService {
    * missed since `afterSeq`), then every change exactly once, in order. A gap in the
    * sequence (a lost message) is filled from the log, so nothing is missed or repeated.
    */
-  async *watch(p: Principal, siteId: number, afterSeq: number | undefined): AsyncGenerator<BoardChange> {
+  async *watch(p: Principal, siteId: number, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
     const site = await this.accounts.requireSite(p, siteId);
     // Subscribe before reading, so a change committed in between is not lost.
     const live = this.bus.pubSub.subscribe(BOARD_CHANGED, siteId)[Symbol.asyncIterator]();
     try {
-      const current = await this.currentBoard(siteId, site.timezone);
-      const missed = afterSeq !== undefined && afterSeq < current.seq ? await this.eventsAfter(siteId, afterSeq, current.seq) : [];
+      const head = await this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId });
+      const headSeq = head?.lastSeq ?? 0;
+      const missed = afterSeq != null && afterSeq < headSeq ? await this.eventsAfter(siteId, afterSeq, headSeq) : [];
+      const current = await this.currentBoard(siteId, site.timezone, p.companyId, missed);
       let lastSeq = current.seq;
-      if (afterSeq === undefined || afterSeq < current.seq || afterSeq > current.seq) {
-        yield { ...current, events: missed };
-      }
+      // A client already at the head gets nothing until the next change.
+      if (afterSeq == null || afterSeq !== current.seq) yield current;
       for (;;) {
         const next = await live.next();
         if (next.done) return;
-        const change = next.value as BoardChange;
+        const change = next.value as RotationBoardView;
         if (change.seq <= lastSeq) continue;
         const firstSeq = change.events[0]?.seq ?? change.seq;
-        const gap = firstSeq > lastSeq + 1 ? await this.eventsAfter(siteId, lastSeq, firstSeq - 1) : [];
+        if (firstSeq > lastSeq + 1) {
+          const names = await this.names(p.companyId);
+          const gap = (await this.eventsAfter(siteId, lastSeq, firstSeq - 1)).map((e) => eventView(names, e, new Set()));
+          lastSeq = change.seq;
+          yield { ...change, events: [...gap, ...change.events] };
+          continue;
+        }
         lastSeq = change.seq;
-        yield gap.length ? { ...change, events: [...gap, ...change.events] } : change;
+        yield change;
       }
     } finally {
       await live.return?.();
     }
+  }
+
+  /** One reception of today with the full phone for those O9 allows (owner, server, managers). */
+  async reception(p: Principal, siteId: number, receptionId: string) {
+    await this.accounts.requireSite(p, siteId);
+    const head = await this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId });
+    const r = head ? (JSON.parse(head.snapshot) as RotationState).receptions[receptionId] : undefined;
+    if (!r) throw notFound('Reception');
+    const view = receptionView(await this.names(p.companyId), r);
+    const mayReadPhone = hasRole(p, Role.MANAGER, Role.ADMIN) || p.userId === r.ownerId || (r.ownerId === null && p.userId === r.consultantId);
+    return { ...view, phone: mayReadPhone ? r.phone : null };
   }
 
   // ---- settings and shifts (R2) ----------------------------------------------------------
@@ -284,13 +313,20 @@ export class RotationService {
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private async currentBoard(siteId: number, timezone: string): Promise<BoardChange> {
+  private async currentBoard(siteId: number, timezone: string, companyId: number, events: StoredEvent[]): Promise<RotationBoardView> {
     const head = await this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId });
     const state = head ? (JSON.parse(head.snapshot) as RotationState) : initialState();
     const now = this.clock.now();
     const settings = await this.settingsIn(this.ds.manager, siteId, timezone);
     const shifts = await this.shiftsIn(this.ds.manager, siteId, now, timezone);
-    return { siteId, seq: head?.lastSeq ?? 0, events: [], board: projectBoard(state, { now, shifts, settings }) };
+    const board = projectBoard(state, { now, shifts, settings });
+    return boardView(siteId, head?.lastSeq ?? 0, board, await this.names(companyId), events, undoableSeqs(state));
+  }
+
+  /** Display names of the company's users, for the board. */
+  private async names(companyId: number): Promise<Names> {
+    const users = await this.ds.getRepository(UserEntity).find({ where: { companyId }, select: { id: true, displayName: true } });
+    return new Map(users.map((u) => [u.id, u.displayName]));
   }
 
   /** The site's lock row, created on first use. */
@@ -355,7 +391,16 @@ function toStored(r: RotationEventEntity): StoredEvent {
   return { seq: r.seq, event: JSON.parse(r.payload) as RotationEvent };
 }
 
-/** YYYY-MM-DD of an instant in the site's time zone. */
-export function businessDay(at: Date, timezone: string): string {
-  return format(new TZDate(at.getTime(), timezone), 'yyyy-MM-dd');
+function undoableSeqs(state: RotationState): Set<number> {
+  return new Set(Object.keys(state.undoable).map(Number));
+}
+
+/** Every consultant a command names, so the service can check they belong to the site. */
+function consultantsNamed(c: RotationCommand): number[] {
+  const ids: Array<number | null | undefined> = [];
+  if ('consultantId' in c) ids.push(c.consultantId);
+  if ('toConsultantId' in c) ids.push(c.toConsultantId);
+  if ('colleagueId' in c) ids.push(c.colleagueId);
+  if ('walkIn' in c && c.walkIn) ids.push(c.walkIn.ownerId, c.walkIn.helperId);
+  return ids.filter((x): x is number => typeof x === 'number');
 }

@@ -1,4 +1,5 @@
 // Every feature's entities, registered once. A feature adds its own list here.
 import { accountEntities } from '../../accounts/accounts.entity.js';
+import { rotationEntities } from '../../rotation/rotation.entity.js';
 
-export const entities: Function[] = [...accountEntities];
+export const entities: Function[] = [...accountEntities, ...rotationEntities];

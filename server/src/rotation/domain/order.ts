@@ -1,0 +1,117 @@
+// Who is next, in one place. The order is stated here and tested by rule id:
+//   1. R7/R11 priority make-ups, earliest granted first;
+//   2. R4/R10/R12 normal make-ups, earliest granted first;
+//   3. the line (R1): earliest place first; a tie is broken by fewest counted receptions
+//      today, then longest free, then the lower user id — never by insertion order.
+// Only consultants on the floor, inside their shift (R2) and not busy (R5) receive.
+import { inShift } from './shifts.js';
+import type { MakeUp, Member, Reception, RotationState, ShiftWindow } from './types.js';
+
+export interface FloorView {
+  state: RotationState;
+  now: number;
+  shifts: ShiftWindow[];
+}
+
+export function countedToday(state: RotationState, consultantId: number): number {
+  let n = 0;
+  for (const r of Object.values(state.receptions)) {
+    if (r.status === 'UNDONE') continue;
+    for (const c of r.credit) if (c.consultantId === consultantId) n += c.share;
+  }
+  return n;
+}
+
+export function activeReceptions(state: RotationState, consultantId: number): Reception[] {
+  return Object.values(state.receptions)
+    .filter((r) => r.status === 'ACTIVE' && r.consultantId === consultantId)
+    .sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0));
+}
+
+export const isBusy = (state: RotationState, consultantId: number) => activeReceptions(state, consultantId).length > 0;
+
+export function busySince(state: RotationState, consultantId: number): number | null {
+  return activeReceptions(state, consultantId)[0]?.startedAt ?? null;
+}
+
+/** R1: the line in order (everyone holding a place, whether free or not). */
+export function lineOrder(state: RotationState): Member[] {
+  const counted = new Map<number, number>();
+  const count = (id: number) => counted.get(id) ?? counted.set(id, countedToday(state, id)).get(id)!;
+  return Object.values(state.members)
+    .filter((m) => m.queuedAt !== null)
+    .sort((a, b) => a.queuedAt! - b.queuedAt! || count(a.id) - count(b.id) || a.freeSince - b.freeSince || a.id - b.id);
+}
+
+/** On the floor, holding a place, inside the shift and not busy. */
+export function isAvailable(v: FloorView, consultantId: number): boolean {
+  const m = v.state.members[consultantId];
+  return !!m && m.presence === 'ON_FLOOR' && m.queuedAt !== null && inShift(v.shifts, consultantId, v.now) && !isBusy(v.state, consultantId);
+}
+
+/** On the floor and inside the shift: reachable for their own customer, even if busy. */
+export function isPresent(v: FloorView, consultantId: number): boolean {
+  const m = v.state.members[consultantId];
+  return !!m && m.presence === 'ON_FLOOR' && inShift(v.shifts, consultantId, v.now);
+}
+
+export const isLive = (state: RotationState, m: MakeUp) =>
+  m.usedAt === null && (m.lapsesAfterRound === null || m.lapsesAfterRound >= state.round);
+
+/** Make-ups that can be served now, in the order they are served. */
+export function makeUpOrder(v: FloorView): MakeUp[] {
+  const position = new Map(lineOrder(v.state).map((m, i) => [m.id, i]));
+  return Object.values(v.state.makeUps)
+    .filter((m) => isLive(v.state, m) && isAvailable(v, m.consultantId))
+    .sort(
+      (a, b) =>
+        (a.kind === b.kind ? 0 : a.kind === 'PRIORITY' ? -1 : 1) ||
+        a.grantedAt - b.grantedAt ||
+        (position.get(a.consultantId) ?? 0) - (position.get(b.consultantId) ?? 0) ||
+        a.id.localeCompare(b.id),
+    );
+}
+
+export type PassReason = { consultantId: number; rule: 'R2' | 'R4' | 'R5'; since?: number };
+
+export interface NextUp {
+  consultantId: number;
+  via: 'PRIORITY_MAKE_UP' | 'MAKE_UP' | 'LINE';
+  makeUp: MakeUp | null;
+  /** Consultants ahead in the line who were passed over (line turns only). */
+  passed: PassReason[];
+}
+
+/** The consultant at the door: who receives the next counted walk-in, and whom it passes. */
+export function nextUp(v: FloorView): NextUp | null {
+  const makeUp = makeUpOrder(v)[0];
+  if (makeUp) return { consultantId: makeUp.consultantId, via: makeUp.kind === 'PRIORITY' ? 'PRIORITY_MAKE_UP' : 'MAKE_UP', makeUp, passed: [] };
+  const passed: PassReason[] = [];
+  for (const m of lineOrder(v.state)) {
+    if (isAvailable(v, m.id)) return { consultantId: m.id, via: 'LINE', makeUp: null, passed };
+    if (m.presence === 'AWAY') passed.push({ consultantId: m.id, rule: 'R4', since: m.presenceSince });
+    else if (!inShift(v.shifts, m.id, v.now)) passed.push({ consultantId: m.id, rule: 'R2' });
+    else passed.push({ consultantId: m.id, rule: 'R5', since: busySince(v.state, m.id) ?? undefined });
+  }
+  return null;
+}
+
+/** Who receives the next walk-ins, in order, each once: [0] is at the door, [1] on phone duty (R13). */
+export function upOrder(v: FloorView): number[] {
+  const ids: number[] = [];
+  for (const m of makeUpOrder(v)) if (!ids.includes(m.consultantId)) ids.push(m.consultantId);
+  for (const m of lineOrder(v.state)) if (isAvailable(v, m.id) && !ids.includes(m.id)) ids.push(m.id);
+  return ids;
+}
+
+/**
+ * R7/R10/R12: "the last consultant in the queue" assists. So that an absent colleague's
+ * customers do not all land on one person, the free consultant who has assisted least
+ * today goes first; among equals, the one furthest back in the line.
+ */
+export function pickAssistant(v: FloorView, exclude: number[]): number | null {
+  const line = lineOrder(v.state);
+  const candidates = line.map((m, i) => ({ m, i })).filter(({ m }) => !exclude.includes(m.id) && isAvailable(v, m.id));
+  candidates.sort((a, b) => a.m.assists - b.m.assists || b.i - a.i);
+  return candidates[0]?.m.id ?? null;
+}

@@ -1,0 +1,339 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Role } from '../accounts/domain/roles.js';
+import { principalOf, type Context } from '../context.js';
+import { badInput } from '../platform/errors.js';
+import { parseId } from '../platform/ids.js';
+import type { WalkInInput as DomainWalkIn } from './domain/index.js';
+import {
+  RotationSettingsInput,
+  RotationSettingsType,
+  ShiftExceptionInput,
+  ShiftExceptionType,
+  ShiftTemplateInput,
+  ShiftTemplateType,
+} from './rotation-settings.types.js';
+import type { FloorCommand } from './rotation.service.js';
+import {
+  AssignByHandInput,
+  FloorChangeView,
+  PersonView,
+  RotationBoardView,
+  RotationEventPageView,
+  WalkInInput,
+} from './rotation.types.js';
+
+const FLOOR = [Role.MANAGER, Role.ADMIN, Role.RECEPTION, Role.CONSULTANT];
+const DESK = [Role.MANAGER, Role.ADMIN, Role.RECEPTION];
+const SUPERVISOR = [Role.MANAGER, Role.ADMIN];
+
+const optId = (field: string, v: string | null | undefined) => (v == null || v === '' ? null : parseId(field, v));
+
+function walkIn(w: WalkInInput, prefix = 'input'): DomainWalkIn {
+  return {
+    kind: w.kind,
+    customerName: w.customerName,
+    phone: w.phone,
+    partySize: w.partySize ?? undefined,
+    unitsAsked: w.unitsAsked ?? null,
+    ownerId: optId(`${prefix}.ownerId`, w.ownerId),
+    dealClosed: !!w.dealClosed,
+    newCustomerRegistered: !!w.newCustomerRegistered,
+    helperId: optId(`${prefix}.helperId`, w.helperId),
+    ownerServesBoth: !!w.ownerServesBoth,
+  };
+}
+
+@Resolver()
+export class RotationResolver {
+  private async run(ctx: Context, siteId: string, command: FloorCommand): Promise<FloorChangeView> {
+    const p = principalOf(ctx);
+    const site = parseId('siteId', siteId);
+    const { board, receptionId } = await ctx.services.rotation.execute(p, site, command);
+    const reception = receptionId ? (board.receptions.find((r) => r.id === receptionId) ?? null) : null;
+    return { board, reception };
+  }
+
+  /** A consultant acts for themselves; the desk and managers name the consultant. */
+  private self(ctx: Context, consultantId: string | null | undefined): number {
+    if (consultantId) return parseId('consultantId', consultantId);
+    return principalOf(ctx).userId;
+  }
+
+  // ---- reads ----------------------------------------------------------------------------
+
+  @Authorized(...FLOOR)
+  @Query(() => RotationBoardView, { description: 'The live floor of a site (SPEC section 6)' })
+  rotationBoard(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context) {
+    return ctx.services.rotation.board(principalOf(ctx), parseId('siteId', siteId));
+  }
+
+  @Authorized(...FLOOR)
+  @Query(() => RotationBoardView, { description: 'R15: the board as it was right after event `seq` (replay)' })
+  rotationBoardAt(@Arg('siteId', () => ID) siteId: string, @Arg('seq', () => Int) seq: number, @Ctx() ctx: Context) {
+    return ctx.services.rotation.boardAt(principalOf(ctx), parseId('siteId', siteId), seq);
+  }
+
+  @Authorized(...FLOOR)
+  @Query(() => RotationEventPageView, { description: 'R15: the floor log, newest first' })
+  rotationHistory(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('day', () => String, { nullable: true }) day: string | null,
+    @Arg('beforeSeq', () => Int, { nullable: true }) beforeSeq: number | null,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
+    @Ctx() ctx: Context,
+  ) {
+    if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw badInput('day', 'day must be YYYY-MM-DD');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badInput('limit', 'limit must be between 1 and 200');
+    return ctx.services.rotation.history(principalOf(ctx), parseId('siteId', siteId), { day, beforeSeq, limit });
+  }
+
+  @Authorized(...FLOOR)
+  @Query(() => [PersonView], { description: 'Consultants of a site' })
+  async siteConsultants(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context): Promise<PersonView[]> {
+    const users = await ctx.services.rotation.consultants(principalOf(ctx), parseId('siteId', siteId));
+    return users.filter((u) => !u.disabled).map((u) => ({ id: u.id, displayName: u.displayName }));
+  }
+
+  @Authorized(...FLOOR)
+  @Query(() => RotationSettingsType)
+  async rotationSettings(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context): Promise<RotationSettingsType> {
+    const id = parseId('siteId', siteId);
+    return { siteId: id, ...(await ctx.services.rotation.settings(principalOf(ctx), id)) };
+  }
+
+  @Authorized(...FLOOR)
+  @Query(() => [ShiftTemplateType], { description: 'R2: the weekly shifts of a site' })
+  shiftTemplates(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context) {
+    return ctx.services.rotation.shiftTemplates(principalOf(ctx), parseId('siteId', siteId));
+  }
+
+  @Authorized(...FLOOR)
+  @Query(() => [ShiftExceptionType], { description: 'R2: days that differ from the weekly template' })
+  shiftExceptions(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.rotation.shiftExceptions(principalOf(ctx), parseId('siteId', siteId), from, to);
+  }
+
+  // ---- settings and shifts (administrators and managers) --------------------------------
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => RotationSettingsType, { description: "A site's rule variants (R7, R8, R9, R11) and numbers" })
+  async updateRotationSettings(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('input', () => RotationSettingsInput) input: RotationSettingsInput,
+    @Ctx() ctx: Context,
+  ): Promise<RotationSettingsType> {
+    const id = parseId('siteId', siteId);
+    return { siteId: id, ...(await ctx.services.rotation.updateSettings(principalOf(ctx), id, { ...input })) };
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => [ShiftTemplateType], { description: 'R2: replaces the weekly shifts of a site' })
+  setShiftTemplates(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('shifts', () => [ShiftTemplateInput]) shifts: ShiftTemplateInput[],
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.rotation.setShiftTemplates(principalOf(ctx), parseId('siteId', siteId), shifts);
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => ShiftExceptionType)
+  addShiftException(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => ShiftExceptionInput) input: ShiftExceptionInput, @Ctx() ctx: Context) {
+    return ctx.services.rotation.addShiftException(principalOf(ctx), parseId('siteId', siteId), input);
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => Boolean)
+  removeShiftException(@Arg('siteId', () => ID) siteId: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.rotation.removeShiftException(principalOf(ctx), parseId('siteId', siteId), id);
+  }
+
+  // ---- floor actions: consultants for themselves (R1, R4) --------------------------------
+
+  @Authorized(...FLOOR)
+  @Mutation(() => FloorChangeView, { description: "I'm on the floor; back from business (R4)" })
+  checkIn(@Arg('siteId', () => ID) siteId: string, @Arg('consultantId', () => ID, { nullable: true }) consultantId: string | null, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, { type: 'CHECK_IN', consultantId: this.self(ctx, consultantId) });
+  }
+
+  @Authorized(...FLOOR)
+  @Mutation(() => FloorChangeView, { description: 'R4: signed out on company business; keeps make-ups for missed turns' })
+  goAway(@Arg('siteId', () => ID) siteId: string, @Arg('consultantId', () => ID, { nullable: true }) consultantId: string | null, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, { type: 'GO_AWAY', consultantId: this.self(ctx, consultantId) });
+  }
+
+  @Authorized(...FLOOR)
+  @Mutation(() => FloorChangeView, { description: 'Leaves the floor (with notice); the place in the line is given up' })
+  checkOut(@Arg('siteId', () => ID) siteId: string, @Arg('consultantId', () => ID, { nullable: true }) consultantId: string | null, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, { type: 'CHECK_OUT', consultantId: this.self(ctx, consultantId) });
+  }
+
+  @Authorized(...FLOOR)
+  @Mutation(() => FloorChangeView, { description: 'My customer left (R5: no longer busy)' })
+  endReception(@Arg('siteId', () => ID) siteId: string, @Arg('receptionId', () => ID) receptionId: string, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, { type: 'END_RECEPTION', receptionId });
+  }
+
+  @Authorized(...FLOOR)
+  @Mutation(() => FloorChangeView, { description: "R11: the walk-in is a colleague's customer: hand over at once" })
+  handOver(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('receptionId', () => ID) receptionId: string,
+    @Arg('toConsultantId', () => ID) toConsultantId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return this.run(ctx, siteId, { type: 'HAND_OVER', receptionId, toConsultantId: parseId('toConsultantId', toConsultantId) });
+  }
+
+  @Authorized(...FLOOR)
+  @Mutation(() => FloorChangeView, { description: "R11: the colleague is off shift or unreachable: keep serving as a courtesy" })
+  keepForColleague(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('receptionId', () => ID) receptionId: string,
+    @Arg('colleagueId', () => ID) colleagueId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return this.run(ctx, siteId, { type: 'KEEP_FOR_COLLEAGUE', receptionId, colleagueId: parseId('colleagueId', colleagueId) });
+  }
+
+  @Authorized(...FLOOR)
+  @Mutation(() => FloorChangeView, { description: 'R12: a non-buyer (peer, builder, seller…), reported within the window' })
+  reportNonBuyer(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('receptionId', () => ID) receptionId: string,
+    @Arg('keep', () => Boolean, { description: 'Keep serving (else the last consultant in the queue takes over)' }) keep: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return this.run(ctx, siteId, { type: 'REPORT_NON_BUYER', receptionId, keep });
+  }
+
+  @Authorized(...FLOOR)
+  @Mutation(() => FloorChangeView, { description: 'R14: the customer asks for several units' })
+  reportBigBuyer(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('receptionId', () => ID) receptionId: string,
+    @Arg('units', () => Int) units: number,
+    @Ctx() ctx: Context,
+  ) {
+    return this.run(ctx, siteId, { type: 'REPORT_BIG_BUYER', receptionId, units });
+  }
+
+  // ---- the desk (R3, R6–R12) ------------------------------------------------------------
+
+  @Authorized(...DESK)
+  @Mutation(() => FloorChangeView, { description: 'A walk-in arrives: who receives them, and why' })
+  recordWalkIn(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => WalkInInput) input: WalkInInput, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, { type: 'RECORD_WALK_IN', walkIn: walkIn(input) });
+  }
+
+  @Authorized(...DESK)
+  @Mutation(() => FloorChangeView, { description: 'R3: not on the floor when their turn came, without notice: the turn is lost' })
+  markAbsent(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('consultantId', () => ID) consultantId: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return this.run(ctx, siteId, { type: 'MARK_ABSENT', consultantId: parseId('consultantId', consultantId), reason });
+  }
+
+  @Authorized(...DESK)
+  @Mutation(() => FloorChangeView, { description: 'Undo: the desk a mis-tapped walk-in within the window; a manager any change of today (R15)' })
+  undoFloorChange(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('seq', () => Int) seq: number,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return this.run(ctx, siteId, { type: 'UNDO', seq, reason });
+  }
+
+  // ---- the manager (R5, R10–R12, R14, R15) -------------------------------------------------
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => FloorChangeView, { description: 'R15: assign by hand; to a busy consultant it is an approved second reception (R5)' })
+  assignByHand(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => AssignByHandInput) input: AssignByHandInput, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, {
+      type: 'ASSIGN_BY_HAND',
+      receptionId: input.receptionId ?? null,
+      walkIn: input.walkIn ? walkIn(input.walkIn, 'input.walkIn') : null,
+      consultantId: parseId('input.consultantId', input.consultantId),
+      counted: input.counted,
+      reason: input.reason,
+    });
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => FloorChangeView, { description: 'R15: move a consultant to a place in the line' })
+  moveInLine(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('consultantId', () => ID) consultantId: string,
+    @Arg('position', () => Int) position: number,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    return this.run(ctx, siteId, { type: 'MOVE', consultantId: parseId('consultantId', consultantId), position, reason });
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => FloorChangeView, { description: 'R15: skip a consultant (to the back of the line)' })
+  skipTurn(@Arg('siteId', () => ID) siteId: string, @Arg('consultantId', () => ID) consultantId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, { type: 'SKIP', consultantId: parseId('consultantId', consultantId), reason });
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => FloorChangeView, { description: 'R15: put a skipped or absent consultant back in the place they had' })
+  reinstate(@Arg('siteId', () => ID) siteId: string, @Arg('consultantId', () => ID) consultantId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, { type: 'REINSTATE', consultantId: parseId('consultantId', consultantId), reason });
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => FloorChangeView, { description: 'R12: confirm (or reject) a non-buyer report' })
+  decideNonBuyer(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('receptionId', () => ID) receptionId: string,
+    @Arg('confirmed', () => Boolean) confirmed: boolean,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    return this.run(ctx, siteId, { type: 'DECIDE_NON_BUYER', receptionId, confirmed, reason });
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => FloorChangeView, { description: 'R14 and others: the manager has seen the alert' })
+  acknowledgeAlert(@Arg('siteId', () => ID) siteId: string, @Arg('alertId', () => ID) alertId: string, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, { type: 'ACKNOWLEDGE_ALERT', alertId });
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => FloorChangeView, { description: 'R10/R11: a same-day deal with the helper splits the credit half/half' })
+  recordSameDayDeal(@Arg('siteId', () => ID) siteId: string, @Arg('receptionId', () => ID) receptionId: string, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, { type: 'RECORD_SAME_DAY_DEAL', receptionId });
+  }
+
+  // ---- live ----------------------------------------------------------------------------------
+
+  @Authorized(...FLOOR)
+  @Subscription(() => RotationBoardView, {
+    name: 'rotationBoard',
+    description: 'The whole board on every change. Send the last seq you saw as afterSeq to catch up without gaps or repeats.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as Context;
+      return ctx.services.rotation.watch(principalOf(ctx), parseId('siteId', args.siteId as string), (args.afterSeq as number | null) ?? null);
+    },
+  })
+  rotationBoardChanged(
+    @Root() board: RotationBoardView,
+    @Arg('siteId', () => ID) _siteId: string,
+    @Arg('afterSeq', () => Int, { nullable: true }) _afterSeq: number | null,
+  ): RotationBoardView {
+    return board;
+  }
+}
+
+export const rotationResolvers = [RotationResolver] as const;
