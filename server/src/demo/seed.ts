@@ -11,6 +11,7 @@ import { Role } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
 import type { Logger } from '../platform/logger.js';
+import { seedFloorMorning, seedShifts } from './floor.js';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -66,15 +67,21 @@ export async function seedDemoData(ds: DataSource, tx: Transactions, clock: Cloc
         }),
       );
       await em.insert(UserSiteEntity, siteIds.map((siteId) => ({ userId: u.id, siteId })));
+      return u;
     };
     await user('admin', '系统管理员', [Role.ADMIN], [binjiang.id, chengdong.id], admin.id);
     await user('manager', '周经理', [Role.MANAGER], [binjiang.id, chengdong.id], gmOffice.id);
-    await user('desk', '前台小赵', [Role.RECEPTION], [binjiang.id], admin.id);
+    const desk = await user('desk', '前台小赵', [Role.RECEPTION], [binjiang.id], admin.id);
+    const consultants: Record<string, number[]> = { [binjiang.id]: [], [chengdong.id]: [] };
     for (const [i, [username, name]] of CONSULTANTS.entries()) {
       // Four consultants on the riverside office, two in the showroom.
       const site = i < 4 ? binjiang : chengdong;
-      await user(username, name, [Role.CONSULTANT], [site.id], site === binjiang ? salesBJ.id : salesCD.id);
+      const u = await user(username, name, [Role.CONSULTANT], [site.id], site === binjiang ? salesBJ.id : salesCD.id);
+      consultants[site.id].push(u.id);
     }
+    // R2: both sites open every day; a living floor on the riverside office.
+    for (const site of [binjiang, chengdong]) await seedShifts(em, site, consultants[site.id], now);
+    await seedFloorMorning(em, binjiang, consultants[binjiang.id], desk.id, now);
   });
   logger.info('demo data loaded');
   return true;
