@@ -150,10 +150,15 @@ class Draft implements FloorView {
     this.patchMember(consultantId, { queuedAt: this.now, turnRound: this.state.round, previousQueuedAt: null });
   }
 
-  /** R1: a round closes when everyone in the line and in shift has had their turn in it. */
+  /**
+   * R1: a round closes when the turn has gone past everyone who could take it: each free
+   * consultant in the line has had (or lost) their turn in it. The busy are passed (R5) and
+   * do not hold the round open.
+   */
   closeRound() {
-    const inLine = lineOrder(this.state).filter((m) => inShift(this.shifts, m.id, this.now));
-    if (inLine.length && inLine.every((m) => m.turnRound >= this.state.round)) this.setRound(this.state.round + 1);
+    const free = lineOrder(this.state).filter((m) => isAvailable(this, m.id));
+    const someoneHadIt = lineOrder(this.state).some((m) => m.turnRound >= this.state.round);
+    if (someoneHadIt && free.every((m) => m.turnRound >= this.state.round)) this.setRound(this.state.round + 1);
   }
 }
 
