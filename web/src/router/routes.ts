@@ -1,6 +1,15 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { House, Monitor, OfficeBuilding, Setting, User, UserFilled } from '@element-plus/icons-vue';
+import {
+  Calendar,
+  House,
+  Monitor,
+  OfficeBuilding,
+  Operation,
+  Setting,
+  User,
+  UserFilled,
+} from '@element-plus/icons-vue';
 import type { Role } from '@/graphql/generated/graphql';
 import AppLayout from '@/components/AppLayout.vue';
 import LoginPage from '@/pages/login/LoginPage.vue';
@@ -50,6 +59,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: ['CONSULTANT'], title: 'nav.myFloor', nav: { icon: User } },
       },
       {
+        // R2: the manager sets the week here; administrators may too.
+        path: 'admin/shifts',
+        name: 'admin-shifts',
+        component: () => import('@/pages/admin/ShiftsPage.vue'),
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.shifts', nav: { icon: Calendar } },
+      },
+      {
         path: 'admin',
         redirect: { name: 'admin-users' },
       },
@@ -81,6 +97,16 @@ export const routes: RouteRecordRaw[] = [
           roles: ['ADMIN'],
           title: 'nav.departments',
           nav: { icon: Setting, group: 'settings' },
+        },
+      },
+      {
+        path: 'admin/rotation',
+        name: 'admin-rotation',
+        component: () => import('@/pages/admin/RotationSettingsPage.vue'),
+        meta: {
+          roles: ['ADMIN'],
+          title: 'nav.rotationSettings',
+          nav: { icon: Operation, group: 'settings' },
         },
       },
       {

@@ -1,7 +1,7 @@
 // decide(state, command, context) → events | rejection. Every rule of SPEC section 1 that
 // changes the floor is decided here; evolve() only applies what an event says.
 import { atDay, evolve } from './evolve.js';
-import { countedToday, isAvailable, isBusy, isLive, isPresent, lineOrder, nextUp, pickAssistant, type FloorView } from './order.js';
+import { isAvailable, isBusy, isPresent, lineOrder, nextUp, pickAssistant, type FloorView } from './order.js';
 import { businessDay, inShift } from './shifts.js';
 import type {
   Actor,
@@ -304,7 +304,7 @@ function toOwner(d: Draft, w: WalkInInput, base: Reception, owner: number, count
 function recordWalkIn(d: Draft, w: WalkInInput): string {
   const s = d.ctx.settings;
   if (w.partySize !== undefined && (!Number.isInteger(w.partySize) || w.partySize < 1)) reject('PARTY_SIZE', 'Party size must be at least 1');
-  if ((w.kind === 'RETURNING' || w.kind === 'BROUGHT_ALONG') && w.ownerId == null && w.kind === 'RETURNING') {
+  if (w.kind === 'RETURNING' && w.ownerId == null) {
     reject('OWNER_REQUIRED', 'A returning customer needs their owner (look the phone up first)');
   }
   const base = reception(d, w, {});
@@ -690,7 +690,10 @@ function step(d: Draft, cmd: RotationCommand): Step {
       }
       let receptionId: string | null = null;
       for (const e of entry.inverse) {
-        if (e.op === 'member') e.value ? d.setMember(e.value) : d.patchMember(e.id, { queuedAt: null, presence: 'OFF_FLOOR' });
+        if (e.op === 'member') {
+          if (e.value) d.setMember(e.value);
+          else d.patchMember(e.id, { queuedAt: null, presence: 'OFF_FLOOR' });
+        }
         else if (e.op === 'reception') {
           // A walk-in that the undo takes back stays in the log as undone.
           if (e.value) d.setReception(e.value);

@@ -35,6 +35,42 @@ export type Role =
   | 'MANAGER'
   | 'RECEPTION';
 
+export type RotationSettingsInput = {
+  bigBuyerUnits: number;
+  nonBuyerWindowMinutes: number;
+  r7OpenRevisit: RuleVariant;
+  r8BroughtAlong: RuleVariant;
+  r9SameDay: RuleVariant;
+  r11ColleagueCustomer: RuleVariant;
+  undoWindowMinutes: number;
+};
+
+/** Which of the two variants of a rule a site follows */
+export type RuleVariant =
+  | 'A'
+  | 'B';
+
+export type ShiftExceptionInput = {
+  consultantId: string;
+  date: string;
+  endTime?: string | null | undefined;
+  kind: ShiftExceptionKind;
+  note?: string | null | undefined;
+  startTime?: string | null | undefined;
+};
+
+export type ShiftExceptionKind =
+  | 'LEAVE'
+  | 'OFF'
+  | 'SHIFT';
+
+export type ShiftTemplateInput = {
+  consultantId: string;
+  endTime: string;
+  startTime: string;
+  weekday: number;
+};
+
 export type SiteInput = {
   code: string;
   name: string;
@@ -76,6 +112,67 @@ export type DeleteDepartmentMutationVariables = Exact<{
 
 
 export type DeleteDepartmentMutation = { deleteDepartment: boolean };
+
+export type RotationSettingsFieldsFragment = { siteId: string, r7OpenRevisit: RuleVariant, r8BroughtAlong: RuleVariant, r9SameDay: RuleVariant, r11ColleagueCustomer: RuleVariant, undoWindowMinutes: number, nonBuyerWindowMinutes: number, bigBuyerUnits: number };
+
+export type RotationSettingsQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type RotationSettingsQuery = { rotationSettings: { siteId: string, r7OpenRevisit: RuleVariant, r8BroughtAlong: RuleVariant, r9SameDay: RuleVariant, r11ColleagueCustomer: RuleVariant, undoWindowMinutes: number, nonBuyerWindowMinutes: number, bigBuyerUnits: number } };
+
+export type UpdateRotationSettingsMutationVariables = Exact<{
+  siteId: string;
+  input: RotationSettingsInput;
+}>;
+
+
+export type UpdateRotationSettingsMutation = { updateRotationSettings: { siteId: string, r7OpenRevisit: RuleVariant, r8BroughtAlong: RuleVariant, r9SameDay: RuleVariant, r11ColleagueCustomer: RuleVariant, undoWindowMinutes: number, nonBuyerWindowMinutes: number, bigBuyerUnits: number } };
+
+export type ShiftTemplateRowFragment = { id: string, consultantId: string, weekday: number, startTime: string, endTime: string };
+
+export type ShiftExceptionRowFragment = { id: string, consultantId: string, date: string, kind: ShiftExceptionKind, startTime: string | null, endTime: string | null, note: string | null };
+
+export type ShiftWeekQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type ShiftWeekQuery = { siteConsultants: Array<{ id: string, displayName: string }>, shiftTemplates: Array<{ id: string, consultantId: string, weekday: number, startTime: string, endTime: string }> };
+
+export type SetShiftTemplatesMutationVariables = Exact<{
+  siteId: string;
+  shifts: Array<ShiftTemplateInput> | ShiftTemplateInput;
+}>;
+
+
+export type SetShiftTemplatesMutation = { setShiftTemplates: Array<{ id: string, consultantId: string, weekday: number, startTime: string, endTime: string }> };
+
+export type ShiftExceptionsQueryVariables = Exact<{
+  siteId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type ShiftExceptionsQuery = { shiftExceptions: Array<{ id: string, consultantId: string, date: string, kind: ShiftExceptionKind, startTime: string | null, endTime: string | null, note: string | null }> };
+
+export type AddShiftExceptionMutationVariables = Exact<{
+  siteId: string;
+  input: ShiftExceptionInput;
+}>;
+
+
+export type AddShiftExceptionMutation = { addShiftException: { id: string, consultantId: string, date: string, kind: ShiftExceptionKind, startTime: string | null, endTime: string | null, note: string | null } };
+
+export type RemoveShiftExceptionMutationVariables = Exact<{
+  siteId: string;
+  id: string;
+}>;
+
+
+export type RemoveShiftExceptionMutation = { removeShiftException: boolean };
 
 export type SessionUserFragment = { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, sites: Array<{ id: string, name: string, code: string, timezone: string }>, department: { id: string, name: string } | null };
 
@@ -198,6 +295,38 @@ export const DepartmentRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"DepartmentRow"}) as unknown as TypedDocumentString<DepartmentRowFragment, unknown>;
+export const RotationSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RotationSettingsFields on RotationSettings {
+  siteId
+  r7OpenRevisit
+  r8BroughtAlong
+  r9SameDay
+  r11ColleagueCustomer
+  undoWindowMinutes
+  nonBuyerWindowMinutes
+  bigBuyerUnits
+}
+    `, {"fragmentName":"RotationSettingsFields"}) as unknown as TypedDocumentString<RotationSettingsFieldsFragment, unknown>;
+export const ShiftTemplateRowFragmentDoc = new TypedDocumentString(`
+    fragment ShiftTemplateRow on ShiftTemplate {
+  id
+  consultantId
+  weekday
+  startTime
+  endTime
+}
+    `, {"fragmentName":"ShiftTemplateRow"}) as unknown as TypedDocumentString<ShiftTemplateRowFragment, unknown>;
+export const ShiftExceptionRowFragmentDoc = new TypedDocumentString(`
+    fragment ShiftExceptionRow on ShiftException {
+  id
+  consultantId
+  date
+  kind
+  startTime
+  endTime
+  note
+}
+    `, {"fragmentName":"ShiftExceptionRow"}) as unknown as TypedDocumentString<ShiftExceptionRowFragment, unknown>;
 export const SessionUserFragmentDoc = new TypedDocumentString(`
     fragment SessionUser on User {
   id
@@ -298,6 +427,103 @@ export const DeleteDepartmentDocument = new TypedDocumentString(`
   deleteDepartment(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteDepartmentMutation, DeleteDepartmentMutationVariables>;
+export const RotationSettingsDocument = new TypedDocumentString(`
+    query RotationSettings($siteId: ID!) {
+  rotationSettings(siteId: $siteId) {
+    ...RotationSettingsFields
+  }
+}
+    fragment RotationSettingsFields on RotationSettings {
+  siteId
+  r7OpenRevisit
+  r8BroughtAlong
+  r9SameDay
+  r11ColleagueCustomer
+  undoWindowMinutes
+  nonBuyerWindowMinutes
+  bigBuyerUnits
+}`) as unknown as TypedDocumentString<RotationSettingsQuery, RotationSettingsQueryVariables>;
+export const UpdateRotationSettingsDocument = new TypedDocumentString(`
+    mutation UpdateRotationSettings($siteId: ID!, $input: RotationSettingsInput!) {
+  updateRotationSettings(siteId: $siteId, input: $input) {
+    ...RotationSettingsFields
+  }
+}
+    fragment RotationSettingsFields on RotationSettings {
+  siteId
+  r7OpenRevisit
+  r8BroughtAlong
+  r9SameDay
+  r11ColleagueCustomer
+  undoWindowMinutes
+  nonBuyerWindowMinutes
+  bigBuyerUnits
+}`) as unknown as TypedDocumentString<UpdateRotationSettingsMutation, UpdateRotationSettingsMutationVariables>;
+export const ShiftWeekDocument = new TypedDocumentString(`
+    query ShiftWeek($siteId: ID!) {
+  siteConsultants(siteId: $siteId) {
+    id
+    displayName
+  }
+  shiftTemplates(siteId: $siteId) {
+    ...ShiftTemplateRow
+  }
+}
+    fragment ShiftTemplateRow on ShiftTemplate {
+  id
+  consultantId
+  weekday
+  startTime
+  endTime
+}`) as unknown as TypedDocumentString<ShiftWeekQuery, ShiftWeekQueryVariables>;
+export const SetShiftTemplatesDocument = new TypedDocumentString(`
+    mutation SetShiftTemplates($siteId: ID!, $shifts: [ShiftTemplateInput!]!) {
+  setShiftTemplates(siteId: $siteId, shifts: $shifts) {
+    ...ShiftTemplateRow
+  }
+}
+    fragment ShiftTemplateRow on ShiftTemplate {
+  id
+  consultantId
+  weekday
+  startTime
+  endTime
+}`) as unknown as TypedDocumentString<SetShiftTemplatesMutation, SetShiftTemplatesMutationVariables>;
+export const ShiftExceptionsDocument = new TypedDocumentString(`
+    query ShiftExceptions($siteId: ID!, $from: String!, $to: String!) {
+  shiftExceptions(siteId: $siteId, from: $from, to: $to) {
+    ...ShiftExceptionRow
+  }
+}
+    fragment ShiftExceptionRow on ShiftException {
+  id
+  consultantId
+  date
+  kind
+  startTime
+  endTime
+  note
+}`) as unknown as TypedDocumentString<ShiftExceptionsQuery, ShiftExceptionsQueryVariables>;
+export const AddShiftExceptionDocument = new TypedDocumentString(`
+    mutation AddShiftException($siteId: ID!, $input: ShiftExceptionInput!) {
+  addShiftException(siteId: $siteId, input: $input) {
+    ...ShiftExceptionRow
+  }
+}
+    fragment ShiftExceptionRow on ShiftException {
+  id
+  consultantId
+  date
+  kind
+  startTime
+  endTime
+  note
+}`) as unknown as TypedDocumentString<AddShiftExceptionMutation, AddShiftExceptionMutationVariables>;
+export const RemoveShiftExceptionDocument = new TypedDocumentString(`
+    mutation RemoveShiftException($siteId: ID!, $id: ID!) {
+  removeShiftException(siteId: $siteId, id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveShiftExceptionMutation, RemoveShiftExceptionMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
   login(input: $input) {
