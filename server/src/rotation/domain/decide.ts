@@ -1,5 +1,6 @@
 // decide(state, command, context) → events | rejection. Every rule of SPEC section 1 that
 // changes the floor is decided here; evolve() only applies what an event says.
+import { normalizePhone } from '../../platform/phone.js';
 import { atDay, evolve } from './evolve.js';
 import { isAvailable, isBusy, isPresent, lineOrder, nextUp, pickAssistant, type FloorView } from './order.js';
 import { businessDay, inShift } from './shifts.js';
@@ -33,14 +34,6 @@ class Rejected extends Error {
 const reject = (code: string, message: string, params?: Record<string, unknown>): never => {
   throw new Rejected({ code, message, params });
 };
-
-/** Normalizes a Chinese phone number for comparison: digits only, without +86. */
-export function normalizePhone(phone: string | null | undefined): string | null {
-  if (!phone) return null;
-  let digits = phone.replace(/\D/g, '');
-  if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
-  return digits || null;
-}
 
 /** A working copy of the state that records what it set, for the event and its undo. */
 class Draft implements FloorView {

@@ -1,6 +1,6 @@
 // The rotation engine: decide/evolve over a site's floor events, and the board they show.
 export * from './types.js';
-export { decide, normalizePhone } from './decide.js';
+export { decide } from './decide.js';
 export { evolve, initialState, replay, atDay } from './evolve.js';
 export { projectBoard, type Board, type BoardConsultant, type FloorState } from './board.js';
 export { businessDay, shiftsForDay, inShift, type ShiftTemplateRow, type ShiftExceptionRow } from './shifts.js';
