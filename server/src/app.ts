@@ -25,6 +25,7 @@ import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compl
 import { createLogger, type Logger } from './platform/logger.js';
 import { sharedSubscribe } from './platform/shared-subscribe.js';
 import { createEventBus, type EventBus } from './platform/pubsub.js';
+import { CustomersService } from './customers/customers.service.js';
 import { RotationService } from './rotation/rotation.service.js';
 import { createSchema } from './schema.js';
 
@@ -61,6 +62,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const services: Services = {
     accounts,
     rotation: new RotationService(ds, tx, clock, bus, accounts),
+    customers: new CustomersService(ds, tx, clock, accounts),
   };
   if (config.demoData) await seedDemoData(ds, tx, clock, logger);
 

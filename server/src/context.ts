@@ -1,5 +1,6 @@
 import type { Principal } from './accounts/domain/roles.js';
 import type { AccountsService } from './accounts/accounts.service.js';
+import type { CustomersService } from './customers/customers.service.js';
 import type { Loaders } from './loaders.js';
 import type { RotationService } from './rotation/rotation.service.js';
 
@@ -7,6 +8,7 @@ import type { RotationService } from './rotation/rotation.service.js';
 export interface Services {
   accounts: AccountsService;
   rotation: RotationService;
+  customers: CustomersService;
 }
 
 /** Per request (HTTP) or per subscription operation (WebSocket). */

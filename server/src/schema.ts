@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { accountResolvers } from './accounts/accounts.resolver.js';
+import { customerResolvers } from './customers/customers.resolver.js';
 import { rotationResolvers } from './rotation/rotation.resolver.js';
 import { authChecker } from './platform/auth/auth-checker.js';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { EventBus } from './platform/pubsub.js';
 
 /** Every feature's resolvers; the schema in ../schema/schema.graphql is printed from this. */
-export const resolvers = [...accountResolvers, ...rotationResolvers] as const;
+export const resolvers = [...accountResolvers, ...rotationResolvers, ...customerResolvers] as const;
 
 export function createSchema(bus?: EventBus): Promise<GraphQLSchema> {
   return buildSchema({

@@ -33,6 +33,12 @@ export class DepartmentType {
   @Field(() => Date) createdAt: Date;
 }
 
+@ObjectType('Person', { description: 'A user as other screens show them: id and name' })
+export class PersonView {
+  @Field(() => ID) id: number;
+  @Field(() => String) displayName: string;
+}
+
 @ObjectType('User')
 export class UserType {
   @Field(() => ID) id: number;

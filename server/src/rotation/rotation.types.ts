@@ -1,6 +1,7 @@
 import { IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonView } from '../accounts/accounts.types.js';
 
 // The board and the log as the web sees them: plain objects, built once per change and
 // shared by every subscriber (no field resolver runs per subscriber).
@@ -27,11 +28,7 @@ registerEnumType(AlertKind, { name: 'FloorAlertKind' });
 export const NonBuyerState = { REPORTED: 'REPORTED', CONFIRMED: 'CONFIRMED', REJECTED: 'REJECTED' } as const;
 registerEnumType(NonBuyerState, { name: 'NonBuyerState' });
 
-@ObjectType('Person', { description: 'A user as the floor shows them' })
-export class PersonView {
-  @Field(() => ID) id: number;
-  @Field(() => String) displayName: string;
-}
+export { PersonView };
 
 @ObjectType('Credit', { description: 'Whose turn a reception counted as; 0.5 when a same-day deal splits it (R10, R11)' })
 export class CreditView {

@@ -1,5 +1,6 @@
 // Every feature's entities, registered once. A feature adds its own list here.
 import { accountEntities } from '../../accounts/accounts.entity.js';
+import { customerEntities } from '../../customers/customers.entity.js';
 import { rotationEntities } from '../../rotation/rotation.entity.js';
 
-export const entities: Function[] = [...accountEntities, ...rotationEntities];
+export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities];

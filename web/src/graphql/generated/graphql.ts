@@ -4,6 +4,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AssignByHandInput = {
+  consultantId: string;
+  /** Counts as the consultant's turn (never outside their shift, R2) */
+  counted: boolean;
+  reason: string;
+  /** A waiting walk-in */
+  receptionId?: string | null | undefined;
+  /** Or a new walk-in */
+  walkIn?: WalkInInput | null | undefined;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
@@ -23,10 +34,36 @@ export type DepartmentInput = {
   siteId?: string | null | undefined;
 };
 
+export type FloorAlertKind =
+  | 'BIG_BUYER'
+  | 'NON_BUYER_TO_CONFIRM'
+  | 'NO_ONE_FREE'
+  | 'SECOND_RECEPTION';
+
+/** A consultant's state on the floor board (SPEC section 6) */
+export type FloorState =
+  | 'ABSENT'
+  | 'AT_DOOR'
+  | 'AWAY'
+  | 'BUSY'
+  | 'OFF_SHIFT'
+  | 'WAITING';
+
 export type LoginInput = {
   password: string;
   username: string;
 };
+
+export type NonBuyerState =
+  | 'CONFIRMED'
+  | 'REJECTED'
+  | 'REPORTED';
+
+export type ReceptionStatus =
+  | 'ACTIVE'
+  | 'ENDED'
+  | 'UNDONE'
+  | 'WAITING';
 
 /** What a user may do */
 export type Role =
@@ -84,6 +121,33 @@ export type UpdateUserInput = {
   siteIds?: Array<string> | null | undefined;
 };
 
+export type WalkInInput = {
+  customerName?: string | null | undefined;
+  dealClosed?: boolean | null | undefined;
+  /** R10: a helper named by the busy owner */
+  helperId?: string | null | undefined;
+  kind: WalkInKind;
+  /** R8: the brought-along customer is registered */
+  newCustomerRegistered?: boolean | null | undefined;
+  /** R7/R8: the customer’s owner */
+  ownerId?: string | null | undefined;
+  /** R10: the busy owner serves both */
+  ownerServesBoth?: boolean | null | undefined;
+  partySize?: number | null | undefined;
+  phone?: string | null | undefined;
+  /** R14: units asked for */
+  unitsAsked?: number | null | undefined;
+};
+
+/** What the desk records about a walk-in (R6–R12) */
+export type WalkInKind =
+  | 'ASKING_WAY'
+  | 'BROUGHT_ALONG'
+  | 'LOOKING_FOR_SOMEONE'
+  | 'NEW'
+  | 'NON_BUYER'
+  | 'RETURNING';
+
 export type DepartmentRowFragment = { id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null };
 
 export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -112,6 +176,219 @@ export type DeleteDepartmentMutationVariables = Exact<{
 
 
 export type DeleteDepartmentMutation = { deleteDepartment: boolean };
+
+export type FloorPersonFragment = { id: string, displayName: string };
+
+export type FloorReceptionFragment = { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> };
+
+export type FloorEventFragment = { seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null };
+
+export type FloorBoardFragment = { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> };
+
+export type FloorChangeResultFragment = { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null };
+
+export type FloorBoardQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type FloorBoardQuery = { rotationBoard: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> } };
+
+export type FloorBoardLiveSubscriptionVariables = Exact<{
+  siteId: string;
+  afterSeq?: number | null | undefined;
+}>;
+
+
+export type FloorBoardLiveSubscription = { rotationBoard: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> } };
+
+export type FloorBoardAtQueryVariables = Exact<{
+  siteId: string;
+  seq: number;
+}>;
+
+
+export type FloorBoardAtQuery = { rotationBoardAt: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> } };
+
+export type FloorHistoryQueryVariables = Exact<{
+  siteId: string;
+  day?: string | null | undefined;
+  beforeSeq?: number | null | undefined;
+  limit: number;
+}>;
+
+
+export type FloorHistoryQuery = { rotationHistory: { hasMore: boolean, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> } };
+
+export type FloorConsultantsQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type FloorConsultantsQuery = { siteConsultants: Array<{ id: string, displayName: string }> };
+
+export type FloorUndoWindowQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type FloorUndoWindowQuery = { rotationSettings: { siteId: string, undoWindowMinutes: number, nonBuyerWindowMinutes: number, bigBuyerUnits: number } };
+
+export type CheckInMutationVariables = Exact<{
+  siteId: string;
+  consultantId?: string | null | undefined;
+}>;
+
+
+export type CheckInMutation = { checkIn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type GoAwayMutationVariables = Exact<{
+  siteId: string;
+  consultantId?: string | null | undefined;
+}>;
+
+
+export type GoAwayMutation = { goAway: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type CheckOutMutationVariables = Exact<{
+  siteId: string;
+  consultantId?: string | null | undefined;
+}>;
+
+
+export type CheckOutMutation = { checkOut: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type EndReceptionMutationVariables = Exact<{
+  siteId: string;
+  receptionId: string;
+}>;
+
+
+export type EndReceptionMutation = { endReception: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type HandOverMutationVariables = Exact<{
+  siteId: string;
+  receptionId: string;
+  toConsultantId: string;
+}>;
+
+
+export type HandOverMutation = { handOver: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type KeepForColleagueMutationVariables = Exact<{
+  siteId: string;
+  receptionId: string;
+  colleagueId: string;
+}>;
+
+
+export type KeepForColleagueMutation = { keepForColleague: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type ReportNonBuyerMutationVariables = Exact<{
+  siteId: string;
+  receptionId: string;
+  keep: boolean;
+}>;
+
+
+export type ReportNonBuyerMutation = { reportNonBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type ReportBigBuyerMutationVariables = Exact<{
+  siteId: string;
+  receptionId: string;
+  units: number;
+}>;
+
+
+export type ReportBigBuyerMutation = { reportBigBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type RecordWalkInMutationVariables = Exact<{
+  siteId: string;
+  input: WalkInInput;
+}>;
+
+
+export type RecordWalkInMutation = { recordWalkIn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type MarkAbsentMutationVariables = Exact<{
+  siteId: string;
+  consultantId: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type MarkAbsentMutation = { markAbsent: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type UndoFloorChangeMutationVariables = Exact<{
+  siteId: string;
+  seq: number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type UndoFloorChangeMutation = { undoFloorChange: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type AssignByHandMutationVariables = Exact<{
+  siteId: string;
+  input: AssignByHandInput;
+}>;
+
+
+export type AssignByHandMutation = { assignByHand: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type MoveInLineMutationVariables = Exact<{
+  siteId: string;
+  consultantId: string;
+  position: number;
+  reason: string;
+}>;
+
+
+export type MoveInLineMutation = { moveInLine: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type SkipTurnMutationVariables = Exact<{
+  siteId: string;
+  consultantId: string;
+  reason: string;
+}>;
+
+
+export type SkipTurnMutation = { skipTurn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type ReinstateMutationVariables = Exact<{
+  siteId: string;
+  consultantId: string;
+  reason: string;
+}>;
+
+
+export type ReinstateMutation = { reinstate: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type DecideNonBuyerMutationVariables = Exact<{
+  siteId: string;
+  receptionId: string;
+  confirmed: boolean;
+  reason: string;
+}>;
+
+
+export type DecideNonBuyerMutation = { decideNonBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  siteId: string;
+  alertId: string;
+}>;
+
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type RecordSameDayDealMutationVariables = Exact<{
+  siteId: string;
+  receptionId: string;
+}>;
+
+
+export type RecordSameDayDealMutation = { recordSameDayDeal: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type RotationSettingsFieldsFragment = { siteId: string, r7OpenRevisit: RuleVariant, r8BroughtAlong: RuleVariant, r9SameDay: RuleVariant, r11ColleagueCustomer: RuleVariant, undoWindowMinutes: number, nonBuyerWindowMinutes: number, bigBuyerUnits: number };
 
@@ -295,6 +572,297 @@ export const DepartmentRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"DepartmentRow"}) as unknown as TypedDocumentString<DepartmentRowFragment, unknown>;
+export const FloorPersonFragmentDoc = new TypedDocumentString(`
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+    `, {"fragmentName":"FloorPerson"}) as unknown as TypedDocumentString<FloorPersonFragment, unknown>;
+export const FloorReceptionFragmentDoc = new TypedDocumentString(`
+    fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}`, {"fragmentName":"FloorReception"}) as unknown as TypedDocumentString<FloorReceptionFragment, unknown>;
+export const FloorEventFragmentDoc = new TypedDocumentString(`
+    fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}`, {"fragmentName":"FloorEvent"}) as unknown as TypedDocumentString<FloorEventFragment, unknown>;
+export const FloorBoardFragmentDoc = new TypedDocumentString(`
+    fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}`, {"fragmentName":"FloorBoard"}) as unknown as TypedDocumentString<FloorBoardFragment, unknown>;
+export const FloorChangeResultFragmentDoc = new TypedDocumentString(`
+    fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}`, {"fragmentName":"FloorChangeResult"}) as unknown as TypedDocumentString<FloorChangeResultFragment, unknown>;
 export const RotationSettingsFieldsFragmentDoc = new TypedDocumentString(`
     fragment RotationSettingsFields on RotationSettings {
   siteId
@@ -427,6 +995,2638 @@ export const DeleteDepartmentDocument = new TypedDocumentString(`
   deleteDepartment(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteDepartmentMutation, DeleteDepartmentMutationVariables>;
+export const FloorBoardDocument = new TypedDocumentString(`
+    query FloorBoard($siteId: ID!) {
+  rotationBoard(siteId: $siteId) {
+    ...FloorBoard
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}`) as unknown as TypedDocumentString<FloorBoardQuery, FloorBoardQueryVariables>;
+export const FloorBoardLiveDocument = new TypedDocumentString(`
+    subscription FloorBoardLive($siteId: ID!, $afterSeq: Int) {
+  rotationBoard(siteId: $siteId, afterSeq: $afterSeq) {
+    ...FloorBoard
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}`) as unknown as TypedDocumentString<FloorBoardLiveSubscription, FloorBoardLiveSubscriptionVariables>;
+export const FloorBoardAtDocument = new TypedDocumentString(`
+    query FloorBoardAt($siteId: ID!, $seq: Int!) {
+  rotationBoardAt(siteId: $siteId, seq: $seq) {
+    ...FloorBoard
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}`) as unknown as TypedDocumentString<FloorBoardAtQuery, FloorBoardAtQueryVariables>;
+export const FloorHistoryDocument = new TypedDocumentString(`
+    query FloorHistory($siteId: ID!, $day: String, $beforeSeq: Int, $limit: Int!) {
+  rotationHistory(
+    siteId: $siteId
+    day: $day
+    beforeSeq: $beforeSeq
+    limit: $limit
+  ) {
+    events {
+      ...FloorEvent
+    }
+    hasMore
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}`) as unknown as TypedDocumentString<FloorHistoryQuery, FloorHistoryQueryVariables>;
+export const FloorConsultantsDocument = new TypedDocumentString(`
+    query FloorConsultants($siteId: ID!) {
+  siteConsultants(siteId: $siteId) {
+    ...FloorPerson
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}`) as unknown as TypedDocumentString<FloorConsultantsQuery, FloorConsultantsQueryVariables>;
+export const FloorUndoWindowDocument = new TypedDocumentString(`
+    query FloorUndoWindow($siteId: ID!) {
+  rotationSettings(siteId: $siteId) {
+    siteId
+    undoWindowMinutes
+    nonBuyerWindowMinutes
+    bigBuyerUnits
+  }
+}
+    `) as unknown as TypedDocumentString<FloorUndoWindowQuery, FloorUndoWindowQueryVariables>;
+export const CheckInDocument = new TypedDocumentString(`
+    mutation CheckIn($siteId: ID!, $consultantId: ID) {
+  checkIn(siteId: $siteId, consultantId: $consultantId) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<CheckInMutation, CheckInMutationVariables>;
+export const GoAwayDocument = new TypedDocumentString(`
+    mutation GoAway($siteId: ID!, $consultantId: ID) {
+  goAway(siteId: $siteId, consultantId: $consultantId) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<GoAwayMutation, GoAwayMutationVariables>;
+export const CheckOutDocument = new TypedDocumentString(`
+    mutation CheckOut($siteId: ID!, $consultantId: ID) {
+  checkOut(siteId: $siteId, consultantId: $consultantId) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<CheckOutMutation, CheckOutMutationVariables>;
+export const EndReceptionDocument = new TypedDocumentString(`
+    mutation EndReception($siteId: ID!, $receptionId: ID!) {
+  endReception(siteId: $siteId, receptionId: $receptionId) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<EndReceptionMutation, EndReceptionMutationVariables>;
+export const HandOverDocument = new TypedDocumentString(`
+    mutation HandOver($siteId: ID!, $receptionId: ID!, $toConsultantId: ID!) {
+  handOver(
+    siteId: $siteId
+    receptionId: $receptionId
+    toConsultantId: $toConsultantId
+  ) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<HandOverMutation, HandOverMutationVariables>;
+export const KeepForColleagueDocument = new TypedDocumentString(`
+    mutation KeepForColleague($siteId: ID!, $receptionId: ID!, $colleagueId: ID!) {
+  keepForColleague(
+    siteId: $siteId
+    receptionId: $receptionId
+    colleagueId: $colleagueId
+  ) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<KeepForColleagueMutation, KeepForColleagueMutationVariables>;
+export const ReportNonBuyerDocument = new TypedDocumentString(`
+    mutation ReportNonBuyer($siteId: ID!, $receptionId: ID!, $keep: Boolean!) {
+  reportNonBuyer(siteId: $siteId, receptionId: $receptionId, keep: $keep) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<ReportNonBuyerMutation, ReportNonBuyerMutationVariables>;
+export const ReportBigBuyerDocument = new TypedDocumentString(`
+    mutation ReportBigBuyer($siteId: ID!, $receptionId: ID!, $units: Int!) {
+  reportBigBuyer(siteId: $siteId, receptionId: $receptionId, units: $units) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<ReportBigBuyerMutation, ReportBigBuyerMutationVariables>;
+export const RecordWalkInDocument = new TypedDocumentString(`
+    mutation RecordWalkIn($siteId: ID!, $input: WalkInInput!) {
+  recordWalkIn(siteId: $siteId, input: $input) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<RecordWalkInMutation, RecordWalkInMutationVariables>;
+export const MarkAbsentDocument = new TypedDocumentString(`
+    mutation MarkAbsent($siteId: ID!, $consultantId: ID!, $reason: String) {
+  markAbsent(siteId: $siteId, consultantId: $consultantId, reason: $reason) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<MarkAbsentMutation, MarkAbsentMutationVariables>;
+export const UndoFloorChangeDocument = new TypedDocumentString(`
+    mutation UndoFloorChange($siteId: ID!, $seq: Int!, $reason: String) {
+  undoFloorChange(siteId: $siteId, seq: $seq, reason: $reason) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<UndoFloorChangeMutation, UndoFloorChangeMutationVariables>;
+export const AssignByHandDocument = new TypedDocumentString(`
+    mutation AssignByHand($siteId: ID!, $input: AssignByHandInput!) {
+  assignByHand(siteId: $siteId, input: $input) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<AssignByHandMutation, AssignByHandMutationVariables>;
+export const MoveInLineDocument = new TypedDocumentString(`
+    mutation MoveInLine($siteId: ID!, $consultantId: ID!, $position: Int!, $reason: String!) {
+  moveInLine(
+    siteId: $siteId
+    consultantId: $consultantId
+    position: $position
+    reason: $reason
+  ) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<MoveInLineMutation, MoveInLineMutationVariables>;
+export const SkipTurnDocument = new TypedDocumentString(`
+    mutation SkipTurn($siteId: ID!, $consultantId: ID!, $reason: String!) {
+  skipTurn(siteId: $siteId, consultantId: $consultantId, reason: $reason) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<SkipTurnMutation, SkipTurnMutationVariables>;
+export const ReinstateDocument = new TypedDocumentString(`
+    mutation Reinstate($siteId: ID!, $consultantId: ID!, $reason: String!) {
+  reinstate(siteId: $siteId, consultantId: $consultantId, reason: $reason) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<ReinstateMutation, ReinstateMutationVariables>;
+export const DecideNonBuyerDocument = new TypedDocumentString(`
+    mutation DecideNonBuyer($siteId: ID!, $receptionId: ID!, $confirmed: Boolean!, $reason: String!) {
+  decideNonBuyer(
+    siteId: $siteId
+    receptionId: $receptionId
+    confirmed: $confirmed
+    reason: $reason
+  ) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<DecideNonBuyerMutation, DecideNonBuyerMutationVariables>;
+export const AcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation AcknowledgeAlert($siteId: ID!, $alertId: ID!) {
+  acknowledgeAlert(siteId: $siteId, alertId: $alertId) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+export const RecordSameDayDealDocument = new TypedDocumentString(`
+    mutation RecordSameDayDeal($siteId: ID!, $receptionId: ID!) {
+  recordSameDayDeal(siteId: $siteId, receptionId: $receptionId) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<RecordSameDayDealMutation, RecordSameDayDealMutationVariables>;
 export const RotationSettingsDocument = new TypedDocumentString(`
     query RotationSettings($siteId: ID!) {
   rotationSettings(siteId: $siteId) {

@@ -1,0 +1,243 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PersonView } from '../accounts/accounts.types.js';
+import { Role } from '../accounts/domain/roles.js';
+import { principalOf, type Context } from '../context.js';
+import { badInput } from '../platform/errors.js';
+import { parseId } from '../platform/ids.js';
+import type { CustomerRow } from './customers.service.js';
+import {
+  ConflictView,
+  CustomerDetailView,
+  CustomerPageView,
+  CustomerScope,
+  CustomerSettingsInput,
+  CustomerSettingsView,
+  CustomerView,
+  DealCreditView,
+  DealInput,
+  DealView,
+  DecisionInput,
+  DecisionView,
+  FollowUpInput,
+  FollowUpView,
+  OwnershipView,
+  RegisterCheckView,
+  RegisterCustomerInput,
+  RegisterResultView,
+  RegistrationView,
+} from './customers.types.js';
+
+const ALL = [Role.MANAGER, Role.ADMIN, Role.RECEPTION, Role.CONSULTANT];
+const SUPERVISOR = [Role.MANAGER, Role.ADMIN];
+const DAY = 24 * 3600_000;
+
+export function customerView(r: CustomerRow, now: number): CustomerView {
+  const o = r.ownership;
+  return {
+    id: r.customer.id,
+    siteId: r.customer.siteId,
+    name: r.customer.name,
+    phone: r.phone,
+    phoneMasked: r.phoneMasked,
+    createdAt: r.customer.createdAt,
+    dealClosed: r.dealClosed,
+    ownership: {
+      ownerId: o.ownerId,
+      since: o.since === null ? null : new Date(o.since),
+      lapsesAt: o.lapsesAt === null ? null : new Date(o.lapsesAt),
+      rule: o.rule,
+      lapsesSoon: o.lapsesAt !== null && o.lapsesAt - now <= DAY,
+    },
+  };
+}
+
+async function person(ctx: Context, id: number | null): Promise<PersonView | null> {
+  if (id === null) return null;
+  const u = await ctx.loaders.user.load(id);
+  return u ? { id: u.id, displayName: u.displayName } : null;
+}
+
+const now = (ctx: Context) => ctx.services.customers.now();
+
+@Resolver()
+export class CustomersResolver {
+  @Authorized(...ALL)
+  @Query(() => CustomerSettingsView)
+  async customerSettings(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context): Promise<CustomerSettingsView> {
+    const id = parseId('siteId', siteId);
+    const s = await ctx.services.customers.settings(principalOf(ctx), id);
+    return { siteId: id, followUpDays: s.followUpDays, dealLookbackDays: s.dealLookbackDays };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CustomerSettingsView)
+  async updateCustomerSettings(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => CustomerSettingsInput) input: CustomerSettingsInput, @Ctx() ctx: Context) {
+    const id = parseId('siteId', siteId);
+    const s = await ctx.services.customers.updateSettings(principalOf(ctx), id, { ...input });
+    return { siteId: id, followUpDays: s.followUpDays, dealLookbackDays: s.dealLookbackDays };
+  }
+
+  @Authorized(...ALL)
+  @Query(() => RegisterCheckView, { description: 'The register form’s live duplicate check (O5, O6)' })
+  async registerCheck(@Arg('siteId', () => ID) siteId: string, @Arg('name', () => String) name: string, @Arg('phone', () => String) phone: string, @Ctx() ctx: Context) {
+    const r = await ctx.services.customers.check(principalOf(ctx), parseId('siteId', siteId), name, phone);
+    return { match: r.match.kind, customers: r.rows.map((x) => customerView(x, now(ctx))) };
+  }
+
+  @Authorized(Role.CONSULTANT, Role.MANAGER, Role.RECEPTION)
+  @Mutation(() => RegisterResultView, { description: 'O1: a valid registration has the real name, a phone and the consultant' })
+  async registerCustomer(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => RegisterCustomerInput) input: RegisterCustomerInput, @Ctx() ctx: Context) {
+    const r = await ctx.services.customers.register(principalOf(ctx), parseId('siteId', siteId), {
+      name: input.name,
+      phone: input.phone,
+      consultantId: input.consultantId ? parseId('input.consultantId', input.consultantId) : null,
+      family: input.family ?? [],
+      intent: input.intent ?? {},
+      relation: input.relation ?? null,
+    });
+    return { match: r.match.kind, registrationId: r.registrationId, customer: customerView(r.row, now(ctx)) };
+  }
+
+  @Authorized(Role.CONSULTANT, Role.MANAGER, Role.ADMIN)
+  @Mutation(() => RegistrationView, { description: 'O1: a correction is a new record pointing at the old one' })
+  correctRegistration(@Arg('id', () => ID) id: string, @Arg('name', () => String) name: string, @Arg('phone', () => String) phone: string, @Ctx() ctx: Context) {
+    return ctx.services.customers.correct(principalOf(ctx), parseId('id', id), { name, phone }).then((r) => ({ ...r, intent: JSON.parse(r.intent) }));
+  }
+
+  @Authorized(Role.CONSULTANT, Role.MANAGER)
+  @Mutation(() => CustomerView, { description: 'O3: a follow-up keeps ownership alive' })
+  async logFollowUp(@Arg('customerId', () => ID) customerId: string, @Arg('input', () => FollowUpInput) input: FollowUpInput, @Ctx() ctx: Context) {
+    const row = await ctx.services.customers.logFollowUp(principalOf(ctx), parseId('customerId', customerId), input);
+    return customerView(row, now(ctx));
+  }
+
+  @Authorized(...ALL)
+  @Query(() => [CustomerView], { description: 'R7: a phone number or its last four digits → the owner, or free' })
+  async customerLookup(@Arg('siteId', () => ID) siteId: string, @Arg('query', () => String) query: string, @Ctx() ctx: Context) {
+    const rows = await ctx.services.customers.lookup(principalOf(ctx), parseId('siteId', siteId), query);
+    return rows.map((r) => customerView(r, now(ctx)));
+  }
+
+  @Authorized(Role.CONSULTANT, Role.MANAGER, Role.ADMIN)
+  @Query(() => CustomerPageView, { description: 'The register; MINE is sorted by how soon ownership lapses (O3)' })
+  async customers(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('scope', () => CustomerScope, { defaultValue: 'ALL' }) scope: keyof typeof CustomerScope,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Ctx() ctx: Context,
+  ) {
+    if (limit < 1 || limit > 200) throw badInput('limit', 'limit must be between 1 and 200');
+    if (offset < 0) throw badInput('offset', 'offset must not be negative');
+    const page = await ctx.services.customers.list(principalOf(ctx), parseId('siteId', siteId), { scope, search, limit, offset });
+    return { total: page.total, rows: page.rows.map((r) => customerView(r, now(ctx))) };
+  }
+
+  @Authorized(Role.CONSULTANT, Role.MANAGER, Role.ADMIN)
+  @Query(() => CustomerDetailView, { description: "A customer's page: registrations, follow-ups, decisions, deals (the timeline)" })
+  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CustomerDetailView> {
+    const d = await ctx.services.customers.detail(principalOf(ctx), parseId('id', id));
+    return {
+      customer: customerView(d.row, now(ctx)),
+      family: d.family,
+      registrations: d.registrations.map((r) => ({ ...r, intent: JSON.parse(r.intent) })),
+      followUps: d.followUps,
+      decisions: d.decisions,
+      deals: d.deals.map(dealView),
+      conflicts: d.conflicts.map((c) => ({ ...c, details: JSON.parse(c.details) })),
+    };
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Query(() => [ConflictView], { description: 'Waiting for the manager (O5, O6, disputed deals)' })
+  async customerConflicts(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context) {
+    const rows = await ctx.services.customers.conflicts(principalOf(ctx), parseId('siteId', siteId));
+    return rows.map((c) => ({ ...c, details: JSON.parse(c.details) }));
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => CustomerView, { description: 'The manager settles ownership or a conflict, with a reason' })
+  async decideOwnership(@Arg('input', () => DecisionInput) input: DecisionInput, @Ctx() ctx: Context) {
+    const row = await ctx.services.customers.decide(principalOf(ctx), {
+      customerId: parseId('input.customerId', input.customerId),
+      conflictId: input.conflictId ? parseId('input.conflictId', input.conflictId) : null,
+      kind: input.kind,
+      consultantId: input.consultantId ? parseId('input.consultantId', input.consultantId) : null,
+      reason: input.reason,
+    });
+    return customerView(row, now(ctx));
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => DealView, { description: 'O7: attributed by looking back from the deal date; O8: a helper splits the credit' })
+  async recordDeal(@Arg('input', () => DealInput) input: DealInput, @Ctx() ctx: Context) {
+    const deal = await ctx.services.customers.recordDeal(principalOf(ctx), {
+      customerId: parseId('input.customerId', input.customerId),
+      buyerName: input.buyerName,
+      dealAt: input.dealAt,
+      units: input.units,
+      helperId: input.helperId ? parseId('input.helperId', input.helperId) : null,
+    });
+    return dealView(deal);
+  }
+}
+
+function dealView(d: { id: number; customerId: number; buyerName: string; dealAt: Date; units: number; credit: string; attribution: string }): DealView {
+  return { ...d, credit: JSON.parse(d.credit), attribution: JSON.parse(d.attribution) };
+}
+
+// People behind ids, through the per-request user loader (a list costs one query).
+@Resolver(() => OwnershipView)
+export class OwnershipFieldsResolver {
+  @FieldResolver(() => PersonView, { nullable: true })
+  owner(@Root() o: OwnershipView, @Ctx() ctx: Context) {
+    return person(ctx, o.ownerId);
+  }
+}
+
+@Resolver(() => RegistrationView)
+export class RegistrationFieldsResolver {
+  @FieldResolver(() => PersonView, { nullable: true })
+  consultant(@Root() r: RegistrationView, @Ctx() ctx: Context) {
+    return person(ctx, r.consultantId);
+  }
+}
+
+@Resolver(() => FollowUpView)
+export class FollowUpFieldsResolver {
+  @FieldResolver(() => PersonView, { nullable: true })
+  consultant(@Root() r: FollowUpView, @Ctx() ctx: Context) {
+    return person(ctx, r.consultantId);
+  }
+}
+
+@Resolver(() => DecisionView)
+export class DecisionFieldsResolver {
+  @FieldResolver(() => PersonView, { nullable: true })
+  consultant(@Root() r: DecisionView, @Ctx() ctx: Context) {
+    return person(ctx, r.consultantId);
+  }
+
+  @FieldResolver(() => PersonView, { nullable: true })
+  decidedBy(@Root() r: DecisionView, @Ctx() ctx: Context) {
+    return person(ctx, r.decidedBy);
+  }
+}
+
+@Resolver(() => DealCreditView)
+export class DealCreditFieldsResolver {
+  @FieldResolver(() => PersonView, { nullable: true })
+  consultant(@Root() r: DealCreditView, @Ctx() ctx: Context) {
+    return person(ctx, r.consultantId);
+  }
+}
+
+export const customerResolvers = [
+  CustomersResolver,
+  OwnershipFieldsResolver,
+  RegistrationFieldsResolver,
+  FollowUpFieldsResolver,
+  DecisionFieldsResolver,
+  DealCreditFieldsResolver,
+] as const;

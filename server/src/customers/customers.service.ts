@@ -1,0 +1,436 @@
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
+import type { Clock } from '../platform/clock.js';
+import type { Transactions } from '../platform/db/transaction.js';
+import { badInput, conflict, forbidden, notFound } from '../platform/errors.js';
+import { maskPhone, normalizePhone } from '../platform/phone.js';
+import {
+  attributeDeal,
+  buyerMatches,
+  DEFAULT_OWNERSHIP_SETTINGS,
+  IMMEDIATE_FAMILY,
+  matchPerson,
+  ownershipAt,
+  splitCredit,
+  type KnownCustomer,
+  type Match,
+  type Ownership,
+  type OwnershipSettings,
+} from './domain/ownership.js';
+import {
+  ConflictEntity,
+  CustomerEntity,
+  CustomerFamilyEntity,
+  CustomerSettingsEntity,
+  DealEntity,
+  FollowUpEntity,
+  OwnershipDecisionEntity,
+  RegistrationEntity,
+} from './customers.entity.js';
+
+export interface Intent {
+  budget?: string | null;
+  size?: string | null;
+  source?: string | null;
+}
+
+export interface NewRegistration {
+  name: string;
+  phone: string;
+  consultantId?: number | null;
+  family?: Array<{ name: string; phone?: string | null; relation: string }>;
+  intent?: Intent;
+  /** O6: the registrant says this person is immediate family of the number's owner. */
+  relation?: string | null;
+}
+
+/** A customer with what the viewer may see of them (O9) and who owns them now. */
+export interface CustomerRow {
+  customer: CustomerEntity;
+  ownership: Ownership;
+  dealClosed: boolean;
+  /** O9: the full number, only for the owner, managers and administrators. */
+  phone: string | null;
+  phoneMasked: string;
+}
+
+const FAMILY_RELATIONS = ['PARENT', 'SPOUSE', 'CHILD', 'SIBLING', 'OTHER'];
+
+export class CustomersService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  now(): number {
+    return this.clock.now().getTime();
+  }
+
+  // ---- settings (O3, O7) ------------------------------------------------------------------
+
+  async settings(p: Principal, siteId: number): Promise<OwnershipSettings> {
+    const site = await this.accounts.requireSite(p, siteId);
+    return this.settingsIn(this.ds.manager, siteId, site.timezone);
+  }
+
+  async updateSettings(p: Principal, siteId: number, input: { followUpDays: number; dealLookbackDays: number }) {
+    const site = await this.accounts.requireSite(p, siteId);
+    await this.tx.run((em) => em.save(CustomerSettingsEntity, { siteId, settings: JSON.stringify(input) }));
+    return this.settingsIn(this.ds.manager, siteId, site.timezone);
+  }
+
+  private async settingsIn(em: EntityManager, siteId: number, timezone: string): Promise<OwnershipSettings> {
+    const row = await em.findOneBy(CustomerSettingsEntity, { siteId });
+    return { ...DEFAULT_OWNERSHIP_SETTINGS, ...(row ? (JSON.parse(row.settings) as Partial<OwnershipSettings>) : {}), timezone };
+  }
+
+  // ---- registering (O1, O4, O5, O6) --------------------------------------------------------------
+
+  /** The live duplicate check of the register form: who this name and phone already are. */
+  async check(p: Principal, siteId: number, name: string, phone: string) {
+    await this.accounts.requireSite(p, siteId);
+    const normalized = normalizePhone(phone);
+    if (!normalized) return { match: { kind: 'NEW' } as Match, rows: [] as CustomerRow[] };
+    const known = await this.known(this.ds.manager, siteId, name, normalized);
+    const match = matchPerson(name, normalized, known);
+    const ids = known.map((k) => k.id);
+    return { match, rows: await this.rows(p, siteId, ids) };
+  }
+
+  async register(p: Principal, siteId: number, input: NewRegistration) {
+    const site = await this.accounts.requireSite(p, siteId);
+    const name = input.name.trim();
+    const phone = normalizePhone(input.phone);
+    if (!name) throw badInput('name', 'The real name is required (O1)');
+    if (!phone) throw badInput('phone', 'A phone number is required (O1)');
+    // Consultants register for themselves; the desk and managers name the consultant.
+    const consultantId = hasRole(p, Role.CONSULTANT) && !hasRole(p, Role.MANAGER, Role.ADMIN) ? p.userId : (input.consultantId ?? null);
+    if (consultantId === null) throw badInput('consultantId', 'The registering consultant is required (O1)');
+    for (const [i, f] of (input.family ?? []).entries()) {
+      if (!f.name.trim()) throw badInput(`family.${i}.name`, 'A family member needs a name');
+      if (!FAMILY_RELATIONS.includes(f.relation)) throw badInput(`family.${i}.relation`, 'Unknown relation');
+    }
+    const now = this.clock.now();
+    const result = await this.tx.run(async (em) => {
+      await this.requireConsultant(em, siteId, consultantId);
+      const known = await this.known(em, siteId, name, phone);
+      const match = matchPerson(name, phone, known, input.relation ? { relation: input.relation } : null);
+      let customerId: number;
+      let conflictKind: string | null = null;
+      if (match.kind === 'SAME') customerId = match.customerId;
+      else if (match.kind === 'FAMILY') {
+        // O6: immediate family stays with the owner: recorded on that customer.
+        customerId = match.customerId;
+        const existing = await em.findOneBy(CustomerFamilyEntity, { customerId, name });
+        if (!existing) await em.insert(CustomerFamilyEntity, { customerId, name, phone, relation: match.relation });
+      } else {
+        const c = await em.save(em.create(CustomerEntity, { siteId, name, phone, phoneLast4: phone.slice(-4), createdAt: now }));
+        customerId = c.id;
+        if (match.kind === 'PHONE_CONFLICT') conflictKind = 'O6';
+        if (match.kind === 'SAME_NAME') conflictKind = 'O5';
+      }
+      const reg = await em.save(
+        em.create(RegistrationEntity, {
+          siteId,
+          customerId,
+          consultantId,
+          name,
+          phone,
+          at: now,
+          correctsId: null,
+          intent: JSON.stringify(input.intent ?? {}),
+          createdBy: p.userId,
+        }),
+      );
+      if (input.family?.length) {
+        await em.insert(
+          CustomerFamilyEntity,
+          input.family.map((f) => ({ customerId, name: f.name.trim(), phone: normalizePhone(f.phone), relation: f.relation })),
+        );
+      }
+      if (conflictKind) {
+        await em.insert(ConflictEntity, {
+          siteId,
+          customerId,
+          registrationId: reg.id,
+          kind: conflictKind,
+          details: JSON.stringify({ rule: conflictKind, match }),
+          createdAt: now,
+          resolvedAt: null,
+        });
+      }
+      return { customerId, registrationId: reg.id, match };
+    });
+    const [row] = await this.rows(p, siteId, [result.customerId], site.timezone);
+    return { ...result, row };
+  }
+
+  /** O1: a correction is a new registration that points at the one it corrects. */
+  async correct(p: Principal, registrationId: number, input: { name: string; phone: string }) {
+    const old = await this.ds.getRepository(RegistrationEntity).findOneBy({ id: registrationId });
+    if (!old) throw notFound('Registration');
+    await this.accounts.requireSite(p, old.siteId);
+    if (!hasRole(p, Role.MANAGER, Role.ADMIN) && old.consultantId !== p.userId) throw forbidden('Only the registering consultant or a manager corrects a registration');
+    const phone = normalizePhone(input.phone);
+    if (!phone) throw badInput('phone', 'A phone number is required');
+    if (!input.name.trim()) throw badInput('name', 'The real name is required');
+    return this.tx.run(async (em) => {
+      if (await em.existsBy(RegistrationEntity, { correctsId: registrationId })) throw conflict('This registration was already corrected; correct the newest one');
+      return em.save(
+        em.create(RegistrationEntity, { ...old, id: undefined, name: input.name.trim(), phone, at: this.clock.now(), correctsId: old.id, createdBy: p.userId }),
+      );
+    });
+  }
+
+  // ---- follow-ups (O3) -------------------------------------------------------------------------
+
+  async logFollowUp(p: Principal, customerId: number, input: { kind: string; note?: string | null; nextAt?: Date | null }) {
+    const customer = await this.requireCustomer(p, customerId);
+    if (!hasRole(p, Role.CONSULTANT, Role.MANAGER)) throw forbidden('Only consultants log follow-ups');
+    const now = this.clock.now();
+    if (input.nextAt && input.nextAt.getTime() < now.getTime()) throw badInput('nextAt', 'The next follow-up must be in the future');
+    await this.tx.run((em) =>
+      em.insert(FollowUpEntity, { customerId: customer.id, consultantId: p.userId, at: now, kind: input.kind, note: input.note ?? null, nextAt: input.nextAt ?? null }),
+    );
+    const [row] = await this.rows(p, customer.siteId, [customer.id]);
+    return row;
+  }
+
+  // ---- reads -----------------------------------------------------------------------------------
+
+  /** R7: the desk types a phone number or its last four digits and gets the owner, or "free". */
+  async lookup(p: Principal, siteId: number, query: string): Promise<CustomerRow[]> {
+    await this.accounts.requireSite(p, siteId);
+    const digits = query.replace(/\D/g, '');
+    if (digits.length < 4) throw badInput('query', 'Type a phone number or its last four digits');
+    const repo = this.ds.getRepository(CustomerEntity);
+    const found =
+      digits.length === 4
+        ? await repo.find({ where: { siteId, phoneLast4: digits }, take: 20, select: { id: true } })
+        : await repo.find({ where: { siteId, phone: normalizePhone(digits) ?? digits }, take: 20, select: { id: true } });
+    return this.rows(p, siteId, found.map((c) => c.id));
+  }
+
+  async list(p: Principal, siteId: number, opts: { search?: string | null; scope: 'ALL' | 'MINE' | 'FREE'; limit: number; offset: number }) {
+    const site = await this.accounts.requireSite(p, siteId);
+    const qb = this.ds.getRepository(CustomerEntity).createQueryBuilder('c').select('c.id', 'id').where('c.siteId = :siteId', { siteId });
+    const s = opts.search?.trim();
+    if (s) {
+      const digits = s.replace(/\D/g, '');
+      if (digits.length >= 4 && digits.length === s.replace(/[\s+-]/g, '').length) qb.andWhere('c.phone LIKE :p', { p: `%${digits}%` });
+      else qb.andWhere('c.name LIKE :n', { n: `%${s}%` });
+    }
+    if (opts.scope === 'MINE') {
+      // Candidates: customers this consultant registered or was assigned; ownership filters below.
+      qb.andWhere(
+        '(c.id IN (SELECT r.customerId FROM registrations r WHERE r.consultantId = :me) OR c.id IN (SELECT d.customerId FROM ownership_decisions d WHERE d.consultantId = :me))',
+        { me: p.userId },
+      );
+    }
+    qb.orderBy('c.id', 'DESC');
+    if (opts.scope === 'ALL') {
+      // Paged in SQL: the page costs the same whatever the size of the register.
+      const total = await qb.getCount();
+      const ids = (await qb.offset(opts.offset).limit(opts.limit).getRawMany<{ id: number }>()).map((r) => Number(r.id));
+      return { total, rows: await this.rows(p, siteId, ids, site.timezone) };
+    }
+    const ids = (await qb.getRawMany<{ id: number }>()).map((r) => Number(r.id));
+    let rows = await this.rows(p, siteId, ids, site.timezone);
+    if (opts.scope === 'MINE') rows = rows.filter((r) => r.ownership.ownerId === p.userId).sort((a, b) => (a.ownership.lapsesAt ?? 0) - (b.ownership.lapsesAt ?? 0));
+    if (opts.scope === 'FREE') rows = rows.filter((r) => r.ownership.ownerId === null);
+    return { total: rows.length, rows: rows.slice(opts.offset, opts.offset + opts.limit) };
+  }
+
+  async detail(p: Principal, customerId: number) {
+    const customer = await this.requireCustomer(p, customerId);
+    const [row] = await this.rows(p, customer.siteId, [customer.id]);
+    const [registrations, followUps, decisions, deals, conflicts, family] = await Promise.all([
+      this.ds.getRepository(RegistrationEntity).find({ where: { customerId }, order: { at: 'ASC', id: 'ASC' } }),
+      this.ds.getRepository(FollowUpEntity).find({ where: { customerId }, order: { at: 'ASC', id: 'ASC' } }),
+      this.ds.getRepository(OwnershipDecisionEntity).find({ where: { customerId }, order: { at: 'ASC', id: 'ASC' } }),
+      this.ds.getRepository(DealEntity).find({ where: { customerId }, order: { dealAt: 'ASC' } }),
+      this.ds.getRepository(ConflictEntity).find({ where: { customerId }, order: { createdAt: 'ASC' } }),
+      this.ds.getRepository(CustomerFamilyEntity).find({ where: { customerId } }),
+    ]);
+    const full = row.phone !== null;
+    return {
+      row,
+      family: family.map((f) => ({ ...f, phone: full ? f.phone : maskPhone(f.phone) })),
+      registrations: registrations.map((r) => ({ ...r, phone: full ? r.phone : maskPhone(r.phone) })),
+      followUps,
+      decisions,
+      deals,
+      conflicts,
+    };
+  }
+
+  // ---- the manager (O5, O6, O7, O8) ---------------------------------------------------------------
+
+  async conflicts(p: Principal, siteId: number) {
+    await this.accounts.requireSite(p, siteId);
+    return this.ds.getRepository(ConflictEntity).find({ where: { siteId, resolvedAt: IsNull() }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * A manager settles ownership with a reason: ASSIGN to a consultant, RELEASE (free), or a
+   * conflict's answer (SAME_PERSON verifies O5, FAMILY accepts O6, DIFFERENT keeps them apart).
+   */
+  async decide(
+    p: Principal,
+    input: { customerId: number; conflictId?: number | null; kind: 'ASSIGN' | 'RELEASE' | 'SAME_PERSON' | 'FAMILY' | 'DIFFERENT'; consultantId?: number | null; reason: string },
+  ) {
+    const customer = await this.requireCustomer(p, input.customerId);
+    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager decides ownership');
+    const reason = input.reason.trim();
+    if (!reason) throw badInput('reason', 'A decision needs a reason');
+    if (input.kind === 'ASSIGN' && !input.consultantId) throw badInput('consultantId', 'Name the consultant');
+    await this.tx.run(async (em) => {
+      if (input.kind === 'ASSIGN') await this.requireConsultant(em, customer.siteId, input.consultantId!);
+      if (input.conflictId) {
+        const c = await em.findOneBy(ConflictEntity, { id: input.conflictId, customerId: customer.id });
+        if (!c) throw notFound('Conflict');
+        if (c.resolvedAt) throw conflict('This conflict is already settled');
+        await em.update(ConflictEntity, { id: c.id }, { resolvedAt: this.clock.now() });
+      }
+      await em.insert(OwnershipDecisionEntity, {
+        customerId: customer.id,
+        conflictId: input.conflictId ?? null,
+        kind: input.kind,
+        consultantId: input.consultantId ?? null,
+        at: this.clock.now(),
+        reason,
+        decidedBy: p.userId,
+      });
+    });
+    const [row] = await this.rows(p, customer.siteId, [customer.id]);
+    return row;
+  }
+
+  /** O7/O8: a deal, attributed by looking back from its date; a helper splits the credit. */
+  async recordDeal(p: Principal, input: { customerId: number; buyerName: string; dealAt: Date; units: number; helperId?: number | null }) {
+    const customer = await this.requireCustomer(p, input.customerId);
+    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager records deals');
+    if (input.dealAt.getTime() > this.clock.now().getTime()) throw badInput('dealAt', 'A deal cannot be in the future');
+    const site = await this.accounts.requireSite(p, customer.siteId);
+    return this.tx.run(async (em) => {
+      const s = await this.settingsIn(em, customer.siteId, site.timezone);
+      const input2 = await this.inputs(em, [customer.id]);
+      const a = attributeDeal(customer.id, input2, input.dealAt.getTime(), s);
+      const family = await em.findBy(CustomerFamilyEntity, { customerId: customer.id });
+      const known: KnownCustomer = { id: customer.id, name: customer.name, phone: customer.phone, family };
+      const buyerOk = buyerMatches(input.buyerName, known);
+      if (input.helperId) await this.requireConsultant(em, customer.siteId, input.helperId);
+      const credit = a.consultantId === null ? [] : input.helperId ? splitCredit(a.consultantId, input.helperId) : splitCredit(a.consultantId, a.consultantId);
+      const deal = await em.save(
+        em.create(DealEntity, {
+          siteId: customer.siteId,
+          customerId: customer.id,
+          buyerName: input.buyerName.trim(),
+          dealAt: input.dealAt,
+          units: input.units,
+          credit: JSON.stringify(credit),
+          attribution: JSON.stringify({ ...a, buyerMatches: buyerOk, lookbackDays: s.dealLookbackDays }),
+          recordedBy: p.userId,
+          createdAt: this.clock.now(),
+        }),
+      );
+      // A buyer who is neither the customer nor immediate family, or no owner to credit: the manager settles it.
+      if (!buyerOk || a.consultantId === null) {
+        await em.insert(ConflictEntity, {
+          siteId: customer.siteId,
+          customerId: customer.id,
+          registrationId: null,
+          kind: 'DEAL',
+          details: JSON.stringify({ rule: 'O7', dealId: deal.id, buyerName: input.buyerName, buyerMatches: buyerOk, owner: a.consultantId }),
+          createdAt: this.clock.now(),
+          resolvedAt: null,
+        });
+      }
+      return deal;
+    });
+  }
+
+  // ---- for the rotation (R7–R11) ----------------------------------------------------------------
+
+  /** The owner of a customer now and whether they closed a deal: what the walk-in desk needs. */
+  async walkInFacts(siteId: number, customerId: number, timezone: string): Promise<{ ownerId: number | null; dealClosed: boolean; phone: string; name: string }> {
+    const customer = await this.ds.getRepository(CustomerEntity).findOneBy({ id: customerId, siteId });
+    if (!customer) throw notFound('Customer');
+    const s = await this.settingsIn(this.ds.manager, siteId, timezone);
+    const input = await this.inputs(this.ds.manager, [customerId]);
+    const o = ownershipAt(customerId, input, this.clock.now().getTime(), s);
+    const dealClosed = await this.ds.getRepository(DealEntity).existsBy({ customerId });
+    return { ownerId: o.ownerId, dealClosed, phone: customer.phone, name: customer.name };
+  }
+
+  // ---- internals -----------------------------------------------------------------------------------
+
+  private async known(em: EntityManager, siteId: number, name: string, phone: string): Promise<KnownCustomer[]> {
+    const customers = await em.find(CustomerEntity, { where: [{ siteId, phone }, { siteId, name }], take: 50 });
+    const family = customers.length ? await em.findBy(CustomerFamilyEntity, { customerId: In(customers.map((c) => c.id)) }) : [];
+    return customers.map((c) => ({ id: c.id, name: c.name, phone: c.phone, family: family.filter((f) => f.customerId === c.id) }));
+  }
+
+  private async inputs(em: EntityManager, customerIds: number[]) {
+    if (!customerIds.length) return { registrations: [], followUps: [], decisions: [] };
+    const [regs, fus, decs] = await Promise.all([
+      em.findBy(RegistrationEntity, { customerId: In(customerIds) }),
+      em.findBy(FollowUpEntity, { customerId: In(customerIds) }),
+      em.findBy(OwnershipDecisionEntity, { customerId: In(customerIds), kind: In(['ASSIGN', 'RELEASE']) }),
+    ]);
+    return {
+      registrations: regs.map((r) => ({ id: r.id, customerId: r.customerId, consultantId: r.consultantId, name: r.name, phone: r.phone, at: r.at.getTime(), correctsId: r.correctsId })),
+      followUps: fus.map((f) => ({ customerId: f.customerId, consultantId: f.consultantId, at: f.at.getTime() })),
+      decisions: decs.map((d) => ({ customerId: d.customerId, kind: d.kind as 'ASSIGN' | 'RELEASE', consultantId: d.consultantId, at: d.at.getTime() })),
+    };
+  }
+
+  /** Customers with their owner now and the phone as this viewer may see it (O9). A fixed number of queries. */
+  async rows(p: Principal, siteId: number, ids: number[], timezone?: string): Promise<CustomerRow[]> {
+    if (!ids.length) return [];
+    const tz = timezone ?? (await this.accounts.requireSite(p, siteId)).timezone;
+    const unique = [...new Set(ids)];
+    const chunks: number[][] = [];
+    for (let i = 0; i < unique.length; i += 1000) chunks.push(unique.slice(i, i + 1000));
+    const s = await this.settingsIn(this.ds.manager, siteId, tz);
+    const now = this.clock.now().getTime();
+    const out: CustomerRow[] = [];
+    const supervisor = hasRole(p, Role.MANAGER, Role.ADMIN);
+    for (const chunk of chunks) {
+      const [customers, input, deals] = await Promise.all([
+        this.ds.getRepository(CustomerEntity).findBy({ id: In(chunk), siteId }),
+        this.inputs(this.ds.manager, chunk),
+        this.ds.getRepository(DealEntity).find({ where: { customerId: In(chunk) }, select: { customerId: true } }),
+      ]);
+      const closed = new Set(deals.map((d) => d.customerId));
+      const byId = new Map(customers.map((c) => [c.id, c]));
+      for (const id of chunk) {
+        const c = byId.get(id);
+        if (!c) continue;
+        const ownership = ownershipAt(id, input, now, s);
+        const mayRead = supervisor || ownership.ownerId === p.userId;
+        out.push({ customer: c, ownership, dealClosed: closed.has(id), phone: mayRead ? c.phone : null, phoneMasked: maskPhone(c.phone)! });
+      }
+    }
+    return out;
+  }
+
+  private async requireCustomer(p: Principal, id: number): Promise<CustomerEntity> {
+    const c = await this.ds.getRepository(CustomerEntity).findOneBy({ id });
+    if (!c) throw notFound('Customer');
+    await this.accounts.requireSite(p, c.siteId);
+    return c;
+  }
+
+  private async requireConsultant(em: EntityManager, siteId: number, userId: number) {
+    const link = await em.findOneBy(UserSiteEntity, { siteId, userId });
+    const user = link ? await em.findOneBy(UserEntity, { id: userId }) : null;
+    if (!user || !user.roles.includes(Role.CONSULTANT)) throw badInput('consultantId', 'Not a consultant of this site');
+  }
+}
+
+export { IMMEDIATE_FAMILY };

@@ -1,0 +1,200 @@
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PersonView } from '../accounts/accounts.types.js';
+
+export const MatchKind = { NEW: 'NEW', SAME: 'SAME', FAMILY: 'FAMILY', PHONE_CONFLICT: 'PHONE_CONFLICT', SAME_NAME: 'SAME_NAME' } as const;
+registerEnumType(MatchKind, { name: 'RegisterMatch', description: 'How a name and phone relate to the register (O5, O6)' });
+
+export const CustomerScope = { ALL: 'ALL', MINE: 'MINE', FREE: 'FREE' } as const;
+registerEnumType(CustomerScope, { name: 'CustomerScope' });
+
+export const FollowUpKind = { CALL: 'CALL', VISIT: 'VISIT', MESSAGE: 'MESSAGE' } as const;
+registerEnumType(FollowUpKind, { name: 'FollowUpKind' });
+
+export const Relation = { PARENT: 'PARENT', SPOUSE: 'SPOUSE', CHILD: 'CHILD', SIBLING: 'SIBLING', OTHER: 'OTHER' } as const;
+registerEnumType(Relation, { name: 'FamilyRelation', description: 'PARENT and SPOUSE are immediate family (O6, O7)' });
+
+export const DecisionKind = { ASSIGN: 'ASSIGN', RELEASE: 'RELEASE', SAME_PERSON: 'SAME_PERSON', FAMILY: 'FAMILY', DIFFERENT: 'DIFFERENT' } as const;
+registerEnumType(DecisionKind, { name: 'OwnershipDecisionKind' });
+
+@ObjectType('CustomerSettings', { description: 'O3 follow-up period and O7 deal look-back, per site' })
+export class CustomerSettingsView {
+  @Field(() => ID) siteId: number;
+  @Field(() => Int) followUpDays: number;
+  @Field(() => Int) dealLookbackDays: number;
+}
+
+@InputType()
+export class CustomerSettingsInput {
+  @Field(() => Int) @IsInt() @Min(1) @Max(90) followUpDays: number;
+  @Field(() => Int) @IsInt() @Min(0) @Max(90) dealLookbackDays: number;
+}
+
+@ObjectType('Ownership', { description: 'Who owns a customer now (O2, O3)' })
+export class OwnershipView {
+  ownerId: number | null;
+  @Field(() => Date, { nullable: true }) since: Date | null;
+  @Field(() => Date, { nullable: true, description: 'O3: lapses then unless a follow-up is logged' }) lapsesAt: Date | null;
+  @Field(() => String, { description: 'O2 owned, O3 lapsed, O4 no valid registration, DECISION by the manager, NONE' }) rule: string;
+  @Field(() => Boolean, { description: 'Lapses within a day' }) lapsesSoon: boolean;
+}
+
+@ObjectType('Customer')
+export class CustomerView {
+  @Field(() => ID) id: number;
+  siteId: number;
+  @Field(() => String) name: string;
+  @Field(() => String, { nullable: true, description: 'O9: the full number, only for the owner, managers and administrators' }) phone: string | null;
+  @Field(() => String) phoneMasked: string;
+  @Field(() => Date) createdAt: Date;
+  @Field(() => OwnershipView) ownership: OwnershipView;
+  @Field(() => Boolean) dealClosed: boolean;
+}
+
+@ObjectType('CustomerPage')
+export class CustomerPageView {
+  @Field(() => Int) total: number;
+  @Field(() => [CustomerView]) rows: CustomerView[];
+}
+
+@ObjectType('RegisterCheck')
+export class RegisterCheckView {
+  @Field(() => MatchKind) match: string;
+  @Field(() => [CustomerView]) customers: CustomerView[];
+}
+
+@ObjectType('RegisterResult')
+export class RegisterResultView {
+  @Field(() => MatchKind) match: string;
+  @Field(() => ID) registrationId: number;
+  @Field(() => CustomerView) customer: CustomerView;
+}
+
+@ObjectType('FamilyMember')
+export class FamilyMemberView {
+  @Field(() => ID) id: number;
+  @Field(() => String) name: string;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => Relation) relation: string;
+}
+
+@ObjectType('Registration', { description: 'O1: never edited; a correction points at what it corrects' })
+export class RegistrationView {
+  @Field(() => ID) id: number;
+  consultantId: number | null;
+  @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => Date) at: Date;
+  @Field(() => ID, { nullable: true }) correctsId: number | null;
+  @Field(() => GraphQLJSON) intent: unknown;
+}
+
+@ObjectType('FollowUp')
+export class FollowUpView {
+  @Field(() => ID) id: number;
+  consultantId: number;
+  @Field(() => Date) at: Date;
+  @Field(() => FollowUpKind) kind: string;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => Date, { nullable: true }) nextAt: Date | null;
+}
+
+@ObjectType('OwnershipDecision')
+export class DecisionView {
+  @Field(() => ID) id: number;
+  @Field(() => DecisionKind) kind: string;
+  consultantId: number | null;
+  decidedBy: number;
+  @Field(() => Date) at: Date;
+  @Field(() => String) reason: string;
+}
+
+@ObjectType('DealCredit')
+export class DealCreditView {
+  consultantId: number;
+  @Field(() => Float) share: number;
+}
+
+@ObjectType('Deal', { description: 'O7 attribution, O8 split credit' })
+export class DealView {
+  @Field(() => ID) id: number;
+  @Field(() => ID) customerId: number;
+  @Field(() => String) buyerName: string;
+  @Field(() => Date) dealAt: Date;
+  @Field(() => Int) units: number;
+  @Field(() => [DealCreditView]) credit: DealCreditView[];
+  @Field(() => GraphQLJSON) attribution: unknown;
+}
+
+@ObjectType('CustomerConflict', { description: 'Waiting for the manager: O5 same name, O6 same phone, DEAL a disputed deal' })
+export class ConflictView {
+  @Field(() => ID) id: number;
+  customerId: number;
+  @Field(() => String) kind: string;
+  @Field(() => GraphQLJSON) details: unknown;
+  @Field(() => Date) createdAt: Date;
+  @Field(() => Date, { nullable: true }) resolvedAt: Date | null;
+}
+
+@ObjectType('CustomerDetail')
+export class CustomerDetailView {
+  @Field(() => CustomerView) customer: CustomerView;
+  @Field(() => [FamilyMemberView]) family: FamilyMemberView[];
+  @Field(() => [RegistrationView]) registrations: RegistrationView[];
+  @Field(() => [FollowUpView]) followUps: FollowUpView[];
+  @Field(() => [DecisionView]) decisions: DecisionView[];
+  @Field(() => [DealView]) deals: DealView[];
+  @Field(() => [ConflictView]) conflicts: ConflictView[];
+}
+
+@InputType()
+export class FamilyMemberInput {
+  @Field(() => String) @Length(1, 50) name: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(20) phone?: string | null;
+  @Field(() => Relation) @IsIn(Object.values(Relation)) relation: string;
+}
+
+@InputType()
+export class IntentInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(50) budget?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(50) size?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(50) source?: string | null;
+}
+
+@InputType()
+export class RegisterCustomerInput {
+  @Field(() => String) @Length(1, 50) name: string;
+  @Field(() => String) @Length(5, 20) phone: string;
+  @Field(() => ID, { nullable: true, description: 'The desk and managers name the consultant; a consultant registers for themselves' })
+  @IsOptional()
+  consultantId?: string | null;
+  @Field(() => [FamilyMemberInput], { nullable: true }) @IsOptional() @ArrayMaxSize(10) @ValidateNested({ each: true }) family?: FamilyMemberInput[] | null;
+  @Field(() => IntentInput, { nullable: true }) @IsOptional() @ValidateNested() intent?: IntentInput | null;
+  @Field(() => Relation, { nullable: true, description: "O6: immediate family of the number's owner" }) @IsOptional() @IsIn(Object.values(Relation)) relation?: string | null;
+}
+
+@InputType()
+export class FollowUpInput {
+  @Field(() => FollowUpKind) @IsIn(Object.values(FollowUpKind)) kind: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) note?: string | null;
+  @Field(() => Date, { nullable: true }) @IsOptional() nextAt?: Date | null;
+}
+
+@InputType()
+export class DecisionInput {
+  @Field(() => ID) customerId: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() conflictId?: string | null;
+  @Field(() => DecisionKind) @IsIn(Object.values(DecisionKind)) kind: keyof typeof DecisionKind;
+  @Field(() => ID, { nullable: true }) @IsOptional() consultantId?: string | null;
+  @Field(() => String) @Length(1, 500) reason: string;
+}
+
+@InputType()
+export class DealInput {
+  @Field(() => ID) customerId: string;
+  @Field(() => String) @Length(1, 50) buyerName: string;
+  @Field(() => Date) dealAt: Date;
+  @Field(() => Int) @IsInt() @Min(1) @Max(100) units: number;
+  @Field(() => ID, { nullable: true, description: 'O8: the helper who shares the credit half/half' }) @IsOptional() helperId?: string | null;
+}
