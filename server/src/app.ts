@@ -59,10 +59,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const bus = createEventBus(config.redisUrl, logger);
   const tokens = new TokenService(config.jwtSecret, config.jwtTtl, clock);
   const accounts = new AccountsService(ds, tx, tokens, clock, bus);
+  const customers = new CustomersService(ds, tx, clock, accounts);
   const services: Services = {
     accounts,
-    rotation: new RotationService(ds, tx, clock, bus, accounts),
-    customers: new CustomersService(ds, tx, clock, accounts),
+    rotation: new RotationService(ds, tx, clock, bus, accounts, customers),
+    customers,
   };
   if (config.demoData) await seedDemoData(ds, tx, clock, logger);
 

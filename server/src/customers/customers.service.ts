@@ -367,6 +367,21 @@ export class CustomersService {
     return { ownerId: o.ownerId, dealClosed, phone: customer.phone, name: customer.name };
   }
 
+  /** R7/R8: is this phone in the register, and whose customer is it now? */
+  async factsByPhone(siteId: number, phone: string, timezone: string): Promise<{ customerId: number; ownerId: number | null; dealClosed: boolean; name: string } | null> {
+    const normalized = normalizePhone(phone);
+    if (!normalized) return null;
+    const found = await this.ds.getRepository(CustomerEntity).find({ where: { siteId, phone: normalized }, order: { id: 'ASC' }, take: 10, select: { id: true } });
+    let first: { customerId: number; ownerId: number | null; dealClosed: boolean; name: string } | null = null;
+    for (const c of found) {
+      const f = await this.walkInFacts(siteId, c.id, timezone);
+      const facts = { customerId: c.id, ownerId: f.ownerId, dealClosed: f.dealClosed, name: f.name };
+      if (facts.ownerId !== null) return facts;
+      first ??= facts;
+    }
+    return first;
+  }
+
   // ---- internals -----------------------------------------------------------------------------------
 
   private async known(em: EntityManager, siteId: number, name: string, phone: string): Promise<KnownCustomer[]> {

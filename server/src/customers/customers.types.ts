@@ -1,7 +1,6 @@
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PersonView } from '../accounts/accounts.types.js';
 
 export const MatchKind = { NEW: 'NEW', SAME: 'SAME', FAMILY: 'FAMILY', PHONE_CONFLICT: 'PHONE_CONFLICT', SAME_NAME: 'SAME_NAME' } as const;
 registerEnumType(MatchKind, { name: 'RegisterMatch', description: 'How a name and phone relate to the register (O5, O6)' });

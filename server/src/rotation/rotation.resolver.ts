@@ -35,6 +35,7 @@ function walkIn(w: WalkInInput, prefix = 'input'): DomainWalkIn {
     phone: w.phone,
     partySize: w.partySize ?? undefined,
     unitsAsked: w.unitsAsked ?? null,
+    customerId: optId(`${prefix}.customerId`, w.customerId),
     ownerId: optId(`${prefix}.ownerId`, w.ownerId),
     dealClosed: !!w.dealClosed,
     newCustomerRegistered: !!w.newCustomerRegistered,

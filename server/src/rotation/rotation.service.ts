@@ -4,7 +4,7 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
-import { AppError, badInput, ErrorCode, forbidden, notFound } from '../platform/errors.js';
+import { AppError, badInput, ErrorCode, forbidden, isDuplicateKey, notFound } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
 import type { EventBus } from '../platform/pubsub.js';
 import {
@@ -22,6 +22,7 @@ import {
   type RotationSettings,
   type RotationState,
   type ShiftWindow,
+  type WalkInInput,
 } from './domain/index.js';
 import {
   RotationEventEntity,
@@ -30,6 +31,7 @@ import {
   ShiftExceptionEntity,
   ShiftTemplateEntity,
 } from './rotation.entity.js';
+import type { CustomersService } from '../customers/customers.service.js';
 import type { RotationBoardView } from './rotation.types.js';
 import { boardView, eventView, receptionView, type Names, type StoredEvent } from './rotation.view.js';
 
@@ -61,6 +63,7 @@ export class RotationService {
     private readonly clock: Clock,
     private readonly bus: EventBus,
     private readonly accounts: AccountsService,
+    private readonly customers: CustomersService,
   ) {}
 
   // ---- commands ------------------------------------------------------------------------
@@ -79,6 +82,9 @@ export class RotationService {
       desk: hasRole(p, Role.RECEPTION),
     };
     const full = { ...command, actor } as RotationCommand;
+    if ((full.type === 'RECORD_WALK_IN' || full.type === 'ASSIGN_BY_HAND') && full.walkIn) {
+      full.walkIn = await this.fromRegister(siteId, site.timezone, full.walkIn);
+    }
     const names = this.names(p.companyId);
     const change = await this.tx.run(async (em) => {
       await this.requireConsultants(em, siteId, consultantsNamed(full));
@@ -107,14 +113,30 @@ export class RotationService {
           businessDay: event.day,
         })),
       );
-      head.snapshot = JSON.stringify(state);
-      head.updatedAt = now;
-      await em.save(head);
+      // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
+      await em.update(RotationHeadEntity, { siteId }, { lastSeq: head.lastSeq, snapshot: JSON.stringify(state), updatedAt: now });
       return { seq: head.lastSeq, state, stored, board: projectBoard(state, { now, shifts, settings }) };
     });
     const view = boardView(siteId, change.seq, change.board, await names, change.stored, undoableSeqs(change.state));
     if (change.stored.length) this.bus.pubSub.publish(BOARD_CHANGED, siteId, view);
     return { board: view, receptionId: change.stored[0]?.event.receptionId ?? null };
+  }
+
+  /**
+   * R7/R8: the register decides what the desk cannot know: whose customer a returning
+   * walk-in is, whether they closed a deal, whether a brought-along customer is registered.
+   */
+  private async fromRegister(siteId: number, timezone: string, w: WalkInInput): Promise<WalkInInput> {
+    const facts =
+      w.customerId != null
+        ? { customerId: w.customerId, ...(await this.customers.walkInFacts(siteId, w.customerId, timezone)) }
+        : w.phone && ['NEW', 'RETURNING', 'BROUGHT_ALONG'].includes(w.kind)
+          ? await this.customers.factsByPhone(siteId, w.phone, timezone)
+          : null;
+    if (!facts) return w;
+    if (w.kind === 'BROUGHT_ALONG') return { ...w, newCustomerRegistered: true };
+    if (facts.ownerId === null) return w.kind === 'RETURNING' && w.ownerId == null ? { ...w, kind: 'NEW' } : w;
+    return { ...w, kind: 'RETURNING', ownerId: facts.ownerId, dealClosed: facts.dealClosed, customerName: w.customerName || facts.name };
   }
 
   // ---- reads ---------------------------------------------------------------------------
@@ -175,19 +197,23 @@ export class RotationService {
    */
   async *watch(p: Principal, siteId: number, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
     const site = await this.accounts.requireSite(p, siteId);
-    // Subscribe before reading, so a change committed in between is not lost.
+    // Subscribe before reading, so a change committed in between is not lost. The pubsub's
+    // iterator only starts listening at its first next(), so that call is made here, now.
     const live = this.bus.pubSub.subscribe(BOARD_CHANGED, siteId)[Symbol.asyncIterator]();
+    let pending = live.next();
     try {
+      // One read of the head: the board and the missed events are of the same seq.
       const head = await this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId });
       const headSeq = head?.lastSeq ?? 0;
       const missed = afterSeq != null && afterSeq < headSeq ? await this.eventsAfter(siteId, afterSeq, headSeq) : [];
-      const current = await this.currentBoard(siteId, site.timezone, p.companyId, missed);
+      const current = await this.currentBoard(siteId, site.timezone, p.companyId, missed, head);
       let lastSeq = current.seq;
       // A client already at the head gets nothing until the next change.
       if (afterSeq == null || afterSeq !== current.seq) yield current;
       for (;;) {
-        const next = await live.next();
+        const next = await pending;
         if (next.done) return;
+        pending = live.next();
         const change = next.value as RotationBoardView;
         if (change.seq <= lastSeq) continue;
         const firstSeq = change.events[0]?.seq ?? change.seq;
@@ -313,8 +339,14 @@ export class RotationService {
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private async currentBoard(siteId: number, timezone: string, companyId: number, events: StoredEvent[]): Promise<RotationBoardView> {
-    const head = await this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId });
+  private async currentBoard(
+    siteId: number,
+    timezone: string,
+    companyId: number,
+    events: StoredEvent[],
+    read?: RotationHeadEntity | null,
+  ): Promise<RotationBoardView> {
+    const head = read !== undefined ? read : await this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId });
     const state = head ? (JSON.parse(head.snapshot) as RotationState) : initialState();
     const now = this.clock.now();
     const settings = await this.settingsIn(this.ds.manager, siteId, timezone);
@@ -346,8 +378,10 @@ export class RotationService {
         snapshot: JSON.stringify(initialState()),
         updatedAt: this.clock.now(),
       });
-    } catch {
-      // Another transaction created it first; its row lock now orders us after it.
+    } catch (err) {
+      // Another transaction created it first; its row lock now orders us after it. Anything
+      // else (a deadlock between two first inserts) rolled the transaction back: retry it.
+      if (!isDuplicateKey(err)) throw err;
     }
     return (await lock())!;
   }
@@ -383,7 +417,11 @@ export class RotationService {
     const unique = [...new Set(ids)];
     if (!unique.length) return;
     const links = await em.findBy(UserSiteEntity, { siteId, userId: In(unique) });
-    if (links.length !== unique.length) throw badInput('consultantId', 'Not a consultant of this site');
+    // A user of the site who is no consultant (the desk, a manager) has no place on the floor.
+    const users = links.length ? await em.find(UserEntity, { where: { id: In(links.map((l) => l.userId)) }, select: { id: true, roles: true } }) : [];
+    if (links.length !== unique.length || users.some((u) => !u.roles.includes(Role.CONSULTANT))) {
+      throw badInput('consultantId', 'Not a consultant of this site');
+    }
   }
 }
 

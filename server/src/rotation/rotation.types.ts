@@ -147,6 +147,9 @@ export class WalkInInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Length(4, 20) phone?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(50) partySize?: number | null;
   @Field(() => Int, { nullable: true, description: 'R14: units asked for' }) @IsOptional() @IsInt() @Min(1) @Max(1000) unitsAsked?: number | null;
+  @Field(() => ID, { nullable: true, description: 'R7: the customer found in the register (owner and deal come from it)' })
+  @IsOptional()
+  customerId?: string | null;
   @Field(() => ID, { nullable: true, description: 'R7/R8: the customer’s owner' }) @IsOptional() ownerId?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() dealClosed?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'R8: the brought-along customer is registered' }) @IsOptional() newCustomerRegistered?: boolean | null;

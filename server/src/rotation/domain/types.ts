@@ -224,6 +224,8 @@ export interface Actor {
 
 export interface WalkInInput {
   kind: WalkInKind;
+  /** The register's customer, when the desk looked them up (R7); the service fills owner and deal from it. */
+  customerId?: number | null;
   customerName?: string | null;
   phone?: string | null;
   partySize?: number;

@@ -122,6 +122,8 @@ export type UpdateUserInput = {
 };
 
 export type WalkInInput = {
+  /** R7: the customer found in the register (owner and deal come from it) */
+  customerId?: string | null | undefined;
   customerName?: string | null | undefined;
   dealClosed?: boolean | null | undefined;
   /** R10: a helper named by the busy owner */
