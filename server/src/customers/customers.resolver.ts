@@ -15,6 +15,7 @@ import {
   CustomerView,
   DealCreditView,
   DealInput,
+  DealPageView,
   DealView,
   DecisionInput,
   DecisionView,
@@ -150,6 +151,19 @@ export class CustomersResolver {
   }
 
   @Authorized(...SUPERVISOR)
+  @Query(() => DealPageView, { description: 'Deals of a site, newest first' })
+  async deals(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Ctx() ctx: Context,
+  ) {
+    if (limit < 1 || limit > 200) throw badInput('limit', 'limit must be between 1 and 200');
+    const page = await ctx.services.customers.deals(principalOf(ctx), parseId('siteId', siteId), { limit, offset: Math.max(0, offset) });
+    return { total: page.total, deals: page.deals.map(dealView) };
+  }
+
+  @Authorized(...SUPERVISOR)
   @Query(() => [ConflictView], { description: 'Waiting for the manager (O5, O6, disputed deals)' })
   async customerConflicts(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context) {
     const rows = await ctx.services.customers.conflicts(principalOf(ctx), parseId('siteId', siteId));
@@ -180,6 +194,14 @@ export class CustomersResolver {
       helperId: input.helperId ? parseId('input.helperId', input.helperId) : null,
     });
     return dealView(deal);
+  }
+}
+
+@Resolver(() => DealView)
+export class DealFieldsResolver {
+  @FieldResolver(() => String, { description: "The register's name of the customer" })
+  async customerName(@Root() d: DealView, @Ctx() ctx: Context) {
+    return (await ctx.loaders.customerName.load(d.customerId)) ?? '';
   }
 }
 
@@ -225,6 +247,19 @@ export class DecisionFieldsResolver {
   }
 }
 
+@Resolver(() => ConflictView)
+export class ConflictFieldsResolver {
+  @FieldResolver(() => String, { description: "The register's name of the customer" })
+  async customerName(@Root() c: ConflictView, @Ctx() ctx: Context) {
+    return (await ctx.loaders.customerName.load(c.customerId)) ?? '';
+  }
+
+  @FieldResolver(() => ID)
+  customerId(@Root() c: ConflictView) {
+    return c.customerId;
+  }
+}
+
 @Resolver(() => DealCreditView)
 export class DealCreditFieldsResolver {
   @FieldResolver(() => PersonView, { nullable: true })
@@ -240,4 +275,6 @@ export const customerResolvers = [
   FollowUpFieldsResolver,
   DecisionFieldsResolver,
   DealCreditFieldsResolver,
+  DealFieldsResolver,
+  ConflictFieldsResolver,
 ] as const;

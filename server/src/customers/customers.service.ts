@@ -354,6 +354,13 @@ export class CustomersService {
     });
   }
 
+  /** Deals of a site, newest first, with the customers' names. */
+  async deals(p: Principal, siteId: number, opts: { limit: number; offset: number }) {
+    await this.accounts.requireSite(p, siteId);
+    const [deals, total] = await this.ds.getRepository(DealEntity).findAndCount({ where: { siteId }, order: { dealAt: 'DESC', id: 'DESC' }, take: opts.limit, skip: opts.offset });
+    return { total, deals };
+  }
+
   // ---- for the rotation (R7–R11) ----------------------------------------------------------------
 
   /** The owner of a customer now and whether they closed a deal: what the walk-in desk needs. */
@@ -380,6 +387,13 @@ export class CustomersService {
       first ??= facts;
     }
     return first;
+  }
+
+  /** Names by id, for per-request loaders. */
+  async namesByIds(ids: readonly number[]): Promise<Array<string | null>> {
+    const rows = await this.ds.getRepository(CustomerEntity).find({ where: { id: In([...ids]) }, select: { id: true, name: true } });
+    const byId = new Map(rows.map((r) => [r.id, r.name]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   // ---- internals -----------------------------------------------------------------------------------

@@ -126,6 +126,12 @@ export class DealView {
   @Field(() => GraphQLJSON) attribution: unknown;
 }
 
+@ObjectType('DealPage')
+export class DealPageView {
+  @Field(() => Int) total: number;
+  @Field(() => [DealView]) deals: DealView[];
+}
+
 @ObjectType('CustomerConflict', { description: 'Waiting for the manager: O5 same name, O6 same phone, DEAL a disputed deal' })
 export class ConflictView {
   @Field(() => ID) id: number;
