@@ -1,4 +1,4 @@
-import { IsIn, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export const Variant = { A: 'A', B: 'B' } as const;
@@ -75,5 +75,5 @@ export class ShiftExceptionInput {
   @ValidateIf((o: ShiftExceptionInput) => o.kind === 'SHIFT')
   @Matches(HHMM, { message: 'endTime must be HH:mm' })
   endTime?: string | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) note?: string | null;
 }
