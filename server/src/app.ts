@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { FormattedExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
@@ -23,7 +24,7 @@ import { Transactions } from './platform/db/transaction.js';
 import { makeFormatError } from './platform/errors.js';
 import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compliance.js';
 import { createLogger, type Logger } from './platform/logger.js';
-import { sharedSubscribe } from './platform/shared-subscribe.js';
+import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
 import { createEventBus, type EventBus } from './platform/pubsub.js';
 import { CustomersService } from './customers/customers.service.js';
 import { RotationService } from './rotation/rotation.service.js';
@@ -80,11 +81,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     expiryTimer?: NodeJS.Timeout;
     watch?: AsyncIterator<unknown>;
   };
+  // The board is built once per change; so is its GraphQL result, and so are its bytes.
+  wsServer.on('connection', sendSerializedResults);
   const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
-      // The board is built once per change; so is its GraphQL result.
       subscribe: sharedSubscribe(['rotationBoard']),
+      onNext: (_ctx, _id, _payload, _args, result) => serializedOnce(result) as FormattedExecutionResult | undefined,
       onConnect: async (ctx) => {
         const principal = await services.accounts.authenticate(bearerToken(ctx.connectionParams?.authorization));
         // false → graphql-ws closes with 4403 Forbidden.
@@ -164,7 +167,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: '1mb', type: ['application/json', 'application/graphql-response+json'] }),
+    // 3 MB: a register file for importCustomers (at most 2 MB, base64 in the request) fits.
+    express.json({ limit: '3mb', type: ['application/json', 'application/graphql-response+json'] }),
     graphqlOverHttpCompliance,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({

@@ -6,6 +6,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
 } from 'graphql';
+import type { WebSocket } from 'ws';
 
 /**
  * graphql-js executes a subscription's selection once per subscriber and event. For
@@ -13,6 +14,15 @@ import {
  * no per-viewer field), the result is computed once per payload object and document and
  * shared by every subscriber that asked for the same thing.
  */
+/** Results computed once and sent to several subscribers. */
+const shareable = new WeakSet<object>();
+
+async function markShareable(result: Promise<ExecutionResult> | ExecutionResult): Promise<ExecutionResult> {
+  const r = await result;
+  shareable.add(r);
+  return r;
+}
+
 export function sharedSubscribe(sharedFields: string[]) {
   const cache = new WeakMap<object, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
   return async (args: ExecutionArgs) => {
@@ -34,9 +44,59 @@ export function sharedSubscribe(sharedFields: string[]) {
         let results = cache.get(payload);
         if (!results) cache.set(payload, (results = new Map()));
         let result = results.get(key);
-        if (!result) results.set(key, (result = run(payload)));
+        if (!result) results.set(key, (result = markShareable(run(payload))));
         yield await result;
       }
     })();
   };
+}
+
+// ---- serialized once -------------------------------------------------------------------------
+// graphql-ws stringifies every `next` message per subscriber, and `ws` encodes the string per
+// socket: at thousands of subscribers that is most of a change's fan-out. A shared result is
+// serialized once to UTF-8 bytes; graphql-ws is handed a stand-in that stringifies to a
+// placeholder, and the socket swaps the placeholder for the bytes. JSON.stringify → send runs
+// synchronously inside graphql-ws, so the bytes handed over in toJSON are the ones this send
+// needs.
+
+const PLACEHOLDER = '\u0000shared-result';
+const PLACEHOLDER_TAIL = `"payload":${JSON.stringify(PLACEHOLDER)}}`;
+let handedOver: Buffer | null = null;
+
+class SerializedResult {
+  /** The result's JSON and the message's closing brace. */
+  constructor(readonly bytes: Buffer) {}
+  toJSON() {
+    handedOver = this.bytes;
+    return PLACEHOLDER;
+  }
+}
+
+const serialized = new WeakMap<object, SerializedResult>();
+
+/**
+ * graphql-ws `onNext`: for a result shared by subscribers (and without errors, whose JSON
+ * graphql-ws formats itself), the stand-in serialized once; otherwise nothing (sent as usual).
+ */
+export function serializedOnce(result: ExecutionResult): SerializedResult | undefined {
+  if (!shareable.has(result) || result.errors) return undefined;
+  let s = serialized.get(result);
+  if (!s) serialized.set(result, (s = new SerializedResult(Buffer.from(`${JSON.stringify(result)}}`))));
+  return s;
+}
+
+/** Lets a socket send a stand-in's bytes in place of its placeholder (register before useServer). */
+export function sendSerializedResults(socket: WebSocket) {
+  const send = socket.send.bind(socket) as (data: unknown, options: object, cb?: (err?: Error) => void) => void;
+  socket.send = ((data: unknown, ...rest: unknown[]) => {
+    const cb = typeof rest[rest.length - 1] === 'function' ? (rest[rest.length - 1] as (err?: Error) => void) : undefined;
+    if (handedOver && typeof data === 'string' && data.endsWith(PLACEHOLDER_TAIL)) {
+      const tail = handedOver;
+      handedOver = null;
+      // One text message in two frames: this subscriber's head, then the shared bytes (no copy).
+      send(data.slice(0, data.length - PLACEHOLDER_TAIL.length) + '"payload":', { binary: false, fin: false });
+      return send(tail, { binary: false, fin: true }, cb);
+    }
+    return (send as (...a: unknown[]) => void)(data, ...rest);
+  }) as WebSocket['send'];
 }

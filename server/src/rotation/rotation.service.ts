@@ -114,7 +114,7 @@ export class RotationService {
         })),
       );
       // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
-      await em.update(RotationHeadEntity, { siteId }, { lastSeq: head.lastSeq, snapshot: JSON.stringify(state), updatedAt: now });
+      await this.writeHead(em, siteId, head.lastSeq, JSON.stringify(state), now);
       return { seq: head.lastSeq, state, stored, board: projectBoard(state, { now, shifts, settings }) };
     });
     const view = boardView(siteId, change.seq, change.board, await names, change.stored, undoableSeqs(change.state));
@@ -279,6 +279,11 @@ export class RotationService {
       if (r.endTime <= r.startTime) throw badInput(`shifts.${i}.endTime`, 'A shift must end after it starts');
       return { ...r, consultantId: parseId(`shifts.${i}.consultantId`, r.consultantId), siteId };
     });
+    // R2: one consultant cannot be in two shifts at once.
+    parsed.forEach((r, i) => {
+      const j = parsed.findIndex((o, k) => k < i && o.consultantId === r.consultantId && o.weekday === r.weekday && o.startTime < r.endTime && r.startTime < o.endTime);
+      if (j >= 0) throw badInput(`shifts.${i}.startTime`, `This shift overlaps shift ${j + 1} of the same consultant and day`);
+    });
     await this.tx.run(async (em) => {
       await this.requireConsultants(em, siteId, parsed.map((r) => r.consultantId));
       await em.delete(ShiftTemplateEntity, { siteId });
@@ -361,6 +366,25 @@ export class RotationService {
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
 
+  /**
+   * The locked head row after a change. On MySQL the snapshot (a JSON document that grows
+   * through the day) goes as a prepared-statement parameter: the text protocol would escape it
+   * character by character on the client, which cost more than the rest of the command.
+   */
+  private async writeHead(em: EntityManager, siteId: number, lastSeq: number, snapshot: string, updatedAt: Date): Promise<void> {
+    if (em.connection.options.type !== 'mysql') {
+      await em.update(RotationHeadEntity, { siteId }, { lastSeq, snapshot, updatedAt });
+      return;
+    }
+    // The transaction's own connection (mysql2, callback API).
+    const conn = (await em.queryRunner!.connect()) as { execute(sql: string, values: unknown[], cb: (err: Error | null) => void): void };
+    await new Promise<void>((resolve, reject) =>
+      conn.execute('UPDATE `rotation_heads` SET `lastSeq` = ?, `snapshot` = ?, `updatedAt` = ? WHERE `siteId` = ?', [lastSeq, snapshot, updatedAt, siteId], (err) =>
+        err ? reject(err) : resolve(),
+      ),
+    );
+  }
+
   /** The site's lock row, created on first use. */
   private async lockHead(em: EntityManager, siteId: number): Promise<RotationHeadEntity> {
     const lock = () =>
@@ -430,7 +454,7 @@ function toStored(r: RotationEventEntity): StoredEvent {
 }
 
 function undoableSeqs(state: RotationState): Set<number> {
-  return new Set(Object.keys(state.undoable).map(Number));
+  return new Set(Object.values(state.undoable).filter((u) => !u.stale).map((u) => u.seq));
 }
 
 /** Every consultant a command names, so the service can check they belong to the site. */

@@ -666,6 +666,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
     case 'UNDO': {
       const entry = d.state.undoable[cmd.seq];
       if (!entry) reject('UNDO_NOT_FOUND', 'That change cannot be undone (not today, or already undone)', { seq: cmd.seq });
+      if (entry.stale) reject('UNDO_STATE_CHANGED', 'The floor has changed since; correct it by hand instead', { seq: cmd.seq });
       if (!actor.supervisor) {
         if (!actor.desk || entry.type !== 'WALK_IN_RECORDED') reject('FORBIDDEN_SUPERVISOR', 'Only the sales manager may undo this');
         const windowMs = d.ctx.settings.undoWindowMinutes * 60_000;

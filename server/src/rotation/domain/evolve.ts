@@ -40,12 +40,20 @@ export function evolve(state: RotationState, event: RotationEvent): RotationStat
   next.seq = seq;
   const undoable = { ...next.undoable };
   if (event.type === 'UNDONE') delete undoable[String(event.explanation.params?.seq)];
+  // An earlier change whose objects this event touches can no longer be undone exactly:
+  // keep a small tombstone instead of its effects, so the snapshot stays small all day.
+  const touched = new Set(event.effects.map(effectKey));
+  for (const [k, u] of Object.entries(undoable)) {
+    if (!u.stale && u.effects.some((e) => touched.has(effectKey(e)))) undoable[k] = { seq: u.seq, type: u.type, at: u.at, actorId: u.actorId, effects: [], inverse: [], stale: true };
+  }
   if (event.undo) {
     undoable[String(seq)] = { seq, type: event.type, at: event.at, actorId: event.actorId, effects: event.effects, inverse: event.undo };
   }
   next.undoable = undoable;
   return next;
 }
+
+export const effectKey = (e: Effect) => (e.op === 'round' ? 'round' : `${e.op}:${e.id}`);
 
 export function replay(events: RotationEvent[], from: RotationState = initialState()): RotationState {
   return events.reduce(evolve, from);

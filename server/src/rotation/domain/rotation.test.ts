@@ -624,6 +624,16 @@ describe('R15 supervision', () => {
     expect(f.rejection({ type: 'UNDO', seq }, MANAGER)).toBe('UNDO_STATE_CHANGED');
   });
 
+  it('R15: changes that can no longer be undone exactly leave only a small tombstone (the snapshot stays small)', () => {
+    const f = new Floor().checkIn(WANG, LI, ZHANG);
+    for (let i = 0; i < 200; i++) f.serve();
+    const entries = Object.values(f.state.undoable);
+    expect(entries.filter((u) => !u.stale).length).toBeLessThan(5);
+    expect(entries.filter((u) => u.stale).every((u) => u.effects.length === 0)).toBe(true);
+    const stale = entries.find((u) => u.stale)!;
+    expect(f.rejection({ type: 'UNDO', seq: stale.seq }, MANAGER)).toBe('UNDO_STATE_CHANGED');
+  });
+
   it('R15: the state is the fold of the log: replaying every event gives the same floor', () => {
     const f = new Floor().checkIn(WANG, LI, ZHANG, LIU);
     f.run({ type: 'GO_AWAY', consultantId: LIU });

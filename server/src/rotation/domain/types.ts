@@ -197,8 +197,10 @@ export interface UndoEntry {
   type: EventType;
   at: number;
   actorId: number;
+  /** Emptied once a later event touched the same objects: it can no longer be undone exactly. */
   effects: Effect[];
   inverse: Effect[];
+  stale?: boolean;
 }
 
 export interface RotationState {

@@ -1,0 +1,119 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildSchema, type FormattedExecutionResult } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { sendSerializedResults, serializedOnce, sharedSubscribe } from './shared-subscribe.js';
+
+const schema = buildSchema(`
+  type Query { ok: Boolean }
+  type Board { seq: Int!, name: String!, tags: [String!]! }
+  type Subscription { board: Board!, other: Board! }
+`);
+
+/** A graphql-ws server whose `board` is shared and serialized once, fed by `publish`. */
+function boardServer() {
+  const listeners = new Set<(b: unknown) => void>();
+  const source = () =>
+    (async function* () {
+      const queue: unknown[] = [];
+      let wake: (() => void) | undefined;
+      const l = (b: unknown) => {
+        queue.push(b);
+        wake?.();
+      };
+      listeners.add(l);
+      try {
+        for (;;) {
+          while (queue.length) yield queue.shift();
+          await new Promise<void>((r) => (wake = r));
+        }
+      } finally {
+        listeners.delete(l);
+      }
+    })();
+  const roots = { board: source, other: source };
+  const http = createServer();
+  const wss = new WebSocketServer({ server: http });
+  wss.on('connection', sendSerializedResults);
+  useServer(
+    {
+      schema,
+      roots: {
+        subscription: Object.fromEntries(
+          Object.entries(roots).map(([k, f]) => [k, () => mapRoot(f(), k)]),
+        ),
+      },
+      subscribe: sharedSubscribe(['board']),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        serializedOnce(result) as FormattedExecutionResult | undefined,
+    },
+    wss,
+  );
+  return { http, publish: (b: unknown) => listeners.forEach((l) => l(b)) };
+}
+
+async function* mapRoot(source: AsyncIterable<unknown>, field: string) {
+  for await (const b of source) yield { [field]: b };
+}
+
+/** Raw client: every text message as received, unparsed. */
+async function client(url: string, query: string, id: string) {
+  const ws = new WebSocket(url, 'graphql-transport-ws');
+  sockets.push(ws);
+  const messages: string[] = [];
+  let subscribed!: () => void;
+  const ready = new Promise<void>((r) => (subscribed = r));
+  ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init' })));
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    const text = data.toString('utf8');
+    if (isBinary) messages.push(`binary:${text}`);
+    else if (text.includes('"connection_ack"')) {
+      ws.send(JSON.stringify({ id, type: 'subscribe', payload: { query } }));
+      // The server registers the subscription before reading the next message.
+      setTimeout(subscribed, 50);
+    } else messages.push(text);
+  });
+  await ready;
+  return { ws, messages };
+}
+
+let server: Server | undefined;
+const sockets: WebSocket[] = [];
+afterEach(async () => {
+  for (const ws of sockets.splice(0)) ws.terminate();
+  server?.closeAllConnections();
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+});
+
+describe('sharedSubscribe, serialized once', () => {
+  it('sends each subscriber the exact graphql-transport-ws message, its own id included', async () => {
+    const s = boardServer();
+    server = s.http;
+    await new Promise<void>((r) => s.http.listen(0, '127.0.0.1', r));
+    const url = `ws://127.0.0.1:${(s.http.address() as AddressInfo).port}`;
+    const a = await client(url, 'subscription { board { seq name tags } }', 'a-1');
+    const b = await client(url, 'subscription { board { seq name tags } }', 'b "2"');
+    const other = await client(url, 'subscription { other { seq name } }', 'c');
+
+    s.publish({ seq: 7, name: '周经理 "quoted" \u2028', tags: ['x'] });
+    await expect.poll(() => a.messages.length + b.messages.length + other.messages.length).toBe(3);
+
+    const board = { seq: 7, name: '周经理 "quoted" \u2028', tags: ['x'] };
+    expect(a.messages).toEqual([
+      JSON.stringify({ id: 'a-1', type: 'next', payload: { data: { board } } }),
+    ]);
+    expect(b.messages).toEqual([
+      JSON.stringify({ id: 'b "2"', type: 'next', payload: { data: { board } } }),
+    ]);
+    // A field that is not shared goes through graphql-ws as usual.
+    expect(other.messages).toEqual([
+      JSON.stringify({
+        id: 'c',
+        type: 'next',
+        payload: { data: { other: { seq: 7, name: board.name } } },
+      }),
+    ]);
+  });
+});
