@@ -4,10 +4,14 @@ import { Role } from '../accounts/domain/roles.js';
 import { principalOf, type Context } from '../context.js';
 import { badInput } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
+import { IMPORT_MAX_BYTES, type ImportRow } from './customers.import.js';
 import type { CustomerRow } from './customers.service.js';
 import {
   ConflictView,
   CustomerDetailView,
+  CustomerExportView,
+  CustomerImportPreviewView,
+  CustomerImportResultView,
   CustomerPageView,
   CustomerScope,
   CustomerSettingsInput,
@@ -268,8 +272,63 @@ export class DealCreditFieldsResolver {
   }
 }
 
+/** The file of an import, decoded; bad names and bad base64 are BAD_USER_INPUT. */
+function importFile(fileName: string, contentBase64: string): { fileName: string; content: Buffer } {
+  const name = fileName.trim();
+  if (!name || name.length > 200) throw badInput('fileName', 'A file name of at most 200 characters');
+  if (!/\.(xlsx|csv)$/i.test(name)) throw badInput('fileName', 'Import an .xlsx or .csv file');
+  if (contentBase64.length > Math.ceil(IMPORT_MAX_BYTES / 3) * 4) throw badInput('contentBase64', `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
+  if (!contentBase64.length || !/^[A-Za-z0-9+/]*={0,2}$/.test(contentBase64)) throw badInput('contentBase64', 'The file content is not base64');
+  return { fileName: name, content: Buffer.from(contentBase64, 'base64') };
+}
+
+const importRowView = (r: ImportRow) => ({
+  row: r.row,
+  name: r.name,
+  phone: r.phone,
+  consultant: r.consultantName,
+  registeredAt: r.registeredAt === null ? null : new Date(r.registeredAt),
+  budget: r.budget,
+  size: r.size,
+  source: r.source,
+});
+
+@Resolver()
+export class CustomerImportResolver {
+  @Authorized(...SUPERVISOR)
+  @Query(() => CustomerImportPreviewView, { description: 'Reads and checks a register file (xlsx or csv) without importing it' })
+  async previewCustomerImport(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('fileName', () => String) fileName: string,
+    @Arg('contentBase64', () => String) contentBase64: string,
+    @Ctx() ctx: Context,
+  ): Promise<CustomerImportPreviewView> {
+    const r = await ctx.services.customers.previewImport(principalOf(ctx), parseId('siteId', siteId), importFile(fileName, contentBase64));
+    return { rows: r.total, valid: r.rows.length, errorCount: r.errors.length, errors: r.errors.slice(0, 500), sample: r.sample.map(importRowView) };
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => CustomerImportResultView, { description: 'O1: imports every row in one transaction, or nothing if any row is invalid' })
+  importCustomers(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('fileName', () => String) fileName: string,
+    @Arg('contentBase64', () => String) contentBase64: string,
+    @Ctx() ctx: Context,
+  ): Promise<CustomerImportResultView> {
+    return ctx.services.customers.importRegister(principalOf(ctx), parseId('siteId', siteId), importFile(fileName, contentBase64));
+  }
+
+  @Authorized(Role.MANAGER, Role.ADMIN, Role.CONSULTANT)
+  @Query(() => CustomerExportView, { description: 'The register as xlsx; O9: consultants get masked numbers except their own customers' })
+  async exportCustomers(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context): Promise<CustomerExportView> {
+    const f = await ctx.services.customers.exportRegister(principalOf(ctx), parseId('siteId', siteId));
+    return { fileName: f.fileName, contentBase64: f.content.toString('base64') };
+  }
+}
+
 export const customerResolvers = [
   CustomersResolver,
+  CustomerImportResolver,
   OwnershipFieldsResolver,
   RegistrationFieldsResolver,
   FollowUpFieldsResolver,

@@ -29,6 +29,17 @@ import {
   OwnershipDecisionEntity,
   RegistrationEntity,
 } from './customers.entity.js';
+import {
+  againstRegister,
+  checkImport,
+  IMPORT_SAMPLE_SIZE,
+  ImportFileError,
+  readTable,
+  wallClock,
+  writeRegister,
+  type ImportCheck,
+  type ImportRow,
+} from './customers.import.js';
 
 export interface Intent {
   budget?: string | null;
@@ -221,8 +232,14 @@ export class CustomersService {
     const s = opts.search?.trim();
     if (s) {
       const digits = s.replace(/\D/g, '');
-      if (digits.length >= 4 && digits.length === s.replace(/[\s+-]/g, '').length) qb.andWhere('c.phone LIKE :p', { p: `%${digits}%` });
-      else qb.andWhere('c.name LIKE :n', { n: `%${s}%` });
+      const isPhone = digits.length >= 4 && digits.length === s.replace(/[\s+-]/g, '').length;
+      if (isPhone && hasRole(p, Role.MANAGER, Role.ADMIN)) qb.andWhere('c.phone LIKE :p', { p: `%${digits}%` });
+      else if (isPhone) {
+        // O9: for consultants a number matches whole or by its last four digits, as at the desk;
+        // a substring match would reveal the masked digits of a colleague's customer one by one.
+        if (digits.length === 4) qb.andWhere('c.phoneLast4 = :p', { p: digits });
+        else qb.andWhere('c.phone = :p', { p: normalizePhone(digits) ?? digits });
+      } else qb.andWhere('c.name LIKE :n', { n: `%${s}%` });
     }
     if (opts.scope === 'MINE') {
       // Candidates: customers this consultant registered or was assigned; ownership filters below.
@@ -359,6 +376,131 @@ export class CustomersService {
     await this.accounts.requireSite(p, siteId);
     const [deals, total] = await this.ds.getRepository(DealEntity).findAndCount({ where: { siteId }, order: { dealAt: 'DESC', id: 'DESC' }, take: opts.limit, skip: opts.offset });
     return { total, deals };
+  }
+
+  // ---- the register in a spreadsheet (import, export) -----------------------------------------------
+
+  /** Reads and checks a file without writing anything: what the import would do. */
+  async previewImport(p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<ImportCheck & { sample: ImportRow[] }> {
+    const check = await this.checkFile(this.ds.manager, p, siteId, file);
+    return { ...check, sample: check.rows.slice(0, IMPORT_SAMPLE_SIZE) };
+  }
+
+  /**
+   * O1: every row becomes a customer with one registration by its consultant, all in one
+   * transaction; if any row is invalid nothing is written (no partial import).
+   */
+  async importRegister(p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<{ imported: number }> {
+    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager imports the register');
+    const now = this.clock.now();
+    return this.tx.run(async (em) => {
+      // Checked again inside the transaction: the register may have changed since the preview.
+      const check = await this.checkFile(em, p, siteId, file);
+      if (check.errors.length) {
+        throw badInput('file', `${check.errors.length} problem(s) in the file; nothing was imported`, {
+          errors: check.errors.slice(0, 200),
+          errorCount: check.errors.length,
+        });
+      }
+      const BATCH = 500;
+      for (let i = 0; i < check.rows.length; i += BATCH) {
+        const batch = check.rows.slice(i, i + BATCH);
+        const at = (r: ImportRow) => new Date(r.registeredAt ?? now.getTime());
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(CustomerEntity)
+          .values(batch.map((r) => ({ siteId, name: r.name, phone: r.phone, phoneLast4: r.phone.slice(-4), createdAt: at(r) })))
+          .updateEntity(false)
+          .execute();
+        // Phones are unique within the file and new to the site's register, so they find the new ids.
+        const created = await em.find(CustomerEntity, { where: { siteId, phone: In(batch.map((r) => r.phone)) }, select: { id: true, phone: true } });
+        const idOf = new Map(created.map((c) => [c.phone, c.id]));
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(RegistrationEntity)
+          .values(
+            batch.map((r) => ({
+              siteId,
+              customerId: idOf.get(r.phone)!,
+              consultantId: r.consultantId,
+              name: r.name,
+              phone: r.phone,
+              at: at(r),
+              correctsId: null,
+              intent: JSON.stringify({ budget: r.budget, size: r.size, source: r.source }),
+              createdBy: p.userId,
+            })),
+          )
+          .updateEntity(false)
+          .execute();
+      }
+      return { imported: check.rows.length };
+    });
+  }
+
+  /** The register as xlsx, with each phone as this viewer may read it (O9). */
+  async exportRegister(p: Principal, siteId: number): Promise<{ fileName: string; content: Buffer }> {
+    const site = await this.accounts.requireSite(p, siteId);
+    const ids = (await this.ds.getRepository(CustomerEntity).find({ where: { siteId }, select: { id: true }, order: { id: 'ASC' } })).map((c) => c.id);
+    const rows = await this.rows(p, siteId, ids, site.timezone);
+    const regs = ids.length ? await this.firstRegistrations(ids) : new Map<number, RegistrationEntity>();
+    const users = await this.ds.getRepository(UserEntity).find({ where: { companyId: p.companyId }, select: { id: true, displayName: true } });
+    const nameOf = new Map(users.map((u) => [u.id, u.displayName]));
+    const content = await writeRegister(
+      rows.map((r) => {
+        const reg = regs.get(r.customer.id);
+        const intent = reg ? (JSON.parse(reg.intent) as Intent) : {};
+        return {
+          name: r.customer.name,
+          phone: r.phone ?? r.phoneMasked,
+          consultant: reg?.consultantId ? (nameOf.get(reg.consultantId) ?? '') : '',
+          registeredAt: wallClock(reg?.at ?? r.customer.createdAt, site.timezone),
+          budget: intent.budget ?? '',
+          size: intent.size ?? '',
+          source: intent.source ?? '',
+          owner: r.ownership.ownerId ? (nameOf.get(r.ownership.ownerId) ?? '') : '',
+          ownership: r.ownership.rule,
+          lapsesAt: wallClock(r.ownership.lapsesAt, site.timezone),
+          dealClosed: r.dealClosed,
+        };
+      }),
+    );
+    const day = wallClock(this.clock.now(), site.timezone).slice(0, 10);
+    return { fileName: `register-${site.code}-${day}.xlsx`, content };
+  }
+
+  private async checkFile(em: EntityManager, p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<ImportCheck> {
+    const site = await this.accounts.requireSite(p, siteId);
+    let table: string[][];
+    try {
+      table = await readTable(file.fileName, file.content);
+    } catch (err) {
+      if (err instanceof ImportFileError) throw badInput(err.code === 'UNSUPPORTED_FILE' ? 'fileName' : 'contentBase64', err.message, { reason: err.code });
+      throw err;
+    }
+    const links = await em.findBy(UserSiteEntity, { siteId });
+    const users = links.length ? await em.findBy(UserEntity, { id: In(links.map((l) => l.userId)) }) : [];
+    const consultants = users.filter((u) => u.roles.includes(Role.CONSULTANT) && !u.disabled).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
+    const check = checkImport(table, { consultants, timezone: site.timezone, now: this.clock.now().getTime() });
+    const registered = new Map<string, number>();
+    const phones = check.rows.map((r) => r.phone);
+    for (let i = 0; i < phones.length; i += 1000) {
+      const found = await em.find(CustomerEntity, { where: { siteId, phone: In(phones.slice(i, i + 1000)) }, select: { id: true, phone: true } });
+      for (const c of found) if (!registered.has(c.phone)) registered.set(c.phone, c.id);
+    }
+    return againstRegister(check, registered);
+  }
+
+  /** The first registration of each customer (what the spreadsheet calls its consultant and date). */
+  private async firstRegistrations(ids: number[]): Promise<Map<number, RegistrationEntity>> {
+    const out = new Map<number, RegistrationEntity>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const regs = await this.ds.getRepository(RegistrationEntity).find({ where: { customerId: In(ids.slice(i, i + 1000)) }, order: { at: 'ASC', id: 'ASC' } });
+      for (const r of regs) if (!out.has(r.customerId)) out.set(r.customerId, r);
+    }
+    return out;
   }
 
   // ---- for the rotation (R7–R11) ----------------------------------------------------------------

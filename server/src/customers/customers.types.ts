@@ -203,3 +203,46 @@ export class DealInput {
   @Field(() => Int) @IsInt() @Min(1) @Max(100) units: number;
   @Field(() => ID, { nullable: true, description: 'O8: the helper who shares the credit half/half' }) @IsOptional() helperId?: string | null;
 }
+
+// ---- the register in a spreadsheet ------------------------------------------------------------
+
+@ObjectType('CustomerImportError', { description: 'One problem in an import file; `code` and `params` are for the client to render' })
+export class CustomerImportErrorView {
+  @Field(() => Int, { description: "The spreadsheet's own row number; 0 for the whole file" }) row: number;
+  @Field(() => String, { description: 'file, name, phone, consultant, registeredAt, budget, size or source' }) field: string;
+  @Field(() => String) code: string;
+  @Field(() => String) message: string;
+  @Field(() => GraphQLJSON, { nullable: true }) params?: unknown;
+}
+
+@ObjectType('CustomerImportRow', { description: 'A row as it would be imported' })
+export class CustomerImportRowView {
+  @Field(() => Int) row: number;
+  @Field(() => String) name: string;
+  @Field(() => String, { description: 'Normalized' }) phone: string;
+  @Field(() => String, { description: "The registering consultant's display name" }) consultant: string;
+  @Field(() => Date, { nullable: true, description: 'Null: the time of the import' }) registeredAt: Date | null;
+  @Field(() => String, { nullable: true }) budget: string | null;
+  @Field(() => String, { nullable: true }) size: string | null;
+  @Field(() => String, { nullable: true }) source: string | null;
+}
+
+@ObjectType('CustomerImportPreview', { description: 'What an import would do; nothing is written' })
+export class CustomerImportPreviewView {
+  @Field(() => Int, { description: 'Data rows in the file' }) rows: number;
+  @Field(() => Int, { description: 'Rows that would be imported' }) valid: number;
+  @Field(() => Int) errorCount: number;
+  @Field(() => [CustomerImportErrorView], { description: 'The first 500 problems, by row' }) errors: CustomerImportErrorView[];
+  @Field(() => [CustomerImportRowView], { description: 'The first 20 valid rows' }) sample: CustomerImportRowView[];
+}
+
+@ObjectType('CustomerImportResult')
+export class CustomerImportResultView {
+  @Field(() => Int) imported: number;
+}
+
+@ObjectType('CustomerExport', { description: 'The register as xlsx (O9: phones masked unless the viewer may read them)' })
+export class CustomerExportView {
+  @Field(() => String) fileName: string;
+  @Field(() => String) contentBase64: string;
+}
