@@ -1,0 +1,443 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../test-support/databases.js';
+import { startTestApp, type GqlResult, type TestApp } from '../test-support/harness.js';
+import { replay, type RotationEvent, type RotationState } from './domain/index.js';
+import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
+import type { RotationBoardView } from './rotation.types.js';
+
+const kinds = await databaseKinds();
+
+// The floor over GraphQL, end to end, on each database. The demo seed leaves a living floor
+// on the day of first start, so every test moves the clock to a fresh business day (the
+// domain starts a new floor each day, site time) and sets the shifts it needs itself.
+
+const BOARD = `seq day round
+  atDoor { id } upNext { id }
+  consultants { consultant { id } state position makeUps priorityMakeUps counted inShift }
+  waiting { id status }
+  receptions { id status kind consultant { id } counted rule explanation secondApproved }
+  alerts { kind receptionId }
+  events { seq type rule reason consultant { id } receptionId explanation }`;
+const CHANGE = `board { ${BOARD} } reception { id status consultant { id } counted rule explanation secondApproved }`;
+
+interface Person {
+  id: string;
+}
+interface Reception {
+  id: string;
+  status: string;
+  kind: string;
+  consultant: Person | null;
+  counted: boolean;
+  rule: string;
+  explanation: { rule: string; params?: Record<string, unknown>; passed?: Array<{ consultantId: number; rule: string; credited?: boolean }> };
+  secondApproved: boolean;
+}
+interface Board {
+  seq: number;
+  day: string;
+  round: number;
+  atDoor: Person | null;
+  upNext: Person[];
+  consultants: Array<{ consultant: Person; state: string; position: number | null; makeUps: number; priorityMakeUps: number; counted: number; inShift: boolean }>;
+  waiting: Array<{ id: string; status: string }>;
+  receptions: Reception[];
+  alerts: Array<{ kind: string; receptionId: string | null }>;
+  events: Array<{ seq: number; type: string; rule: string; reason: string | null; consultant: Person | null; receptionId: string | null; explanation: unknown }>;
+}
+interface Change {
+  board: Board;
+  reception: Reception | null;
+}
+
+const MUTATIONS = {
+  checkIn: `mutation($s: ID!, $c: ID) { checkIn(siteId: $s, consultantId: $c) { ${CHANGE} } }`,
+  goAway: `mutation($s: ID!, $c: ID) { goAway(siteId: $s, consultantId: $c) { ${CHANGE} } }`,
+  endReception: `mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { ${CHANGE} } }`,
+  recordWalkIn: `mutation($s: ID!, $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) { ${CHANGE} } }`,
+  undo: `mutation($s: ID!, $seq: Int!, $reason: String) { undoFloorChange(siteId: $s, seq: $seq, reason: $reason) { ${CHANGE} } }`,
+  skipTurn: `mutation($s: ID!, $c: ID!, $reason: String!) { skipTurn(siteId: $s, consultantId: $c, reason: $reason) { ${CHANGE} } }`,
+  moveInLine: `mutation($s: ID!, $c: ID!, $p: Int!, $reason: String!) { moveInLine(siteId: $s, consultantId: $c, position: $p, reason: $reason) { ${CHANGE} } }`,
+  assignByHand: `mutation($s: ID!, $i: AssignByHandInput!) { assignByHand(siteId: $s, input: $i) { ${CHANGE} } }`,
+};
+type MutationName = keyof typeof MUTATIONS;
+
+const HISTORY = `query($s: ID!, $day: String, $limit: Int!) { rotationHistory(siteId: $s, day: $day, limit: $limit) {
+  events { seq type rule reason actor { id } consultant { id } receptionId undoable } hasMore } }`;
+
+describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
+  let t: TestApp;
+  // 12:00 Asia/Shanghai, Monday 10 March 2025: the demo seed fills this day's floor.
+  let now = Date.UTC(2025, 2, 10, 4, 0);
+  let dayIndex = 0;
+  const tokens: Record<string, string> = {};
+  let bj: string;
+  let cd: string;
+  const id: Record<string, string> = {};
+
+  beforeAll(async () => {
+    // Sign-ins last the whole test although the clock moves a day per test.
+    t = await startTestApp(kind, { clock: { now: () => new Date(now) }, env: { JWT_TTL: '60d' } });
+    for (const u of ['manager', 'desk', 'wang', 'li', 'zhang', 'liu', 'yang']) tokens[u] = await t.login(u);
+    const sites = (await t.gql<{ sites: Array<{ id: string; code: string }> }>('{ sites { id code } }', {}, tokens.manager)).data!.sites;
+    bj = sites.find((s) => s.code === 'BJ')!.id;
+    cd = sites.find((s) => s.code === 'CD')!.id;
+    for (const u of ['wang', 'li', 'zhang', 'liu', 'desk', 'manager', 'yang']) {
+      id[u] = (await t.gql<{ me: { id: string } }>('{ me { id } }', {}, tokens[u])).data!.me.id;
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A fresh floor: 10:00 Asia/Shanghai on the next day, with these shifts every weekday. */
+  async function newDay(shifts: Record<string, [string, string]> = { wang: ['09:00', '21:00'], li: ['09:00', '21:00'], zhang: ['09:00', '21:00'], liu: ['09:00', '21:00'] }) {
+    dayIndex += 1;
+    now = Date.UTC(2025, 2, 10 + dayIndex, 2, 0);
+    const rows = Object.entries(shifts).flatMap(([u, [startTime, endTime]]) =>
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ consultantId: id[u], weekday, startTime, endTime })),
+    );
+    const r = await t.gql('mutation($s: ID!, $rows: [ShiftTemplateInput!]!) { setShiftTemplates(siteId: $s, shifts: $rows) { id } }', { s: bj, rows }, tokens.manager);
+    expect(r.errors).toBeUndefined();
+  }
+
+  /** Runs a floor action that must succeed; each action happens 20 seconds after the last. */
+  async function act(as: string, m: MutationName, vars: Record<string, unknown>, site = bj): Promise<Change> {
+    now += 20_000;
+    const r = await t.gql<Record<string, Change>>(MUTATIONS[m], { s: site, ...vars }, tokens[as]);
+    expect(r.errors, `${as} ${m} ${JSON.stringify(vars)}`).toBeUndefined();
+    return Object.values(r.data!)[0];
+  }
+
+  /** Runs a floor action that must be refused; returns the error. */
+  async function refused(as: string | null, m: MutationName, vars: Record<string, unknown>, site = bj) {
+    now += 20_000;
+    const r: GqlResult<unknown> = await t.gql(MUTATIONS[m], { s: site, ...vars }, as ? tokens[as] : undefined);
+    expect(r.errors, `${as} ${m} should be refused`).toBeDefined();
+    expect(r.data ?? null).toBeNull();
+    return r.errors![0];
+  }
+
+  const walkIn = (name: string, extra: Record<string, unknown> = {}) => act('desk', 'recordWalkIn', { i: { kind: 'NEW', customerName: name, ...extra } });
+  const checkIn = async (...users: string[]) => {
+    for (const u of users) await act(u, 'checkIn', {});
+  };
+  const board = async (as = 'manager') =>
+    (await t.gql<{ rotationBoard: Board }>(`query($s: ID!) { rotationBoard(siteId: $s) { ${BOARD} } }`, { s: bj }, tokens[as])).data!.rotationBoard;
+  const history = async (day?: string, limit = 200) =>
+    (await t.gql<{ rotationHistory: { events: Array<Board['events'][number] & { undoable: boolean; actor: Person }> } }>(HISTORY, { s: bj, day, limit }, tokens.manager)).data!
+      .rotationHistory.events;
+  const headSeq = async (siteId = bj) => (await t.app.ds.getRepository(RotationHeadEntity).findOneBy({ siteId: Number(siteId) }))?.lastSeq ?? 0;
+  const eventCount = () => t.app.ds.getRepository(RotationEventEntity).count();
+  const consultantOf = (r: Reception | null) => r?.consultant?.id;
+  const eventSeq = (c: Change, type: string) => c.board.events.find((e) => e.type === type)!.seq;
+
+  /** The stored snapshot is a cache: it must equal the fold of the log, for every site. */
+  async function expectSnapshotIsTheFold() {
+    const heads = await t.app.ds.getRepository(RotationHeadEntity).find();
+    expect(heads.length).toBeGreaterThan(0);
+    for (const head of heads) {
+      const rows = await t.app.ds.getRepository(RotationEventEntity).find({ where: { siteId: head.siteId }, order: { seq: 'ASC' } });
+      expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+      expect(head.lastSeq).toBe(rows.length);
+      const fold = replay(rows.map((r) => JSON.parse(r.payload) as RotationEvent));
+      expect(JSON.parse(head.snapshot) as RotationState).toEqual(JSON.parse(JSON.stringify(fold)));
+      for (const r of rows) expect(r.businessDay).toBe((JSON.parse(r.payload) as RotationEvent).day);
+    }
+  }
+  afterEach(expectSnapshotIsTheFold);
+
+  it('R1: checked-in consultants receive NEW walk-ins in line order, each with its explanation', async () => {
+    await newDay();
+    await checkIn('wang', 'li', 'zhang');
+    const before = await board('desk');
+    expect(before.day).toBe('2025-03-11');
+    expect(before.receptions).toEqual([]);
+    expect(before.atDoor?.id).toBe(id.wang);
+    expect(before.upNext.map((p) => p.id)).toEqual([id.wang, id.li, id.zhang]);
+
+    const got: string[] = [];
+    for (const name of ['甲', '乙', '丙']) {
+      const c = await walkIn(name);
+      expect(c.reception).toMatchObject({ status: 'ACTIVE', counted: true, rule: 'R1' });
+      expect(c.reception!.explanation).toMatchObject({ rule: 'R1', params: { via: 'LINE' }, passed: [] });
+      expect(c.board.events.map((e) => e.type)).toEqual(['WALK_IN_RECORDED']);
+      got.push(consultantOf(c.reception)!);
+    }
+    expect(got).toEqual([id.wang, id.li, id.zhang]);
+    // Everyone busy: nobody is at the door.
+    expect((await board()).atDoor).toBeNull();
+
+    // The round starts again from the first consultant once their customers have left.
+    const receptions = (await board()).receptions;
+    for (const r of receptions) await act(r.consultant!.id === id.wang ? 'wang' : r.consultant!.id === id.li ? 'li' : 'zhang', 'endReception', { r: r.id });
+    const after = await board();
+    expect(after.round).toBe(2);
+    expect(after.upNext.map((p) => p.id)).toEqual([id.wang, id.li, id.zhang]);
+    expect(consultantOf((await walkIn('丁')).reception)).toBe(id.wang);
+    const counts = Object.fromEntries((await board()).consultants.map((c) => [c.consultant.id, c.counted]));
+    expect(counts).toMatchObject({ [id.wang]: 2, [id.li]: 1, [id.zhang]: 1 });
+  });
+
+  it('R5: a busy consultant is passed over and keeps their place; with nobody free the walk-in waits and goes to the first who is freed', async () => {
+    await newDay();
+    await checkIn('zhang', 'wang', 'li');
+    // zhang's own returning customer (R7, not counted) keeps zhang busy at the head of the line.
+    const own = await walkIn('老客户', { kind: 'RETURNING', ownerId: id.zhang });
+    expect(consultantOf(own.reception)).toBe(id.zhang);
+    expect(own.reception!.counted).toBe(false);
+    expect(own.board.consultants.find((c) => c.consultant.id === id.zhang)).toMatchObject({ state: 'BUSY', position: 1 });
+
+    const passed = await walkIn('新客户');
+    expect(consultantOf(passed.reception)).toBe(id.wang);
+    expect(passed.reception!.explanation.passed).toEqual([expect.objectContaining({ consultantId: Number(id.zhang), rule: 'R5' })]);
+    // Passed over without losing the place: zhang is first again once the customer leaves.
+    await act('zhang', 'endReception', { r: own.reception!.id });
+    expect((await board()).atDoor?.id).toBe(id.zhang);
+    const third = await walkIn('第三位');
+    expect(consultantOf(third.reception)).toBe(id.zhang);
+    const fourth = await walkIn('第四位');
+    expect(consultantOf(fourth.reception)).toBe(id.li);
+
+    // Everyone busy: the fifth waits, and the manager is told.
+    const waiting = await walkIn('第五位');
+    expect(waiting.reception).toMatchObject({ status: 'WAITING', consultant: null, rule: 'R5' });
+    expect(waiting.board.waiting.map((w) => w.id)).toEqual([waiting.reception!.id]);
+    expect(waiting.board.alerts).toContainEqual({ kind: 'NO_ONE_FREE', receptionId: waiting.reception!.id });
+
+    // li's customer leaves: the waiting walk-in goes to li at once, in the same change.
+    const freed = await act('li', 'endReception', { r: fourth.reception!.id });
+    expect(freed.board.events.map((e) => e.type)).toEqual(['RECEPTION_ENDED', 'WALK_IN_ASSIGNED']);
+    const assigned = freed.board.receptions.find((r) => r.id === waiting.reception!.id)!;
+    expect(assigned).toMatchObject({ status: 'ACTIVE', consultant: { id: id.li }, counted: true });
+    expect(freed.board.waiting).toEqual([]);
+    expect(freed.board.alerts.filter((a) => a.kind === 'NO_ONE_FREE')).toEqual([]);
+  });
+
+  it('R4: away on business keeps one make-up per missed turn and receives first on return', async () => {
+    await newDay();
+    await checkIn('wang', 'li', 'zhang', 'liu');
+    await act('zhang', 'goAway', {});
+    expect(consultantOf((await walkIn('一')).reception)).toBe(id.wang);
+    expect(consultantOf((await walkIn('二')).reception)).toBe(id.li);
+    const third = await walkIn('三');
+    // zhang's turn came while away: passed, credited with a make-up, liu receives.
+    expect(consultantOf(third.reception)).toBe(id.liu);
+    expect(third.reception!.explanation.passed).toEqual([expect.objectContaining({ consultantId: Number(id.zhang), rule: 'R4', credited: true })]);
+    expect(third.board.consultants.find((c) => c.consultant.id === id.zhang)).toMatchObject({ state: 'AWAY', makeUps: 1 });
+
+    const back = await act('zhang', 'checkIn', {});
+    expect(back.board.events.map((e) => e.type)).toEqual(['CAME_BACK']);
+    // wang is free and first in line, but zhang's make-up comes first.
+    await act('wang', 'endReception', { r: (await board()).receptions.find((r) => r.consultant?.id === id.wang)!.id });
+    expect((await board()).atDoor?.id).toBe(id.zhang);
+    const made = await walkIn('四');
+    expect(consultantOf(made.reception)).toBe(id.zhang);
+    expect(made.reception!.explanation.params).toMatchObject({ via: 'MAKE_UP', makeUpRule: 'R4' });
+    expect(made.board.consultants.find((c) => c.consultant.id === id.zhang)).toMatchObject({ makeUps: 0 });
+    // Then the normal order resumes.
+    expect(made.board.atDoor?.id).toBe(id.wang);
+  });
+
+  it('R2: a consultant outside their shift is not offered a walk-in, even at the head of the line', async () => {
+    await newDay({ wang: ['09:00', '21:00'], li: ['09:00', '21:00'], liu: ['14:00', '21:00'] });
+    await checkIn('liu', 'wang', 'li');
+    const b = await board();
+    expect(b.consultants.find((c) => c.consultant.id === id.liu)).toMatchObject({ state: 'OFF_SHIFT', inShift: false, position: 1 });
+    expect(b.upNext.map((p) => p.id)).toEqual([id.wang, id.li]);
+    const first = await walkIn('一');
+    expect(consultantOf(first.reception)).toBe(id.wang);
+    expect(first.reception!.explanation.passed).toEqual([expect.objectContaining({ consultantId: Number(id.liu), rule: 'R2' })]);
+    expect(consultantOf((await walkIn('二')).reception)).toBe(id.li);
+    // Both in-shift consultants busy: the walk-in waits rather than go to liu.
+    const third = await walkIn('三');
+    expect(third.reception).toMatchObject({ status: 'WAITING', consultant: null });
+    expect(third.board.consultants.find((c) => c.consultant.id === id.liu)).toMatchObject({ counted: 0, state: 'OFF_SHIFT' });
+  });
+
+  it('R15: the desk undoes a mis-tapped walk-in within the window; after it UNDO_WINDOW_PASSED, and the log keeps both events', async () => {
+    await newDay();
+    await checkIn('wang', 'li');
+    const mistake = await walkIn('误点');
+    const seq = eventSeq(mistake, 'WALK_IN_RECORDED');
+    expect(consultantOf(mistake.reception)).toBe(id.wang);
+    const undone = await act('desk', 'undo', { seq, reason: '点错了' });
+    expect(undone.board.events).toEqual([expect.objectContaining({ type: 'UNDONE', receptionId: mistake.reception!.id })]);
+    expect(undone.board.receptions.find((r) => r.id === mistake.reception!.id)).toMatchObject({ status: 'UNDONE', counted: false });
+    // wang's turn is given back.
+    expect(undone.board.atDoor?.id).toBe(id.wang);
+    expect(undone.board.consultants.find((c) => c.consultant.id === id.wang)).toMatchObject({ counted: 0 });
+
+    const late = await walkIn('晚了');
+    const lateSeq = eventSeq(late, 'WALK_IN_RECORDED');
+    now += 3 * 60_000;
+    const before = await headSeq();
+    const err = await refused('desk', 'undo', { seq: lateSeq });
+    expect(err.extensions).toMatchObject({ code: 'CONFLICT', reason: 'UNDO_WINDOW_PASSED' });
+    expect(await headSeq()).toBe(before);
+    // Undone twice is refused too.
+    expect((await refused('desk', 'undo', { seq })).extensions).toMatchObject({ reason: 'UNDO_NOT_FOUND' });
+
+    const log = await history('2025-03-' + String(10 + dayIndex).padStart(2, '0'));
+    const types = log.map((e) => `${e.seq}:${e.type}`);
+    expect(types).toContain(`${seq}:WALK_IN_RECORDED`);
+    expect(types).toContain(`${seq + 1}:UNDONE`);
+    expect(log.find((e) => e.seq === seq + 1)).toMatchObject({ reason: '点错了', actor: { id: id.desk } });
+    expect(log.find((e) => e.seq === seq)!.undoable).toBe(false);
+    expect(log.find((e) => e.seq === lateSeq)!.undoable).toBe(true);
+  });
+
+  it('R15: manager overrides need a reason (BAD_USER_INPUT) and appear in rotationHistory with it', async () => {
+    await newDay();
+    await checkIn('wang', 'li', 'zhang');
+    const seqBefore = await headSeq();
+    for (const reason of ['', '   ']) {
+      const e = await refused('manager', 'skipTurn', { c: id.wang, reason });
+      expect(e.extensions!.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await refused('manager', 'moveInLine', { c: id.zhang, p: 1, reason: ' ' })).extensions!.code).toBe('BAD_USER_INPUT');
+    expect(
+      (await refused('manager', 'assignByHand', { i: { walkIn: { kind: 'NEW' }, consultantId: id.li, counted: true, reason: '' } })).extensions!.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(await headSeq()).toBe(seqBefore);
+
+    const skipped = await act('manager', 'skipTurn', { c: id.wang, reason: '迟到五分钟' });
+    expect(skipped.board.upNext.map((p) => p.id)).toEqual([id.li, id.zhang, id.wang]);
+    const moved = await act('manager', 'moveInLine', { c: id.zhang, p: 1, reason: '客户点名' });
+    expect(moved.board.upNext.map((p) => p.id)).toEqual([id.zhang, id.li, id.wang]);
+    // R5: assigning by hand to a busy consultant is a second reception the manager approved.
+    const first = await walkIn('甲');
+    expect(consultantOf(first.reception)).toBe(id.zhang);
+    const second = await act('manager', 'assignByHand', { i: { walkIn: { kind: 'NEW', customerName: '乙' }, consultantId: id.zhang, counted: false, reason: '同行亲属' } });
+    expect(second.reception).toMatchObject({ consultant: { id: id.zhang }, secondApproved: true, counted: false, rule: 'R15' });
+
+    const log = await history();
+    expect(log.find((e) => e.type === 'SKIPPED')).toMatchObject({ reason: '迟到五分钟', rule: 'R15', consultant: { id: id.wang }, actor: { id: id.manager } });
+    expect(log.find((e) => e.type === 'MOVED')).toMatchObject({ reason: '客户点名', consultant: { id: id.zhang } });
+    expect(log.find((e) => e.type === 'ASSIGNED_BY_HAND')).toMatchObject({ reason: '同行亲属', consultant: { id: id.zhang } });
+  });
+
+  it('R15: rotationBoardAt replays the board as it was right after any event', async () => {
+    await newDay();
+    await checkIn('wang', 'li');
+    const w = await walkIn('回放');
+    const seq = eventSeq(w, 'WALK_IN_RECORDED');
+    await act('wang', 'endReception', { r: w.reception!.id });
+    const at = async (s: number) =>
+      t.gql<{ rotationBoardAt: Board }>(`query($s: ID!, $seq: Int!) { rotationBoardAt(siteId: $s, seq: $seq) { ${BOARD} } }`, { s: bj, seq: s }, tokens.manager);
+    const then = (await at(seq)).data!.rotationBoardAt;
+    expect(then.seq).toBe(seq);
+    expect(then.events.map((e) => e.seq)).toEqual([seq]);
+    expect(then.receptions.find((r) => r.id === w.reception!.id)).toMatchObject({ status: 'ACTIVE', consultant: { id: id.wang } });
+    expect(then.consultants.find((c) => c.consultant.id === id.wang)).toMatchObject({ state: 'BUSY' });
+    const before = (await at(seq - 1)).data!.rotationBoardAt;
+    expect(before.receptions.find((r) => r.id === w.reception!.id)).toBeUndefined();
+    expect(before.atDoor?.id).toBe(id.wang);
+    expect((await board()).receptions.find((r) => r.id === w.reception!.id)).toMatchObject({ status: 'ENDED' });
+    expect((await at((await headSeq()) + 5)).errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('authorization: only the desk and managers record walk-ins and overrides; a consultant acts only for themselves; other sites and no token are refused', async () => {
+    await newDay();
+    await checkIn('wang', 'li');
+    const seq = await headSeq();
+    const events = await eventCount();
+    expect((await refused('wang', 'recordWalkIn', { i: { kind: 'NEW' } })).extensions!.code).toBe('FORBIDDEN');
+    expect((await refused('wang', 'skipTurn', { c: id.li, reason: '测试' })).extensions!.code).toBe('FORBIDDEN');
+    expect((await refused('desk', 'skipTurn', { c: id.li, reason: '测试' })).extensions!.code).toBe('FORBIDDEN');
+    expect((await refused('wang', 'checkIn', { c: id.zhang })).extensions!.code).toBe('FORBIDDEN');
+    expect((await refused('wang', 'goAway', { c: id.li })).extensions!.code).toBe('FORBIDDEN');
+    // A consultant of 城东展厅 and the 滨江 desk are strangers to the other site.
+    expect((await refused('yang', 'checkIn', {})).extensions!.code).toBe('FORBIDDEN');
+    expect((await refused('desk', 'recordWalkIn', { i: { kind: 'NEW' } }, cd)).extensions!.code).toBe('FORBIDDEN');
+    const read = await t.gql(`query($s: ID!) { rotationBoard(siteId: $s) { seq } }`, { s: bj }, tokens.yang);
+    expect(read.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await refused(null, 'recordWalkIn', { i: { kind: 'NEW' } })).extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(`query($s: ID!) { rotationBoard(siteId: $s) { seq } }`, { s: bj })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    // A consultant may end only their own customer's reception.
+    const w = await walkIn('王的客户');
+    expect((await refused('li', 'endReception', { r: w.reception!.id })).extensions!.code).toBe('FORBIDDEN');
+    expect(await eventCount()).toBe(events + 1);
+    expect(await headSeq()).toBe(seq + 1);
+  });
+
+  it('bad input: an unknown consultant, a malformed id, a bad kind or a bad party size is a clear error and writes nothing', async () => {
+    await newDay();
+    await checkIn('wang');
+    const seq = await headSeq();
+    const events = await eventCount();
+    expect((await refused('desk', 'checkIn', { c: '999999' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consultantId' });
+    expect((await refused('desk', 'checkIn', { c: 'abc' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consultantId' });
+    // A consultant of the other site, and a user of this site who is no consultant.
+    expect((await refused('manager', 'checkIn', { c: id.yang })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consultantId' });
+    expect((await refused('manager', 'checkIn', { c: id.desk })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consultantId' });
+    expect((await refused('desk', 'recordWalkIn', { i: { kind: 'RETURNING', ownerId: '999999' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((await refused('desk', 'recordWalkIn', { i: { kind: 'VIP' } })).extensions!.code).toBe('BAD_USER_INPUT');
+    expect((await refused('desk', 'recordWalkIn', { i: { kind: 'NEW', partySize: 0 } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partySize' });
+    expect((await refused('desk', 'recordWalkIn', { i: { kind: 'RETURNING' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OWNER_REQUIRED' });
+    expect((await refused('wang', 'endReception', { r: 'r424242' })).extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await refused('wang', 'checkIn', {})).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_ON_FLOOR' });
+    expect(await headSeq()).toBe(seq);
+    expect(await eventCount()).toBe(events);
+    expect((await history()).filter((e) => e.seq > seq)).toEqual([]);
+  });
+
+  it('SPEC 6: a subscriber hears every change after its first board, each once and in order; afterSeq catches up exactly what it missed', async () => {
+    await newDay();
+    const principal = (await t.app.services.accounts.authenticate(tokens.manager))!;
+    type Feed = AsyncGenerator<RotationBoardView>;
+    const message = async (f: Feed) => (await f.next()).value as RotationBoardView;
+    const seqs = async (f: Feed) => {
+      const m = await message(f);
+      return { seq: m.seq, events: m.events.map((e) => e.seq) };
+    };
+    const feed = t.app.services.rotation.watch(principal, Number(bj), null);
+    const first = await message(feed);
+    const s0 = first.seq;
+    expect(first.events).toEqual([]);
+    // Two changes before the subscriber asks for the next message: both are kept, one message each.
+    await checkIn('wang');
+    await checkIn('li');
+    expect(await seqs(feed)).toEqual({ seq: s0 + 1, events: [s0 + 1] });
+    expect(await seqs(feed)).toEqual({ seq: s0 + 2, events: [s0 + 2] });
+    await feed.return(undefined);
+
+    // Disconnected while three changes happen: the reconnect's first message carries exactly those.
+    await walkIn('断线一');
+    await walkIn('断线二');
+    await act('manager', 'skipTurn', { c: id.wang, reason: '测试' });
+    const h = await headSeq();
+    expect(h).toBe(s0 + 5);
+    const again = t.app.services.rotation.watch(principal, Number(bj), s0 + 2);
+    const caught = await message(again);
+    expect(caught.seq).toBe(h);
+    expect(caught.events.map((e) => e.seq)).toEqual([s0 + 3, s0 + 4, s0 + 5]);
+    expect(caught.events.map((e) => e.type)).toEqual(['WALK_IN_RECORDED', 'WALK_IN_RECORDED', 'SKIPPED']);
+    await again.return(undefined);
+
+    // A client already at the head hears nothing until the next change, then that change only.
+    const upToDate = t.app.services.rotation.watch(principal, Number(bj), h);
+    const next = seqs(upToDate);
+    await checkIn('zhang');
+    expect(await next).toEqual({ seq: h + 1, events: [h + 1] });
+    await upToDate.return(undefined);
+  });
+
+  it('R15: the snapshot in rotation_heads equals the fold of rotation_events, lastSeq the last seq, on a busy day', async () => {
+    await newDay();
+    await checkIn('wang', 'li', 'zhang', 'liu');
+    await act('liu', 'goAway', {});
+    for (let i = 0; i < 6; i++) {
+      const w = await walkIn(`客${i}`, { phone: `1380000${String(i).padStart(4, '0')}` });
+      if (w.reception?.consultant && i % 2 === 0) {
+        const who = Object.keys(id).find((u) => id[u] === w.reception!.consultant!.id)!;
+        await act(who, 'endReception', { r: w.reception.id });
+      }
+    }
+    await act('liu', 'checkIn', {});
+    await act('manager', 'skipTurn', { c: id.li, reason: '补录' });
+    const b = await board();
+    expect(b.seq).toBe(await headSeq());
+    await expectSnapshotIsTheFold();
+  });
+});
