@@ -11,6 +11,7 @@ import { Role } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
 import type { Logger } from '../platform/logger.js';
+import { seedCustomers } from './customers.js';
 import { seedFloorMorning, seedShifts } from './floor.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -70,7 +71,7 @@ export async function seedDemoData(ds: DataSource, tx: Transactions, clock: Cloc
       return u;
     };
     await user('admin', '系统管理员', [Role.ADMIN], [binjiang.id, chengdong.id], admin.id);
-    await user('manager', '周经理', [Role.MANAGER], [binjiang.id, chengdong.id], gmOffice.id);
+    const manager = await user('manager', '周经理', [Role.MANAGER], [binjiang.id, chengdong.id], gmOffice.id);
     const desk = await user('desk', '前台小赵', [Role.RECEPTION], [binjiang.id], admin.id);
     const consultants: Record<string, number[]> = { [binjiang.id]: [], [chengdong.id]: [] };
     for (const [i, [username, name]] of CONSULTANTS.entries()) {
@@ -81,6 +82,7 @@ export async function seedDemoData(ds: DataSource, tx: Transactions, clock: Cloc
     }
     // R2: both sites open every day; a living floor on the riverside office.
     for (const site of [binjiang, chengdong]) await seedShifts(em, site, consultants[site.id], now);
+    await seedCustomers(em, binjiang.id, consultants[binjiang.id], manager.id, now);
     await seedFloorMorning(em, binjiang, consultants[binjiang.id], desk.id, now);
   });
   logger.info('demo data loaded');
