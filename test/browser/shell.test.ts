@@ -87,9 +87,9 @@ describe('web shell in the browser', () => {
     const picker = page.locator('[data-test=site-picker]');
     await picker.click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '城东展厅' }).click();
-    await page.locator('[data-test=placeholder]', { hasText: '城东展厅' }).waitFor();
+    await page.locator('.page-header .subtitle', { hasText: '城东展厅' }).waitFor();
     await page.reload();
-    await page.locator('[data-test=placeholder]', { hasText: '城东展厅' }).waitFor();
+    await page.locator('.page-header .subtitle', { hasText: '城东展厅' }).waitFor();
     await context.close();
   });
 
@@ -119,9 +119,6 @@ describe('web shell in the browser', () => {
       await signIn(page, username);
       await page.waitForURL((url) => url.pathname === path);
       await page.locator('.page-header h1', { hasText: heading }).waitFor();
-      await page
-        .locator('[data-test=placeholder]', { hasText: 'arrives with the rotation feature' })
-        .waitFor();
       await expectLive(page);
       await screenshot(page, shot);
       await signOut(page);

@@ -75,6 +75,7 @@ export class BoardConsultantView {
   @Field(() => Int) priorityMakeUps: number;
   @Field(() => Int) makeUps: number;
   @Field(() => Float, { description: 'Counted receptions today' }) counted: number;
+  @Field(() => Boolean, { description: 'R15: skipped or marked absent, with a place the manager can give back' }) reinstatable: boolean;
 }
 
 @ObjectType('WalkInCount')

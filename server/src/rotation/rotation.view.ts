@@ -56,6 +56,7 @@ function consultantView(names: Names, c: BoardConsultant): BoardConsultantView {
     priorityMakeUps: c.priorityMakeUps,
     makeUps: c.makeUps,
     counted: c.counted,
+    reinstatable: c.reinstatable,
   };
 }
 

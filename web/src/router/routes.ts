@@ -2,13 +2,19 @@ import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import {
   Calendar,
+  Coin,
+  EditPen,
   House,
   Monitor,
   OfficeBuilding,
   Operation,
+  Notebook,
   Setting,
+  Tickets,
+  Upload,
   User,
   UserFilled,
+  Warning,
 } from '@element-plus/icons-vue';
 import type { Role } from '@/graphql/generated/graphql';
 import AppLayout from '@/components/AppLayout.vue';
@@ -47,6 +53,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { roles: ['MANAGER'], title: 'nav.floor', nav: { icon: Monitor } },
       },
       {
+        // R15: the floor log of a day, with the board at any moment.
+        path: 'floor/history',
+        name: 'floor-history',
+        component: () => import('@/pages/floor/FloorHistoryPage.vue'),
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'history.title' },
+      },
+      {
         path: 'desk',
         name: 'desk',
         component: () => import('@/pages/desk/DeskPage.vue'),
@@ -58,12 +71,72 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/me/MyFloorPage.vue'),
         meta: { roles: ['CONSULTANT'], title: 'nav.myFloor', nav: { icon: User } },
       },
+      // The customer register (SPEC section 2, O1–O9).
+      {
+        // O3: a consultant's own customers, sorted by how soon ownership lapses.
+        path: 'customers/mine',
+        name: 'my-customers',
+        component: () => import('@/pages/customers/CustomerListPage.vue'),
+        props: { scope: 'MINE' },
+        meta: { roles: ['CONSULTANT'], title: 'nav.myCustomers', nav: { icon: Notebook } },
+      },
+      {
+        // O1, O5, O6: registering with a live duplicate check; the desk and managers name the consultant.
+        path: 'customers/register',
+        name: 'customer-register',
+        component: () => import('@/pages/customers/RegisterCustomerPage.vue'),
+        meta: {
+          roles: ['CONSULTANT', 'MANAGER', 'RECEPTION'],
+          title: 'nav.registerCustomer',
+          nav: { icon: EditPen },
+        },
+      },
+      {
+        // O9: the register, full numbers only for the owner and managers.
+        path: 'customers',
+        name: 'customers',
+        component: () => import('@/pages/customers/CustomerListPage.vue'),
+        props: { scope: 'ALL' },
+        meta: {
+          roles: ['CONSULTANT', 'MANAGER', 'ADMIN'],
+          title: 'nav.customers',
+          nav: { icon: Tickets },
+        },
+      },
+      {
+        path: 'customers/:id(\\d+)',
+        name: 'customer',
+        component: () => import('@/pages/customers/CustomerPage.vue'),
+        props: true,
+        meta: { roles: ['CONSULTANT', 'MANAGER', 'ADMIN'], title: 'nav.customer' },
+      },
+      {
+        // O5, O6 and disputed deals (O7): the manager decides, with a reason.
+        path: 'customers/conflicts',
+        name: 'customer-conflicts',
+        component: () => import('@/pages/customers/ConflictsPage.vue'),
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.conflicts', nav: { icon: Warning } },
+      },
+      {
+        // O7 attribution, O8 split credit.
+        path: 'deals',
+        name: 'deals',
+        component: () => import('@/pages/customers/DealsPage.vue'),
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.deals', nav: { icon: Coin } },
+      },
       {
         // R2: the manager sets the week here; administrators may too.
         path: 'admin/shifts',
         name: 'admin-shifts',
         component: () => import('@/pages/admin/ShiftsPage.vue'),
         meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.shifts', nav: { icon: Calendar } },
+      },
+      {
+        // The register from and to spreadsheets (import: O1 rows, all or nothing; export: O9).
+        path: 'customers/import',
+        name: 'customer-import',
+        component: () => import('@/pages/customers/CustomerImportPage.vue'),
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'customerImport.nav', nav: { icon: Upload } },
       },
       {
         path: 'admin',
@@ -110,12 +183,30 @@ export const routes: RouteRecordRaw[] = [
         },
       },
       {
+        // O3 follow-up period and O7 deal look-back, per site.
+        path: 'admin/customers',
+        name: 'admin-customer-settings',
+        component: () => import('@/pages/admin/CustomerSettingsPage.vue'),
+        meta: {
+          roles: ['ADMIN'],
+          title: 'nav.customerSettings',
+          nav: { icon: Notebook, group: 'settings' },
+        },
+      },
+      {
         path: '403',
         name: 'forbidden',
         component: () => import('@/pages/errors/ForbiddenPage.vue'),
         meta: { title: 'errorPages.forbidden.title' },
       },
     ],
+  },
+  {
+    // The wall screen (SPEC section 6): its own layout, no navigation chrome.
+    path: '/wall/:siteId?',
+    name: 'wall',
+    component: () => import('@/pages/floor/WallBoardPage.vue'),
+    meta: { roles: ['MANAGER', 'ADMIN'], title: 'board.title' },
   },
   {
     path: '/:pathMatch(.*)*',

@@ -24,6 +24,8 @@ export interface BoardConsultant {
   priorityMakeUps: number;
   makeUps: number;
   counted: number;
+  /** R15: skipped or marked absent, with a place the manager can give back. */
+  reinstatable: boolean;
 }
 
 export interface Board {
@@ -86,6 +88,7 @@ export function projectBoard(raw: RotationState, opts: { now: Date | number; shi
       priorityMakeUps: makeUps.filter((x) => x.kind === 'PRIORITY').length,
       makeUps: makeUps.filter((x) => x.kind === 'NORMAL').length,
       counted: countedToday(state, id),
+      reinstatable: m?.previousQueuedAt != null,
     };
   });
   consultants.sort(

@@ -1,0 +1,381 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, login, startServer, type RunningServer } from '../support/server.js';
+import {
+  chooseLanguage,
+  launchBrowser,
+  newSession,
+  screenshot,
+  signIn,
+  signOut,
+} from './browser.js';
+
+// The customer register in the browser (SPEC section 2, O1–O9, and R7 at the desk).
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const CUSTOMER = { name: '林晓雨', phone: '139 5550 7788', digits: '13955507788', last4: '7788' };
+const drawer = (page: Page) => page.locator('.el-drawer:visible');
+const verdict = (page: Page) =>
+  page.locator('[data-test=register-check] [data-test=check-verdict]');
+
+async function open(page: Page, path: string, heading: string) {
+  await page.goto(path);
+  await page.locator('.page-header h1', { hasText: heading }).waitFor();
+}
+
+async function ok<T>(r: Promise<{ data?: T; errors?: unknown[] }>): Promise<T> {
+  const res = await r;
+  if (!res.data || res.errors?.length) throw new Error(JSON.stringify(res.errors));
+  return res.data;
+}
+
+/** 滨江售楼处: every consultant on shift all day, every day; wang and li on the floor and free. */
+async function floorAllDay(): Promise<{ siteId: string; ids: Record<string, string> }> {
+  const token = await login(server.url, 'manager');
+  const { me } = await ok(
+    gql<{ me: { sites: Array<{ id: string; name: string }> } }>(
+      server.url,
+      '{ me { sites { id name } } }',
+      {},
+      token,
+    ),
+  );
+  const siteId = me.sites.find((s) => s.name === '滨江售楼处')!.id;
+  const { siteConsultants } = await ok(
+    gql<{ siteConsultants: Array<{ id: string; displayName: string }> }>(
+      server.url,
+      'query($siteId: ID!) { siteConsultants(siteId: $siteId) { id displayName } }',
+      { siteId },
+      token,
+    ),
+  );
+  const shifts = siteConsultants.flatMap((c) =>
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      consultantId: c.id,
+      weekday,
+      startTime: '00:00',
+      endTime: '23:59',
+    })),
+  );
+  await ok(
+    gql(
+      server.url,
+      'mutation($siteId: ID!, $shifts: [ShiftTemplateInput!]!) { setShiftTemplates(siteId: $siteId, shifts: $shifts) { id } }',
+      { siteId, shifts },
+      token,
+    ),
+  );
+  const ids = Object.fromEntries(siteConsultants.map((c) => [c.displayName, c.id]));
+  for (const name of ['王芳', '李强']) {
+    // Demo data may have them on the floor already: a refused check-in is fine.
+    await gql(
+      server.url,
+      'mutation($siteId: ID!, $id: ID) { checkIn(siteId: $siteId, consultantId: $id) { board { seq } } }',
+      { siteId, id: ids[name] },
+      token,
+    );
+  }
+  // Whoever wang is still serving from the demo morning leaves, so the owner is free (R7).
+  const board = await ok(
+    gql<{
+      rotationBoard: {
+        consultants: Array<{
+          consultant: { id: string };
+          state: string;
+          busyWith: Array<{ id: string }>;
+        }>;
+      };
+    }>(
+      server.url,
+      'query($siteId: ID!) { rotationBoard(siteId: $siteId) { consultants { consultant { id } state busyWith { id } } } }',
+      { siteId },
+      token,
+    ),
+  );
+  for (const c of board.rotationBoard.consultants.filter((x) => x.consultant.id === ids['王芳'])) {
+    for (const r of c.busyWith) {
+      await ok(
+        gql(
+          server.url,
+          'mutation($siteId: ID!, $r: ID!) { endReception(siteId: $siteId, receptionId: $r) { board { seq } } }',
+          { siteId, r: r.id },
+          token,
+        ),
+      );
+    }
+  }
+  return { siteId, ids };
+}
+
+async function pickOption(page: Page, scope: Locator, test: string, option: string) {
+  await scope.locator(`[data-test=${test}]`).click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+  await expect.poll(() => page.locator('.el-select-dropdown__item:visible').count()).toBe(0);
+}
+
+describe('customer register in the browser', () => {
+  let customerPath = '';
+
+  it('O1/O5/O6: wang registers a customer with the live check; li sees the duplicate at once', async () => {
+    const { context, page } = await newSession(browser, server.url);
+    await signIn(page, 'wang');
+    await page.waitForURL(/\/me\/floor$/);
+    await page.locator('.el-menu-item', { hasText: '客户登记' }).click();
+    await page.locator('.page-header h1', { hasText: '客户登记' }).waitFor();
+    await page
+      .locator('[data-test=register-check]', { hasText: '输入电话后自动核对登记册' })
+      .waitFor();
+
+    // Keyboard only: name, Tab, phone — the check answers while typing.
+    await page.locator('[data-test=register-name] input').fill(CUSTOMER.name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(CUSTOMER.phone);
+    await verdict(page).filter({ hasText: '新客户' }).waitFor();
+    await page.locator('[data-test=register-budget] input').fill('300万');
+    await page.locator('[data-test=add-family]').click();
+    await page.locator('[data-test=family-name] input').fill('周明');
+    await screenshot(page, 'customer-register-zh');
+    await page.locator('[data-test=register-name] input').press('Enter');
+    await page.locator('.el-message', { hasText: `已登记：${CUSTOMER.name}` }).waitFor();
+    const last = page.locator('[data-test=register-last]');
+    await last.locator('[data-test=phone-full]', { hasText: CUSTOMER.digits }).waitFor();
+    await last.locator('[data-test=customer-owner]', { hasText: '王芳' }).waitFor();
+    // The form is empty and ready for the next customer.
+    await expect(page.locator('[data-test=register-name] input').inputValue()).resolves.toBe('');
+    await last.locator('[data-test=open-last]').click();
+    await page.waitForURL(/\/customers\/\d+$/);
+    customerPath = new URL(page.url()).pathname;
+    await page
+      .locator('[data-test=customer-summary] [data-test=phone-full]', { hasText: CUSTOMER.digits })
+      .waitFor();
+    await page.locator('[data-test=customer-family]', { hasText: '周明' }).waitFor();
+    await signOut(page);
+
+    // li tries the same number with another name: O6, owner and masked phone shown at once.
+    await signIn(page, 'li');
+    await page.waitForURL(/\/me\/floor$/);
+    await open(page, '/customers/register', '客户登记');
+    await page.locator('[data-test=register-name] input').fill('林先生');
+    await page.locator('[data-test=register-phone] input').fill(CUSTOMER.digits);
+    await verdict(page).filter({ hasText: '同号不同名' }).waitFor();
+    const match = page.locator('[data-test=check-customer]').first();
+    await match.locator('[data-test=customer-owner]', { hasText: '王芳' }).waitFor();
+    expect(await match.locator('[data-test=phone-masked]').textContent()).toContain('139****7788');
+    await page.locator('[data-test=register-relation]', { hasText: '配偶（直系亲属）' }).waitFor();
+    await screenshot(page, 'customer-register-conflict-zh');
+
+    // O5: the same name with another phone is a different person unless verified.
+    await page.locator('[data-test=register-name] input').fill(CUSTOMER.name);
+    await page.locator('[data-test=register-phone] input').fill('13800009999');
+    await verdict(page).filter({ hasText: '同名不同号' }).waitFor();
+    await expect(page.locator('[data-test=register-relation]').count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it("O9: li opening wang's customer sees the masked phone only", async () => {
+    const { context, page } = await newSession(browser, server.url);
+    await signIn(page, 'li');
+    await page.waitForURL(/\/me\/floor$/);
+    await open(page, '/customers', '客户名册');
+    await page.locator('[data-test=customers-search] input').fill(CUSTOMER.last4);
+    const row = page.locator('[data-test=customers-table] .el-table__row', {
+      hasText: CUSTOMER.name,
+    });
+    await row.locator('[data-test=phone-masked]').waitFor();
+    await row.click();
+    await page.waitForURL((u) => u.pathname === customerPath);
+    const summary = page.locator('[data-test=customer-summary]');
+    await summary.locator('[data-test=phone-masked]', { hasText: '139****7788' }).waitFor();
+    expect(await page.locator('body').textContent()).not.toContain(CUSTOMER.digits);
+    await screenshot(page, 'customer-masked-zh');
+    await context.close();
+  });
+
+  it('O3: wang finds the customer under My customers and logs a follow-up', async () => {
+    const { context, page } = await newSession(browser, server.url);
+    await signIn(page, 'wang');
+    await page.waitForURL(/\/me\/floor$/);
+    await page.locator('.el-menu-item', { hasText: '我的客户' }).click();
+    await page.locator('.page-header h1', { hasText: '我的客户' }).waitFor();
+    await page
+      .locator('[data-test=customers-table] .el-table__row', { hasText: CUSTOMER.name })
+      .waitFor();
+    await screenshot(page, 'my-customers-zh');
+    await page.goto(customerPath);
+    await page.locator('[data-test=action-follow-up]').click();
+    const d = drawer(page);
+    await d.locator('[data-test=follow-up-note] textarea').fill('电话回访，周末带家人来看样板间');
+    await d.locator('[data-test=follow-up-save]').click();
+    await page.locator('.el-message', { hasText: '已记录跟进' }).waitFor();
+    await page
+      .locator('[data-test=timeline-entry][data-kind=followUp]', { hasText: '周末带家人' })
+      .waitFor();
+    await screenshot(page, 'customer-page-zh');
+    await context.close();
+  });
+
+  it('R7: the desk looks up the last four digits and the walk-in goes to the owner wang', async () => {
+    await floorAllDay();
+    const { context, page } = await newSession(browser, server.url);
+    await signIn(page, 'desk');
+    await page.waitForURL(/\/desk$/);
+    const lookup = page.locator('[data-test=customer-lookup]');
+    await lookup.locator('[data-test=lookup-input] input').fill(CUSTOMER.last4);
+    const row = lookup.locator('[data-test=lookup-row]', { hasText: CUSTOMER.name });
+    await row.locator('[data-test=customer-owner]', { hasText: '王芳' }).waitFor();
+    expect(await row.locator('[data-test=phone-masked]').textContent()).toContain('139****7788');
+    await screenshot(page, 'desk-lookup-zh');
+    await row.locator('[data-test=lookup-pick]').click();
+    await page.locator('[data-test=desk-result-who]', { hasText: '王芳' }).waitFor();
+    await screenshot(page, 'desk-lookup-picked-zh');
+    await context.close();
+  });
+
+  it('O6, O7: the manager settles a same-phone conflict and records a deal', async () => {
+    // li registers the same number with another name: a conflict for the manager (O6).
+    const liToken = await login(server.url, 'li');
+    const { me } = await ok(
+      gql<{ me: { sites: Array<{ id: string; name: string }> } }>(
+        server.url,
+        '{ me { sites { id name } } }',
+        {},
+        liToken,
+      ),
+    );
+    const siteId = me.sites.find((s) => s.name === '滨江售楼处')!.id;
+    const reg = await ok(
+      gql<{ registerCustomer: { match: string } }>(
+        server.url,
+        'mutation($siteId: ID!, $input: RegisterCustomerInput!) { registerCustomer(siteId: $siteId, input: $input) { match } }',
+        { siteId, input: { name: '林先生', phone: CUSTOMER.digits } },
+        liToken,
+      ),
+    );
+    expect(reg.registerCustomer.match).toBe('PHONE_CONFLICT');
+
+    const { context, page } = await newSession(browser, server.url);
+    await signIn(page, 'manager');
+    await page.waitForURL(/\/floor$/);
+    await page.locator('.el-menu-item', { hasText: '撞单裁决' }).click();
+    await page.locator('.page-header h1', { hasText: '撞单裁决' }).waitFor();
+    const conflict = page.locator('[data-test=conflicts-table] .el-table__row', {
+      hasText: '林先生',
+    });
+    await conflict.locator('.el-tag', { hasText: '同号不同名' }).waitFor();
+    await screenshot(page, 'conflicts-zh');
+    await conflict.locator('[data-test=conflict-DIFFERENT]').click();
+    const d = drawer(page);
+    await d.locator('[data-test=decide-save]').click();
+    await d.locator('.el-form-item__error', { hasText: '请填写理由' }).waitFor();
+    await d.locator('[data-test=decide-reason] textarea').fill('核实：林先生是同事，借用号码登记');
+    await d.locator('[data-test=decide-save]').click();
+    await page.locator('.el-message', { hasText: '已处理：林先生' }).waitFor();
+    await page.locator('[data-test=conflicts-table]', { hasText: '没有待裁决的冲突' }).waitFor();
+
+    // A deal bought in the name of the registered spouse's family member (O7), credited to wang.
+    await page.goto(customerPath);
+    await page
+      .locator('[data-test=customer-summary] [data-test=phone-full]', { hasText: CUSTOMER.digits })
+      .waitFor();
+    await page.locator('[data-test=action-deal]').click();
+    const dealDrawer = drawer(page);
+    await dealDrawer.locator('[data-test=deal-units] input').fill('2');
+    await pickOption(page, dealDrawer, 'deal-helper', '李强');
+    await dealDrawer.locator('[data-test=deal-save]').click();
+    await page.locator('.el-message', { hasText: '已录入成交：2 套' }).waitFor();
+    const deal = page.locator('[data-test=timeline-entry][data-kind=deal]');
+    await deal.locator('[data-test=deal-facts]', { hasText: '王芳（50%）' }).waitFor();
+    await deal.locator('[data-test=deal-facts]', { hasText: '各得一半（O8）' }).waitFor();
+    await screenshot(page, 'customer-page-manager-zh');
+
+    await page.locator('.el-menu-item', { hasText: '成交记录' }).click();
+    await page
+      .locator('[data-test=deals-table] .el-table__row', { hasText: CUSTOMER.name })
+      .waitFor();
+    await screenshot(page, 'deals-zh');
+    await page.locator('.el-menu-item', { hasText: '客户名册' }).click();
+    await page
+      .locator('[data-test=customers-table] .el-table__row', { hasText: CUSTOMER.name })
+      .locator('[data-test=phone-full]')
+      .waitFor();
+    await screenshot(page, 'customers-manager-zh');
+    await context.close();
+  });
+
+  it('the administrator sets the register rules of a site', async () => {
+    const { context, page } = await newSession(browser, server.url);
+    await signIn(page, 'admin');
+    await page.waitForURL(/\/admin\/users$/);
+    await page
+      .locator('.el-sub-menu__title, .el-menu-item-group__title', { hasText: '系统设置' })
+      .first()
+      .waitFor();
+    await page.locator('.el-menu-item', { hasText: '客户登记规则' }).click();
+    await page.locator('.page-header h1', { hasText: '客户登记规则' }).waitFor();
+    const days = page.locator('[data-test=followUpDays] input');
+    await expect.poll(() => days.inputValue()).toBe('7');
+    await days.fill('10');
+    await days.press('Tab');
+    await page.locator('[data-test=save-customer-settings]').click();
+    await page.locator('.el-message', { hasText: '已保存滨江售楼处的客户登记规则' }).waitFor();
+    await screenshot(page, 'customer-settings-zh');
+    await page.reload();
+    await expect.poll(() => page.locator('[data-test=followUpDays] input').inputValue()).toBe('10');
+    await context.close();
+  });
+
+  it('every new page reads in English too', async () => {
+    const { context, page } = await newSession(browser, server.url);
+    await page.goto('/login');
+    await chooseLanguage(page, 'English');
+    const pages: Array<[string, string, string, string]> = [
+      ['wang', '/customers/register', 'Register a customer', 'customer-register-en'],
+      ['wang', '/customers/mine', 'My customers', 'my-customers-en'],
+      ['wang', customerPath, CUSTOMER.name, 'customer-page-en'],
+      ['li', customerPath, CUSTOMER.name, 'customer-masked-en'],
+      ['manager', '/customers', 'Customer register', 'customers-manager-en'],
+      ['manager', customerPath, CUSTOMER.name, 'customer-page-manager-en'],
+      ['manager', '/customers/conflicts', 'Conflicts', 'conflicts-en'],
+      ['manager', '/deals', 'Deals', 'deals-en'],
+      ['admin', '/admin/customers', 'Register rules', 'customer-settings-en'],
+    ];
+    let who = '';
+    for (const [user, path, heading, shot] of pages) {
+      if (user !== who) {
+        if (who) await signOut(page);
+        await signIn(page, user);
+        await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+        who = user;
+      }
+      await open(page, path, heading);
+      if (shot === 'customer-register-en') {
+        await page.locator('[data-test=register-name] input').fill('Lin Xiaoyu');
+        await page.locator('[data-test=register-phone] input').fill(CUSTOMER.digits);
+        await verdict(page).filter({ hasText: 'Same phone, different name' }).waitFor();
+      }
+      if (path === customerPath) await page.locator('[data-test=customer-timeline]').waitFor();
+      await screenshot(page, shot);
+    }
+    await signOut(page);
+    await signIn(page, 'desk');
+    await page.waitForURL(/\/desk$/);
+    await page
+      .locator('[data-test=customer-lookup] [data-test=lookup-input] input')
+      .fill(CUSTOMER.last4);
+    await page.locator('[data-test=lookup-row]').first().waitFor();
+    await screenshot(page, 'desk-lookup-en');
+    await context.close();
+  });
+});

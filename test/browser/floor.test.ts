@@ -1,0 +1,213 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, login, startServer, type RunningServer } from '../support/server.js';
+import { expectLive, launchBrowser, newSession, screenshot, signIn } from './browser.js';
+
+// The rotation screens against the real server: the desk records a walk-in and the
+// manager's board shows it live (no reload); the wall screen and the consultant's phone
+// page render in both languages. Demo data may already hold floor events for today, so
+// nothing here assumes an empty floor.
+
+let server: RunningServer;
+let browser: Browser;
+let siteId: string;
+const people = new Map<string, { id: string; displayName: string; token: string }>();
+const CONSULTANTS = ['wang', 'li', 'zhang', 'liu'];
+
+async function ok<T>(r: Promise<{ data?: T; errors?: unknown[] }>): Promise<T> {
+  const body = await r;
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function english(page: Page) {
+  await page.evaluate(() => localStorage.setItem('reception.locale', 'en'));
+  await page.reload();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const managerToken = await login(server.url, 'manager');
+  const me = await ok(
+    gql<{ me: { sites: Array<{ id: string; name: string }> } }>(
+      server.url,
+      '{ me { sites { id name } } }',
+      {},
+      managerToken,
+    ),
+  );
+  siteId = me.me.sites.find((s) => s.name === '滨江售楼处')!.id;
+  for (const username of CONSULTANTS) {
+    const token = await login(server.url, username);
+    const { me: user } = await ok(
+      gql<{ me: { id: string; displayName: string } }>(
+        server.url,
+        '{ me { id displayName } }',
+        {},
+        token,
+      ),
+    );
+    people.set(username, { ...user, token });
+  }
+  // Everyone in shift all day, every day: the test does not depend on the hour (R2).
+  const shifts = [...people.values()].flatMap((p) =>
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      consultantId: p.id,
+      weekday,
+      startTime: '00:00',
+      endTime: '23:59',
+    })),
+  );
+  await ok(
+    gql(
+      server.url,
+      'mutation($siteId: ID!, $shifts: [ShiftTemplateInput!]!) { setShiftTemplates(siteId: $siteId, shifts: $shifts) { id } }',
+      { siteId, shifts },
+      managerToken,
+    ),
+  );
+  // On the floor (some may already be there from the demo floor).
+  for (const p of people.values()) {
+    const r = await gql(
+      server.url,
+      'mutation($siteId: ID!) { checkIn(siteId: $siteId) { board { seq } } }',
+      { siteId },
+      p.token,
+    );
+    if (r.errors) expect(JSON.stringify(r.errors)).toMatch(/ALREADY_ON_FLOOR|Already/);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the floor in the browser', () => {
+  it('a walk-in recorded at the desk appears on the manager’s board without reload', async () => {
+    const manager = await newSession(browser, server.url);
+    await signIn(manager.page, 'manager');
+    await manager.page.waitForURL(/\/floor$/);
+    const subtitle = manager.page.locator('.page-header .subtitle');
+    if (!(await subtitle.textContent())?.includes('滨江售楼处')) {
+      await manager.page.locator('[data-test=site-picker]').click();
+      await manager.page
+        .locator('.el-select-dropdown__item:visible', { hasText: '滨江售楼处' })
+        .click();
+      await subtitle.filter({ hasText: '滨江售楼处' }).waitFor();
+    }
+    await manager.page.locator('[data-test=floor-line] .el-table__row').first().waitFor();
+    await expectLive(manager.page);
+
+    const desk = await newSession(browser, server.url);
+    await signIn(desk.page, 'desk');
+    await desk.page.waitForURL(/\/desk$/);
+    await desk.page.locator('[data-test=desk-at-door]').waitFor();
+    await expectLive(desk.page);
+    await screenshot(desk.page, 'desk-floor-zh');
+
+    const customer = `浏览器客户${Date.now() % 10000}`;
+    await desk.page.locator('.details summary').click();
+    await desk.page.locator('[data-test=customer-name]').fill(customer);
+    await desk.page.locator('[data-test=walk-in-NEW]').click();
+    const who = desk.page.locator('[data-test=desk-result-who]');
+    await who.waitFor();
+    const receiver = (await who.textContent())!.trim();
+    expect(receiver.length).toBeGreaterThan(0);
+    await expect(desk.page.locator('[data-test=desk-result-why]').textContent()).resolves.toMatch(
+      /R\d+/,
+    );
+    await screenshot(desk.page, 'desk-result-zh', { keepMessages: true });
+
+    // The manager's page was not reloaded: the subscription brought the change.
+    const row = manager.page.locator('[data-test=reception-row]', { hasText: customer });
+    await row.waitFor();
+    await manager.page.locator('[data-test=event-row]', { hasText: '登记来访' }).first().waitFor();
+    await screenshot(manager.page, 'floor-board-zh');
+    await manager.page.locator('[data-test=floor-events]').scrollIntoViewIfNeeded();
+    await screenshot(manager.page, 'floor-board-lower-zh');
+
+    // A mis-tap is undone at the desk within the window.
+    await desk.page.locator('[data-test=walk-in-ASKING_WAY]').click();
+    await desk.page.locator('[data-test=desk-result-who]', { hasText: '不占轮次' }).waitFor();
+    await desk.page.locator('[data-test=desk-undo]').click();
+    await desk.page.locator('[data-test=desk-result].undone').waitFor();
+    await manager.page.locator('[data-test=reception-row].undone').first().waitFor();
+
+    // History with the board at a moment.
+    await manager.page.locator('[data-test=open-history]').click();
+    await manager.page.waitForURL(/\/floor\/history$/);
+    await manager.page.locator('[data-test=history-table] .el-table__row').first().waitFor();
+    await screenshot(manager.page, 'floor-history-zh');
+    await manager.page.locator('[data-test=board-at]').first().click();
+    await manager.page.locator('[data-test=board-at-drawer]').waitFor();
+    await screenshot(manager.page, 'floor-history-board-at-zh');
+
+    // English.
+    await english(manager.page);
+    await manager.page.locator('[data-test=history-table] .el-table__row').first().waitFor();
+    await manager.page.locator('.page-header h1', { hasText: 'Floor history' }).waitFor();
+    await screenshot(manager.page, 'floor-history-en');
+    await manager.page.goto('/floor');
+    await manager.page.locator('[data-test=reception-row]', { hasText: customer }).waitFor();
+    await manager.page.locator('.page-header h1', { hasText: 'Floor board' }).waitFor();
+    await screenshot(manager.page, 'floor-board-en');
+    await manager.page.locator('[data-test=floor-events]').scrollIntoViewIfNeeded();
+    await screenshot(manager.page, 'floor-board-lower-en');
+    await english(desk.page);
+    await desk.page.locator('[data-test=desk-at-door]').waitFor();
+    await desk.page.locator('.page-header h1', { hasText: 'Walk-in desk' }).waitFor();
+    await desk.page.locator('[data-test=walk-in-LOOKING_FOR_SOMEONE]').click();
+    await desk.page.locator('[data-test=desk-result-who]', { hasText: 'Nobody' }).waitFor();
+    await screenshot(desk.page, 'desk-result-en');
+
+    // The wall screen: no navigation chrome, live.
+    const wall = await manager.context.newPage();
+    await wall.setViewportSize({ width: 1920, height: 1080 });
+    await wall.goto(`/wall/${siteId}`);
+    await wall.locator('[data-test=wall-line] li').first().waitFor();
+    expect(await wall.locator('.el-aside, .el-menu').count()).toBe(0);
+    await wall.locator('[data-test=wall-line]', { hasText: receiver }).waitFor();
+    await screenshot(wall, 'wall-en');
+    await wall.evaluate(() => localStorage.setItem('reception.locale', 'zh-CN'));
+    await wall.reload();
+    await wall.locator('[data-test=wall-line] li').first().waitFor();
+    await screenshot(wall, 'wall-zh');
+
+    // The consultant who received the walk-in, on a phone.
+    const username =
+      [...people.entries()].find(([, p]) => p.displayName === receiver)?.[0] ?? 'wang';
+    const phone = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+    });
+    const phonePage = await phone.newPage();
+    await signIn(phonePage, username);
+    await phonePage.waitForURL(/\/me\/floor$/);
+    await phonePage.locator('[data-test=my-status]').waitFor();
+    await phonePage.locator('[data-test=my-customer]', { hasText: customer }).waitFor();
+    await screenshot(phonePage, 'my-floor-phone-zh');
+    await english(phonePage);
+    await phonePage.locator('[data-test=my-customer]', { hasText: customer }).waitFor();
+    await screenshot(phonePage, 'my-floor-phone-en');
+    // "My customer left": the board follows on the manager's page.
+    await phonePage
+      .locator('[data-test=my-customer]', { hasText: customer })
+      .locator('[data-test=end-reception]')
+      .click();
+    await phonePage
+      .locator('[data-test=my-customer]', { hasText: customer })
+      .waitFor({ state: 'detached' });
+    await manager.page
+      .locator('[data-test=reception-row]', { hasText: customer })
+      .locator('.el-tag', { hasText: 'Ended' })
+      .waitFor();
+
+    await phone.close();
+    await desk.context.close();
+    await manager.context.close();
+  });
+});

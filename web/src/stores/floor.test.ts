@@ -1,0 +1,189 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeClient } from '@/composables/fake-client';
+import { installClient, type SubscriptionSink } from '@/composables/use-client';
+import type { FloorBoardLiveSubscription } from '@/graphql/generated/graphql';
+import { SkipTurnDocument } from '@/graphql/generated/graphql';
+import { useFloorStore, type FloorBoard, type FloorEvent } from './floor';
+
+interface LiveSub {
+  variables: { siteId: string; afterSeq: number | null };
+  sink: SubscriptionSink<FloorBoardLiveSubscription>;
+  released: boolean;
+}
+
+/** A fake client whose subscriptions and reconnect hook the test drives by hand. */
+function liveClient(handlers: Parameters<typeof fakeClient>[0] = {}) {
+  const fake = fakeClient(handlers);
+  const subs: LiveSub[] = [];
+  const reconnected: Array<() => void> = [];
+  fake.client.subscribe = vi.fn((_doc: unknown, variables: unknown, sink: unknown) => {
+    const sub = {
+      variables: variables as LiveSub['variables'],
+      sink: sink as LiveSub['sink'],
+      released: false,
+    };
+    subs.push(sub);
+    return () => {
+      sub.released = true;
+    };
+  }) as never;
+  fake.client.onReconnected = vi.fn((listener: () => void) => {
+    reconnected.push(listener);
+    return () => undefined;
+  });
+  installClient(fake.client);
+  setActivePinia(createPinia());
+  return {
+    ...fake,
+    subs,
+    live: () => subs.filter((s) => !s.released),
+    reconnect: () => reconnected.forEach((l) => l()),
+  };
+}
+
+const event = (seq: number, type = 'CHECKED_IN'): FloorEvent => ({
+  seq,
+  type,
+  at: '2025-01-06T02:00:00.000Z',
+  day: '2025-01-06',
+  receptionId: null,
+  reason: null,
+  rule: 'R1',
+  explanation: { rule: 'R1' },
+  undoable: false,
+  actor: { id: '3', displayName: '王芳' },
+  consultant: { id: '3', displayName: '王芳' },
+});
+
+const board = (seq: number, events: FloorEvent[] = [], siteId = '1'): FloorBoard => ({
+  siteId,
+  seq,
+  day: '2025-01-06',
+  at: '2025-01-06T02:00:00.000Z',
+  round: 1,
+  atDoor: null,
+  phoneDuty: null,
+  upNext: [],
+  consultants: [],
+  waiting: [],
+  receptions: [],
+  walkInsByKind: [],
+  alerts: [],
+  events,
+});
+
+const push = (sub: LiveSub, b: FloorBoard) => sub.sink.next({ rotationBoard: b });
+
+describe('floor store', () => {
+  afterEach(() => installClient(undefined));
+  let fake: ReturnType<typeof liveClient>;
+  beforeEach(() => {
+    fake = liveClient();
+  });
+
+  it('subscribes from the head, shows loading until the first board, then holds its seq', () => {
+    const floor = useFloorStore();
+    floor.open('1');
+    expect(fake.live()).toHaveLength(1);
+    expect(fake.live()[0].variables).toEqual({ siteId: '1', afterSeq: null });
+    expect(floor.loading).toBe(true);
+    push(fake.live()[0], board(7));
+    expect(floor.loading).toBe(false);
+    expect(floor.lastSeq).toBe(7);
+  });
+
+  it('R15: ignores a board that is not newer, and keeps each event once', () => {
+    const floor = useFloorStore();
+    floor.open('1');
+    const sub = fake.live()[0];
+    push(sub, board(7, [event(7)]));
+    push(sub, board(8, [event(8)]));
+    const eight = floor.board;
+    push(sub, board(8, [event(8)]));
+    push(sub, board(6, [event(6)]));
+    expect(floor.board).toBe(eight);
+    expect(floor.lastSeq).toBe(8);
+    expect(floor.events.map((e) => e.seq)).toEqual([8, 7, 6]);
+  });
+
+  it('after a reconnect, subscribes again after the last seq and takes the missed events once', () => {
+    const floor = useFloorStore();
+    floor.open('1');
+    push(fake.live()[0], board(7, [event(7)]));
+    fake.reconnect();
+    const live = fake.live();
+    expect(live).toHaveLength(1);
+    expect(live[0].variables).toEqual({ siteId: '1', afterSeq: 7 });
+    expect(fake.subs[0].released).toBe(true);
+    // The catch-up board carries every event missed while the socket was down.
+    push(live[0], board(10, [event(8), event(9), event(10)]));
+    push(live[0], board(10, [event(10)]));
+    expect(floor.lastSeq).toBe(10);
+    expect(floor.events.map((e) => e.seq)).toEqual([10, 9, 8, 7]);
+    // And a second drop resumes after 10, not after 7.
+    fake.reconnect();
+    expect(fake.live()[0].variables.afterSeq).toBe(10);
+  });
+
+  it('a reconnect before the first board subscribes from the head again', () => {
+    const floor = useFloorStore();
+    floor.open('1');
+    fake.reconnect();
+    expect(fake.live().map((s) => s.variables)).toEqual([{ siteId: '1', afterSeq: null }]);
+  });
+
+  it('switches site cleanly: the old subscription ends and its late boards are dropped', () => {
+    const floor = useFloorStore();
+    floor.open('1');
+    const first = fake.live()[0];
+    push(first, board(30, [event(30)]));
+    floor.open('2');
+    expect(first.released).toBe(true);
+    expect(floor.board).toBeNull();
+    expect(floor.events).toEqual([]);
+    const second = fake.live()[0];
+    expect(second.variables).toEqual({ siteId: '2', afterSeq: null });
+    push(first, board(31, [event(31)]));
+    expect(floor.board).toBeNull();
+    push(second, board(4, [], '2'));
+    expect(floor.lastSeq).toBe(4);
+    floor.close();
+    expect(fake.live()).toHaveLength(0);
+  });
+
+  it('shows a subscription error and retries', () => {
+    const floor = useFloorStore();
+    floor.open('1');
+    fake.live()[0].sink.error?.({ code: 'FORBIDDEN' } as never);
+    expect(floor.error).toBeTruthy();
+    expect(floor.loading).toBe(false);
+    floor.retry();
+    expect(floor.error).toBeNull();
+    expect(fake.live()).toHaveLength(1);
+  });
+
+  it('a floor action shows its board at once, only if newer; the echo is ignored', async () => {
+    const answers = [board(9, [event(9, 'SKIPPED')]), board(8, [event(8, 'MOVED')])];
+    fake = liveClient({
+      SkipTurn: () => ({ skipTurn: { board: answers.shift(), reception: null } }),
+    });
+    const floor = useFloorStore();
+    floor.open('1');
+    const sub = fake.live()[0];
+    push(sub, board(7));
+    const change = await floor.run(SkipTurnDocument, {
+      siteId: '1',
+      consultantId: '3',
+      reason: 'x',
+    });
+    expect(change.board.seq).toBe(9);
+    expect(floor.lastSeq).toBe(9);
+    push(sub, board(9, [event(9, 'SKIPPED')]));
+    expect(floor.events.map((e) => e.seq)).toEqual([9]);
+    // An answer that is older than what the subscription already brought is not shown.
+    push(sub, board(10, [event(10)]));
+    await floor.run(SkipTurnDocument, { siteId: '1', consultantId: '3', reason: 'x' });
+    expect(floor.lastSeq).toBe(10);
+  });
+});

@@ -1,0 +1,151 @@
+import { defineStore } from 'pinia';
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { GraphQLRequestError, useClient, type Document } from '@/composables/use-client';
+import {
+  FloorBoardLiveDocument,
+  type FloorBoardFragment,
+  type FloorChangeResultFragment,
+  type FloorEventFragment,
+} from '@/graphql/generated/graphql';
+
+export type FloorBoard = FloorBoardFragment;
+export type FloorEvent = FloorEventFragment;
+export type FloorChange = FloorChangeResultFragment;
+export type BoardConsultant = FloorBoard['consultants'][number];
+export type FloorReception = FloorBoard['receptions'][number];
+
+/** How many of the live events the store keeps (newest first). */
+export const LIVE_EVENTS_KEPT = 200;
+
+/**
+ * The live floor board of one site (SPEC section 6), shared by the manager's board, the
+ * wall screen, the desk and the consultant's page.
+ *
+ * It subscribes to rotationBoard(siteId, afterSeq). Every message is a whole board with
+ * the `seq` of its last event; a board whose seq is not newer than the one held is
+ * ignored, so a change is never applied twice (a mutation's answer and the subscription
+ * both bring it). After a lost connection it subscribes again with afterSeq = the last seq
+ * seen, and the server sends what was missed (its `events` list every missed event).
+ * The events of the changes seen are kept, newest first, each once.
+ */
+export const useFloorStore = defineStore('floor', () => {
+  const client = useClient();
+  const siteId = ref<string | null>(null);
+  const board = shallowRef<FloorBoard | null>(null);
+  const error = shallowRef<GraphQLRequestError | null>(null);
+  const events = shallowRef<FloorEvent[]>([]);
+  let release: (() => void) | null = null;
+  let holders = 0;
+
+  const lastSeq = computed(() => board.value?.seq ?? null);
+  const loading = computed(
+    () => siteId.value !== null && board.value === null && error.value === null,
+  );
+
+  function mergeEvents(incoming: readonly FloorEvent[]) {
+    if (!incoming.length) return;
+    const known = new Set(events.value.map((e) => e.seq));
+    const fresh = incoming.filter((e) => !known.has(e.seq));
+    if (!fresh.length) return;
+    events.value = [...fresh, ...events.value]
+      .sort((a, b) => b.seq - a.seq)
+      .slice(0, LIVE_EVENTS_KEPT);
+  }
+
+  /** Takes a board if it is of this site and newer than the one held; true when taken. */
+  function receive(next: FloorBoard): boolean {
+    if (siteId.value === null || String(next.siteId) !== siteId.value) return false;
+    mergeEvents(next.events);
+    if (board.value && next.seq <= board.value.seq) return false;
+    board.value = next;
+    error.value = null;
+    return true;
+  }
+
+  function subscribe() {
+    release?.();
+    release = null;
+    const id = siteId.value;
+    if (id === null) return;
+    release = client.subscribe(
+      FloorBoardLiveDocument,
+      { siteId: id, afterSeq: lastSeq.value },
+      {
+        next: (data) => {
+          if (siteId.value === id) receive(data.rotationBoard);
+        },
+        error: (err) => {
+          if (siteId.value === id) error.value = err;
+        },
+      },
+    );
+  }
+
+  // After a drop: a new subscription that starts after the last change seen.
+  client.onReconnected(() => {
+    if (siteId.value !== null) subscribe();
+  });
+
+  /** Shows this site's board (a no-op when it already does). */
+  function open(id: string) {
+    if (id === siteId.value && release) return;
+    release?.();
+    release = null;
+    siteId.value = id;
+    board.value = null;
+    events.value = [];
+    error.value = null;
+    subscribe();
+  }
+
+  function close() {
+    release?.();
+    release = null;
+    siteId.value = null;
+    board.value = null;
+    events.value = [];
+    error.value = null;
+  }
+
+  /** Subscribes again (the error state's retry). */
+  function retry() {
+    error.value = null;
+    subscribe();
+  }
+
+  /**
+   * Runs a floor action (any mutation answering FloorChange) and shows its board at once,
+   * if it is newer than the one held. Errors are the caller's to show.
+   */
+  async function run<TResult, TVariables>(
+    document: Document<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<FloorChange> {
+    const request = client.request as (d: typeof document, v: TVariables) => Promise<TResult>;
+    const result = (await request(document, variables)) as Record<string, FloorChange>;
+    const change = Object.values(result)[0];
+    if (!change) throw new GraphQLRequestError([]);
+    receive(change.board);
+    return change;
+  }
+
+  /** A page holds the board of a site while it is shown; the last one to leave closes it. */
+  function hold(id: () => string | null | undefined) {
+    holders += 1;
+    const stop = watch(
+      id,
+      (value) => {
+        if (value) open(value);
+        else close();
+      },
+      { immediate: true },
+    );
+    onScopeDispose(() => {
+      stop();
+      holders -= 1;
+      if (holders === 0) close();
+    });
+  }
+
+  return { siteId, board, error, events, lastSeq, loading, open, close, retry, receive, run, hold };
+});
