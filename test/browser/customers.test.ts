@@ -27,6 +27,13 @@ afterAll(async () => {
 
 const CUSTOMER = { name: '林晓雨', phone: '139 5550 7788', digits: '13955507788', last4: '7788' };
 const drawer = (page: Page) => page.locator('.el-drawer:visible');
+/** Element Plus puts `data-test` on the <input> of ElInput, on the wrapper of ElInputNumber. */
+const field = (scope: Page | Locator, test: string) =>
+  scope
+    .locator(
+      `input[data-test=${test}], textarea[data-test=${test}], [data-test=${test}] input, [data-test=${test}] textarea`,
+    )
+    .first();
 const verdict = (page: Page) =>
   page.locator('[data-test=register-check] [data-test=check-verdict]');
 
@@ -139,21 +146,21 @@ describe('customer register in the browser', () => {
       .waitFor();
 
     // Keyboard only: name, Tab, phone — the check answers while typing.
-    await page.locator('[data-test=register-name] input').fill(CUSTOMER.name);
+    await field(page, 'register-name').fill(CUSTOMER.name);
     await page.keyboard.press('Tab');
     await page.keyboard.type(CUSTOMER.phone);
     await verdict(page).filter({ hasText: '新客户' }).waitFor();
-    await page.locator('[data-test=register-budget] input').fill('300万');
+    await field(page, 'register-budget').fill('300万');
     await page.locator('[data-test=add-family]').click();
-    await page.locator('[data-test=family-name] input').fill('周明');
+    await field(page, 'family-name').fill('周明');
     await screenshot(page, 'customer-register-zh');
-    await page.locator('[data-test=register-name] input').press('Enter');
+    await field(page, 'register-name').press('Enter');
     await page.locator('.el-message', { hasText: `已登记：${CUSTOMER.name}` }).waitFor();
     const last = page.locator('[data-test=register-last]');
     await last.locator('[data-test=phone-full]', { hasText: CUSTOMER.digits }).waitFor();
     await last.locator('[data-test=customer-owner]', { hasText: '王芳' }).waitFor();
     // The form is empty and ready for the next customer.
-    await expect(page.locator('[data-test=register-name] input').inputValue()).resolves.toBe('');
+    await expect(field(page, 'register-name').inputValue()).resolves.toBe('');
     await last.locator('[data-test=open-last]').click();
     await page.waitForURL(/\/customers\/\d+$/);
     customerPath = new URL(page.url()).pathname;
@@ -167,8 +174,8 @@ describe('customer register in the browser', () => {
     await signIn(page, 'li');
     await page.waitForURL(/\/me\/floor$/);
     await open(page, '/customers/register', '客户登记');
-    await page.locator('[data-test=register-name] input').fill('林先生');
-    await page.locator('[data-test=register-phone] input').fill(CUSTOMER.digits);
+    await field(page, 'register-name').fill('林先生');
+    await field(page, 'register-phone').fill(CUSTOMER.digits);
     await verdict(page).filter({ hasText: '同号不同名' }).waitFor();
     const match = page.locator('[data-test=check-customer]').first();
     await match.locator('[data-test=customer-owner]', { hasText: '王芳' }).waitFor();
@@ -177,8 +184,8 @@ describe('customer register in the browser', () => {
     await screenshot(page, 'customer-register-conflict-zh');
 
     // O5: the same name with another phone is a different person unless verified.
-    await page.locator('[data-test=register-name] input').fill(CUSTOMER.name);
-    await page.locator('[data-test=register-phone] input').fill('13800009999');
+    await field(page, 'register-name').fill(CUSTOMER.name);
+    await field(page, 'register-phone').fill('13800009999');
     await verdict(page).filter({ hasText: '同名不同号' }).waitFor();
     await expect(page.locator('[data-test=register-relation]').count()).resolves.toBe(0);
     await context.close();
@@ -189,7 +196,7 @@ describe('customer register in the browser', () => {
     await signIn(page, 'li');
     await page.waitForURL(/\/me\/floor$/);
     await open(page, '/customers', '客户名册');
-    await page.locator('[data-test=customers-search] input').fill(CUSTOMER.last4);
+    await field(page, 'customers-search').fill(CUSTOMER.last4);
     const row = page.locator('[data-test=customers-table] .el-table__row', {
       hasText: CUSTOMER.name,
     });
@@ -199,6 +206,9 @@ describe('customer register in the browser', () => {
     const summary = page.locator('[data-test=customer-summary]');
     await summary.locator('[data-test=phone-masked]', { hasText: '139****7788' }).waitFor();
     expect(await page.locator('body').textContent()).not.toContain(CUSTOMER.digits);
+    // Not li's customer: no follow-up (it would not keep anyone's ownership alive) and no correction.
+    await expect(page.locator('[data-test=action-follow-up]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-test=action-correct]').count()).resolves.toBe(0);
     await screenshot(page, 'customer-masked-zh');
     await context.close();
   });
@@ -216,11 +226,28 @@ describe('customer register in the browser', () => {
     await page.goto(customerPath);
     await page.locator('[data-test=action-follow-up]').click();
     const d = drawer(page);
-    await d.locator('[data-test=follow-up-note] textarea').fill('电话回访，周末带家人来看样板间');
+    await field(d, 'follow-up-note').fill('电话回访，周末带家人来看样板间');
     await d.locator('[data-test=follow-up-save]').click();
     await page.locator('.el-message', { hasText: '已记录跟进' }).waitFor();
     await page
       .locator('[data-test=timeline-entry][data-kind=followUp]', { hasText: '周末带家人' })
+      .waitFor();
+
+    // O1: a correction is a new registration pointing at the one it corrects.
+    await page.locator('[data-test=action-correct]').click();
+    const c = drawer(page);
+    await expect.poll(() => field(c, 'correct-phone').inputValue()).toBe(CUSTOMER.digits);
+    await field(c, 'correct-name').fill('林晓雨（小雨）');
+    await screenshot(page, 'customer-correct-zh');
+    await c.locator('[data-test=correct-save]').click();
+    await page.locator('.el-message', { hasText: '已更正登记' }).waitFor();
+    const correction = page.locator('[data-test=timeline-entry][data-kind=registration]').first();
+    await correction.locator('.headline', { hasText: '王芳 更正了登记' }).waitFor();
+    await correction.getByText(/更正的是 .* 的登记（林晓雨，13955507788）/).waitFor();
+    await page
+      .locator('[data-test=timeline-entry][data-kind=registration]')
+      .nth(1)
+      .getByText(/已被 .* 的更正取代/)
       .waitFor();
     await screenshot(page, 'customer-page-zh');
     await context.close();
@@ -232,7 +259,7 @@ describe('customer register in the browser', () => {
     await signIn(page, 'desk');
     await page.waitForURL(/\/desk$/);
     const lookup = page.locator('[data-test=customer-lookup]');
-    await lookup.locator('[data-test=lookup-input] input').fill(CUSTOMER.last4);
+    await field(lookup, 'lookup-input').fill(CUSTOMER.last4);
     const row = lookup.locator('[data-test=lookup-row]', { hasText: CUSTOMER.name });
     await row.locator('[data-test=customer-owner]', { hasText: '王芳' }).waitFor();
     expect(await row.locator('[data-test=phone-masked]').textContent()).toContain('139****7788');
@@ -279,7 +306,7 @@ describe('customer register in the browser', () => {
     const d = drawer(page);
     await d.locator('[data-test=decide-save]').click();
     await d.locator('.el-form-item__error', { hasText: '请填写理由' }).waitFor();
-    await d.locator('[data-test=decide-reason] textarea').fill('核实：林先生是同事，借用号码登记');
+    await field(d, 'decide-reason').fill('核实：林先生是同事，借用号码登记');
     await d.locator('[data-test=decide-save]').click();
     await page.locator('.el-message', { hasText: '已处理：林先生' }).waitFor();
     await page.locator('[data-test=conflicts-table]', { hasText: '没有待裁决的冲突' }).waitFor();
@@ -291,7 +318,7 @@ describe('customer register in the browser', () => {
       .waitFor();
     await page.locator('[data-test=action-deal]').click();
     const dealDrawer = drawer(page);
-    await dealDrawer.locator('[data-test=deal-units] input').fill('2');
+    await field(dealDrawer, 'deal-units').fill('2');
     await pickOption(page, dealDrawer, 'deal-helper', '李强');
     await dealDrawer.locator('[data-test=deal-save]').click();
     await page.locator('.el-message', { hasText: '已录入成交：2 套' }).waitFor();
@@ -324,7 +351,7 @@ describe('customer register in the browser', () => {
       .waitFor();
     await page.locator('.el-menu-item', { hasText: '客户登记规则' }).click();
     await page.locator('.page-header h1', { hasText: '客户登记规则' }).waitFor();
-    const days = page.locator('[data-test=followUpDays] input');
+    const days = field(page, 'followUpDays');
     await expect.poll(() => days.inputValue()).toBe('7');
     await days.fill('10');
     await days.press('Tab');
@@ -332,7 +359,25 @@ describe('customer register in the browser', () => {
     await page.locator('.el-message', { hasText: '已保存滨江售楼处的客户登记规则' }).waitFor();
     await screenshot(page, 'customer-settings-zh');
     await page.reload();
-    await expect.poll(() => page.locator('[data-test=followUpDays] input').inputValue()).toBe('10');
+    await expect.poll(() => field(page, 'followUpDays').inputValue()).toBe('10');
+
+    // O3 with a one-day period: liu's demo customer, followed up yesterday, lapses within a day.
+    await field(page, 'followUpDays').fill('1');
+    await field(page, 'followUpDays').press('Tab');
+    await page.locator('[data-test=save-customer-settings]').click();
+    await page.locator('.el-message', { hasText: '已保存滨江售楼处的客户登记规则' }).waitFor();
+    await signOut(page);
+    await signIn(page, 'liu');
+    await page.waitForURL(/\/me\/floor$/);
+    await open(page, '/customers/mine', '我的客户');
+    await page
+      .locator('[data-test=lapse-warning]', { hasText: '1 位客户的归属将在一天内到期' })
+      .waitFor();
+    await page
+      .locator('[data-test=customers-table] .el-table__row', { hasText: '黄女士' })
+      .locator('[data-test=lapses-soon]')
+      .waitFor();
+    await screenshot(page, 'my-customers-lapsing-zh');
     await context.close();
   });
 
@@ -361,8 +406,8 @@ describe('customer register in the browser', () => {
       }
       await open(page, path, heading);
       if (shot === 'customer-register-en') {
-        await page.locator('[data-test=register-name] input').fill('Lin Xiaoyu');
-        await page.locator('[data-test=register-phone] input').fill(CUSTOMER.digits);
+        await field(page, 'register-name').fill('Lin Xiaoyu');
+        await field(page, 'register-phone').fill(CUSTOMER.digits);
         await verdict(page).filter({ hasText: 'Same phone, different name' }).waitFor();
       }
       if (path === customerPath) await page.locator('[data-test=customer-timeline]').waitFor();
@@ -371,9 +416,7 @@ describe('customer register in the browser', () => {
     await signOut(page);
     await signIn(page, 'desk');
     await page.waitForURL(/\/desk$/);
-    await page
-      .locator('[data-test=customer-lookup] [data-test=lookup-input] input')
-      .fill(CUSTOMER.last4);
+    await field(page.locator('[data-test=customer-lookup]'), 'lookup-input').fill(CUSTOMER.last4);
     await page.locator('[data-test=lookup-row]').first().waitFor();
     await screenshot(page, 'desk-lookup-en');
     await context.close();
