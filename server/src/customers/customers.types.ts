@@ -1,9 +1,28 @@
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-export const MatchKind = { NEW: 'NEW', SAME: 'SAME', FAMILY: 'FAMILY', PHONE_CONFLICT: 'PHONE_CONFLICT', SAME_NAME: 'SAME_NAME' } as const;
-registerEnumType(MatchKind, { name: 'RegisterMatch', description: 'How a name and phone relate to the register (O5, O6)' });
+export const MatchKind = {
+  NEW: 'NEW',
+  SAME: 'SAME',
+  FAMILY: 'FAMILY',
+  PHONE_CONFLICT: 'PHONE_CONFLICT',
+  SAME_NAME: 'SAME_NAME',
+} as const;
+registerEnumType(MatchKind, {
+  name: 'RegisterMatch',
+  description: 'How a name and phone relate to the register (O5, O6)',
+});
 
 export const CustomerScope = { ALL: 'ALL', MINE: 'MINE', FREE: 'FREE' } as const;
 registerEnumType(CustomerScope, { name: 'CustomerScope' });
@@ -11,13 +30,30 @@ registerEnumType(CustomerScope, { name: 'CustomerScope' });
 export const FollowUpKind = { CALL: 'CALL', VISIT: 'VISIT', MESSAGE: 'MESSAGE' } as const;
 registerEnumType(FollowUpKind, { name: 'FollowUpKind' });
 
-export const Relation = { PARENT: 'PARENT', SPOUSE: 'SPOUSE', CHILD: 'CHILD', SIBLING: 'SIBLING', OTHER: 'OTHER' } as const;
-registerEnumType(Relation, { name: 'FamilyRelation', description: 'PARENT and SPOUSE are immediate family (O6, O7)' });
+export const Relation = {
+  PARENT: 'PARENT',
+  SPOUSE: 'SPOUSE',
+  CHILD: 'CHILD',
+  SIBLING: 'SIBLING',
+  OTHER: 'OTHER',
+} as const;
+registerEnumType(Relation, {
+  name: 'FamilyRelation',
+  description: 'PARENT and SPOUSE are immediate family (O6, O7)',
+});
 
-export const DecisionKind = { ASSIGN: 'ASSIGN', RELEASE: 'RELEASE', SAME_PERSON: 'SAME_PERSON', FAMILY: 'FAMILY', DIFFERENT: 'DIFFERENT' } as const;
+export const DecisionKind = {
+  ASSIGN: 'ASSIGN',
+  RELEASE: 'RELEASE',
+  SAME_PERSON: 'SAME_PERSON',
+  FAMILY: 'FAMILY',
+  DIFFERENT: 'DIFFERENT',
+} as const;
 registerEnumType(DecisionKind, { name: 'OwnershipDecisionKind' });
 
-@ObjectType('CustomerSettings', { description: 'O3 follow-up period and O7 deal look-back, per site' })
+@ObjectType('CustomerSettings', {
+  description: 'O3 follow-up period and O7 deal look-back, per site',
+})
 export class CustomerSettingsView {
   @Field(() => ID) siteId: number;
   @Field(() => Int) followUpDays: number;
@@ -34,17 +70,28 @@ export class CustomerSettingsInput {
 export class OwnershipView {
   ownerId: number | null;
   @Field(() => Date, { nullable: true }) since: Date | null;
-  @Field(() => Date, { nullable: true, description: 'O3: lapses then unless a follow-up is logged' }) lapsesAt: Date | null;
-  @Field(() => String, { description: 'O2 owned, O3 lapsed, O4 no valid registration, DECISION by the manager, NONE' }) rule: string;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'O3: lapses then unless a follow-up is logged',
+  })
+  lapsesAt: Date | null;
+  @Field(() => String, {
+    description: 'O2 owned, O3 lapsed, O4 no valid registration, DECISION by the manager, NONE',
+  })
+  rule: string;
   @Field(() => Boolean, { description: 'Lapses within a day' }) lapsesSoon: boolean;
 }
 
 @ObjectType('Customer')
 export class CustomerView {
   @Field(() => ID) id: number;
-  siteId: number;
+  @Field(() => ID, { description: 'The site whose register holds the customer' }) siteId: number;
   @Field(() => String) name: string;
-  @Field(() => String, { nullable: true, description: 'O9: the full number, only for the owner, managers and administrators' }) phone: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'O9: the full number, only for the owner, managers and administrators',
+  })
+  phone: string | null;
   @Field(() => String) phoneMasked: string;
   @Field(() => Date) createdAt: Date;
   @Field(() => OwnershipView) ownership: OwnershipView;
@@ -78,7 +125,9 @@ export class FamilyMemberView {
   @Field(() => Relation) relation: string;
 }
 
-@ObjectType('Registration', { description: 'O1: never edited; a correction points at what it corrects' })
+@ObjectType('Registration', {
+  description: 'O1: never edited; a correction points at what it corrects',
+})
 export class RegistrationView {
   @Field(() => ID) id: number;
   consultantId: number | null;
@@ -132,7 +181,9 @@ export class DealPageView {
   @Field(() => [DealView]) deals: DealView[];
 }
 
-@ObjectType('CustomerConflict', { description: 'Waiting for the manager: O5 same name, O6 same phone, DEAL a disputed deal' })
+@ObjectType('CustomerConflict', {
+  description: 'Waiting for the manager: O5 same name, O6 same phone, DEAL a disputed deal',
+})
 export class ConflictView {
   @Field(() => ID) id: number;
   customerId: number;
@@ -171,12 +222,28 @@ export class IntentInput {
 export class RegisterCustomerInput {
   @Field(() => String) @Length(1, 50) name: string;
   @Field(() => String) @Length(5, 20) phone: string;
-  @Field(() => ID, { nullable: true, description: 'The desk and managers name the consultant; a consultant registers for themselves' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The desk and managers name the consultant; a consultant registers for themselves',
+  })
   @IsOptional()
   consultantId?: string | null;
-  @Field(() => [FamilyMemberInput], { nullable: true }) @IsOptional() @ArrayMaxSize(10) @ValidateNested({ each: true }) family?: FamilyMemberInput[] | null;
-  @Field(() => IntentInput, { nullable: true }) @IsOptional() @ValidateNested() intent?: IntentInput | null;
-  @Field(() => Relation, { nullable: true, description: "O6: immediate family of the number's owner" }) @IsOptional() @IsIn(Object.values(Relation)) relation?: string | null;
+  @Field(() => [FamilyMemberInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  family?: FamilyMemberInput[] | null;
+  @Field(() => IntentInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  intent?: IntentInput | null;
+  @Field(() => Relation, {
+    nullable: true,
+    description: "O6: immediate family of the number's owner",
+  })
+  @IsOptional()
+  @IsIn(Object.values(Relation))
+  relation?: string | null;
 }
 
 @InputType()
@@ -201,15 +268,26 @@ export class DealInput {
   @Field(() => String) @Length(1, 50) buyerName: string;
   @Field(() => Date) dealAt: Date;
   @Field(() => Int) @IsInt() @Min(1) @Max(100) units: number;
-  @Field(() => ID, { nullable: true, description: 'O8: the helper who shares the credit half/half' }) @IsOptional() helperId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'O8: the helper who shares the credit half/half',
+  })
+  @IsOptional()
+  helperId?: string | null;
 }
 
 // ---- the register in a spreadsheet ------------------------------------------------------------
 
-@ObjectType('CustomerImportError', { description: 'One problem in an import file; `code` and `params` are for the client to render' })
+@ObjectType('CustomerImportError', {
+  description: 'One problem in an import file; `code` and `params` are for the client to render',
+})
 export class CustomerImportErrorView {
-  @Field(() => Int, { description: "The spreadsheet's own row number; 0 for the whole file" }) row: number;
-  @Field(() => String, { description: 'file, name, phone, consultant, registeredAt, budget, size or source' }) field: string;
+  @Field(() => Int, { description: "The spreadsheet's own row number; 0 for the whole file" })
+  row: number;
+  @Field(() => String, {
+    description: 'file, name, phone, consultant, registeredAt, budget, size or source',
+  })
+  field: string;
   @Field(() => String) code: string;
   @Field(() => String) message: string;
   @Field(() => GraphQLJSON, { nullable: true }) params?: unknown;
@@ -220,8 +298,10 @@ export class CustomerImportRowView {
   @Field(() => Int) row: number;
   @Field(() => String) name: string;
   @Field(() => String, { description: 'Normalized' }) phone: string;
-  @Field(() => String, { description: "The registering consultant's display name" }) consultant: string;
-  @Field(() => Date, { nullable: true, description: 'Null: the time of the import' }) registeredAt: Date | null;
+  @Field(() => String, { description: "The registering consultant's display name" })
+  consultant: string;
+  @Field(() => Date, { nullable: true, description: 'Null: the time of the import' })
+  registeredAt: Date | null;
   @Field(() => String, { nullable: true }) budget: string | null;
   @Field(() => String, { nullable: true }) size: string | null;
   @Field(() => String, { nullable: true }) source: string | null;
@@ -232,8 +312,10 @@ export class CustomerImportPreviewView {
   @Field(() => Int, { description: 'Data rows in the file' }) rows: number;
   @Field(() => Int, { description: 'Rows that would be imported' }) valid: number;
   @Field(() => Int) errorCount: number;
-  @Field(() => [CustomerImportErrorView], { description: 'The first 500 problems, by row' }) errors: CustomerImportErrorView[];
-  @Field(() => [CustomerImportRowView], { description: 'The first 20 valid rows' }) sample: CustomerImportRowView[];
+  @Field(() => [CustomerImportErrorView], { description: 'The first 500 problems, by row' })
+  errors: CustomerImportErrorView[];
+  @Field(() => [CustomerImportRowView], { description: 'The first 20 valid rows' })
+  sample: CustomerImportRowView[];
 }
 
 @ObjectType('CustomerImportResult')
@@ -241,7 +323,9 @@ export class CustomerImportResultView {
   @Field(() => Int) imported: number;
 }
 
-@ObjectType('CustomerExport', { description: 'The register as xlsx (O9: phones masked unless the viewer may read them)' })
+@ObjectType('CustomerExport', {
+  description: 'The register as xlsx (O9: phones masked unless the viewer may read them)',
+})
 export class CustomerExportView {
   @Field(() => String) fileName: string;
   @Field(() => String) contentBase64: string;
