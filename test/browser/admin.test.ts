@@ -246,6 +246,8 @@ describe('administration in the browser', () => {
     await screenshot(admin.page, 'user-disable-confirm-zh');
     await confirmBox(admin.page);
     await admin.page.locator('.el-message--success', { hasText: '已停用 李强强' }).waitFor();
+    // The list refetches after the toast; the next click must see li as disabled.
+    await admin.page.locator('[data-test=users-table] .el-table__row', { hasText: '李强强' }).filter({ hasText: '已停用' }).waitFor();
 
     await user.page.waitForURL(/\/login/);
     await user.page
