@@ -257,7 +257,8 @@ describe('administration in the browser', () => {
     await signIn(user.page, 'li');
     await user.page.locator('[data-test=login-error]', { hasText: '该账号已停用' }).waitFor();
 
-    await admin.page.locator('[data-test=toggle-li]').click();
+    await admin.page.locator('[data-test=toggle-li]', { hasText: '启用' }).click();
+    await admin.page.locator('.el-message-box:visible', { hasText: '确定启用吗' }).waitFor();
     await confirmBox(admin.page);
     await admin.page.locator('.el-message--success', { hasText: '已启用 李强强' }).waitFor();
     await signIn(user.page, 'li');
