@@ -214,6 +214,17 @@ export class AccountsService {
   }
 
   /** For other features: the site, if this principal may act on it. */
+  /** Every id is a consultant of the site (not the desk or a manager), inside the caller's transaction. */
+  async requireConsultants(em: EntityManager, siteId: number, ids: number[], field = 'consultantId'): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return;
+    const links = await em.findBy(UserSiteEntity, { siteId, userId: In(unique) });
+    const users = links.length ? await em.find(UserEntity, { where: { id: In(links.map((l) => l.userId)) }, select: { id: true, roles: true } }) : [];
+    if (links.length !== unique.length || users.some((u) => !u.roles.includes(Role.CONSULTANT))) {
+      throw badInput(field, 'Not a consultant of this site');
+    }
+  }
+
   async requireSite(p: Principal, siteId: number): Promise<SiteEntity> {
     const site = await this.ds.getRepository(SiteEntity).findOneBy({ id: siteId });
     if (!site || site.companyId !== p.companyId) throw notFound('Site');

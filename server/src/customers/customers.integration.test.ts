@@ -574,7 +574,7 @@ describe.each(kinds)('customers over GraphQL on %s', (kind) => {
       ).extensions,
     ).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'consultantId',
+      field: 'helperId',
     });
   });
 

@@ -127,7 +127,7 @@ export class CustomersService {
     }
     const now = this.clock.now();
     const result = await this.tx.run(async (em) => {
-      await this.requireConsultant(em, siteId, consultantId);
+      await this.accounts.requireConsultants(em, siteId, [consultantId]);
       const known = await this.known(em, siteId, name, phone);
       const match = matchPerson(name, phone, known, input.relation ? { relation: input.relation } : null);
       let customerId: number;
@@ -306,7 +306,7 @@ export class CustomersService {
     if (!reason) throw badInput('reason', 'A decision needs a reason');
     if (input.kind === 'ASSIGN' && !input.consultantId) throw badInput('consultantId', 'Name the consultant');
     await this.tx.run(async (em) => {
-      if (input.kind === 'ASSIGN') await this.requireConsultant(em, customer.siteId, input.consultantId!);
+      if (input.kind === 'ASSIGN') await this.accounts.requireConsultants(em, customer.siteId, [input.consultantId!]);
       if (input.conflictId) {
         const c = await em.findOneBy(ConflictEntity, { id: input.conflictId, customerId: customer.id });
         if (!c) throw notFound('Conflict');
@@ -340,7 +340,7 @@ export class CustomersService {
       const family = await em.findBy(CustomerFamilyEntity, { customerId: customer.id });
       const known: KnownCustomer = { id: customer.id, name: customer.name, phone: customer.phone, family };
       const buyerOk = buyerMatches(input.buyerName, known);
-      if (input.helperId) await this.requireConsultant(em, customer.siteId, input.helperId);
+      if (input.helperId) await this.accounts.requireConsultants(em, customer.siteId, [input.helperId], 'helperId');
       const credit = a.consultantId === null ? [] : input.helperId ? splitCredit(a.consultantId, input.helperId) : splitCredit(a.consultantId, a.consultantId);
       const deal = await em.save(
         em.create(DealEntity, {
@@ -595,12 +595,6 @@ export class CustomersService {
     if (!c) throw notFound('Customer');
     await this.accounts.requireSite(p, c.siteId);
     return c;
-  }
-
-  private async requireConsultant(em: EntityManager, siteId: number, userId: number) {
-    const link = await em.findOneBy(UserSiteEntity, { siteId, userId });
-    const user = link ? await em.findOneBy(UserEntity, { id: userId }) : null;
-    if (!user || !user.roles.includes(Role.CONSULTANT)) throw badInput('consultantId', 'Not a consultant of this site');
   }
 }
 

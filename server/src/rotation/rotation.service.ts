@@ -35,7 +35,6 @@ import type { CustomersService } from '../customers/customers.service.js';
 import type { RotationBoardView } from './rotation.types.js';
 import { boardView, eventView, receptionView, type Names, type StoredEvent } from './rotation.view.js';
 
-export { businessDay };
 export const BOARD_CHANGED = 'ROTATION_BOARD_CHANGED';
 
 /** A floor command without its actor: the service adds who is acting. */
@@ -87,7 +86,7 @@ export class RotationService {
     }
     const names = this.names(p.companyId);
     const change = await this.tx.run(async (em) => {
-      await this.requireConsultants(em, siteId, consultantsNamed(full));
+      await this.accounts.requireConsultants(em, siteId, consultantsNamed(full));
       const head = await this.lockHead(em, siteId);
       let state = JSON.parse(head.snapshot) as RotationState;
       const now = this.clock.now();
@@ -285,7 +284,7 @@ export class RotationService {
       if (j >= 0) throw badInput(`shifts.${i}.startTime`, `This shift overlaps shift ${j + 1} of the same consultant and day`);
     });
     await this.tx.run(async (em) => {
-      await this.requireConsultants(em, siteId, parsed.map((r) => r.consultantId));
+      await this.accounts.requireConsultants(em, siteId, parsed.map((r) => r.consultantId));
       await em.delete(ShiftTemplateEntity, { siteId });
       if (parsed.length) await em.insert(ShiftTemplateEntity, parsed);
     });
@@ -311,7 +310,7 @@ export class RotationService {
       throw badInput('endTime', 'A shift must end after it starts');
     }
     return this.tx.run(async (em) => {
-      await this.requireConsultants(em, siteId, [consultantId]);
+      await this.accounts.requireConsultants(em, siteId, [consultantId]);
       return em.save(
         em.create(ShiftExceptionEntity, {
           siteId,
@@ -417,11 +416,12 @@ export class RotationService {
 
   private async shiftsIn(em: EntityManager, siteId: number, now: Date, timezone: string): Promise<ShiftWindow[]> {
     const day = businessDay(now, timezone);
-    const [templates, exceptions, disabled] = await Promise.all([
+    const [templates, exceptions] = await Promise.all([
       em.findBy(ShiftTemplateEntity, { siteId }),
       em.findBy(ShiftExceptionEntity, { siteId, date: day }),
-      em.find(UserEntity, { where: { disabled: true }, select: { id: true } }),
     ]);
+    const scheduled = [...new Set(templates.map((t) => t.consultantId))];
+    const disabled = scheduled.length ? await em.find(UserEntity, { where: { id: In(scheduled), disabled: true }, select: { id: true } }) : [];
     // Disabled users are never offered a walk-in: they have no shift.
     const off = new Set(disabled.map((u) => u.id));
     return shiftsForDay(
@@ -435,17 +435,6 @@ export class RotationService {
   private async requireScheduler(p: Principal, siteId: number) {
     await this.accounts.requireSite(p, siteId);
     if (!hasRole(p, Role.ADMIN, Role.MANAGER)) throw forbidden('Only a manager or an administrator sets shifts');
-  }
-
-  private async requireConsultants(em: EntityManager, siteId: number, ids: number[]) {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return;
-    const links = await em.findBy(UserSiteEntity, { siteId, userId: In(unique) });
-    // A user of the site who is no consultant (the desk, a manager) has no place on the floor.
-    const users = links.length ? await em.find(UserEntity, { where: { id: In(links.map((l) => l.userId)) }, select: { id: true, roles: true } }) : [];
-    if (links.length !== unique.length || users.some((u) => !u.roles.includes(Role.CONSULTANT))) {
-      throw badInput('consultantId', 'Not a consultant of this site');
-    }
   }
 }
 
