@@ -26,6 +26,8 @@ import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compl
 import { createLogger, type Logger } from './platform/logger.js';
 import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
 import { createEventBus, type EventBus } from './platform/pubsub.js';
+import { AppointmentsService } from './appointments/appointments.service.js';
+import { StandardsService } from './appointments/standards.service.js';
 import { CustomersService } from './customers/customers.service.js';
 import { RotationService } from './rotation/rotation.service.js';
 import { createSchema } from './schema.js';
@@ -61,10 +63,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const tokens = new TokenService(config.jwtSecret, config.jwtTtl, clock);
   const accounts = new AccountsService(ds, tx, tokens, clock, bus);
   const customers = new CustomersService(ds, tx, clock, accounts);
+  const standards = new StandardsService(ds, tx, clock, accounts);
   const services: Services = {
     accounts,
     rotation: new RotationService(ds, tx, clock, bus, accounts, customers),
     customers,
+    standards,
+    appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards),
   };
   if (config.demoData) await seedDemoData(ds, tx, clock, logger);
 

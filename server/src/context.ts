@@ -1,3 +1,5 @@
+import type { AppointmentsService } from './appointments/appointments.service.js';
+import type { StandardsService } from './appointments/standards.service.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { AccountsService } from './accounts/accounts.service.js';
 import type { CustomersService } from './customers/customers.service.js';
@@ -9,6 +11,8 @@ export interface Services {
   accounts: AccountsService;
   rotation: RotationService;
   customers: CustomersService;
+  standards: StandardsService;
+  appointments: AppointmentsService;
 }
 
 /** Per request (HTTP) or per subscription operation (WebSocket). */

@@ -7,6 +7,10 @@ export function createLoaders(services: Services, opts = { cache: true }) {
   return {
     ...createAccountLoaders(services.accounts, opts),
     customerName: new DataLoader((ids: readonly number[]) => services.customers.namesByIds(ids), opts),
+    category: new DataLoader((ids: readonly number[]) => services.standards.categoriesByIds(ids), opts),
+    room: new DataLoader((ids: readonly number[]) => services.standards.roomsByIds(ids), opts),
+    appointment: new DataLoader((ids: readonly number[]) => services.appointments.appointmentsByIds(ids), opts),
+    taskProgress: new DataLoader((ids: readonly number[]) => services.appointments.taskProgress(ids), opts),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

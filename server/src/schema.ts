@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
+import { appointmentResolvers } from './appointments/appointments.resolver.js';
 import { accountResolvers } from './accounts/accounts.resolver.js';
 import { customerResolvers } from './customers/customers.resolver.js';
 import { rotationResolvers } from './rotation/rotation.resolver.js';
@@ -9,7 +10,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { EventBus } from './platform/pubsub.js';
 
 /** Every feature's resolvers; the schema in ../schema/schema.graphql is printed from this. */
-export const resolvers = [...accountResolvers, ...rotationResolvers, ...customerResolvers] as const;
+export const resolvers = [...accountResolvers, ...rotationResolvers, ...customerResolvers, ...appointmentResolvers] as const;
 
 export function createSchema(bus?: EventBus): Promise<GraphQLSchema> {
   return buildSchema({

@@ -26,6 +26,8 @@ export class DepartmentEntity {
   @Index() @Column({ type: 'int' }) companyId: number;
   @Column({ type: 'int', nullable: true }) siteId: number | null;
   @Column({ type: 'varchar', length: 200 }) name: string;
+  /** P1: approves the visit appointments this department leads. */
+  @Column({ type: 'int', nullable: true }) headUserId: number | null;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }
 

@@ -7,6 +7,7 @@ import {
   ChangePasswordInput,
   CreateUserInput,
   DepartmentInput,
+  PersonView,
   DepartmentType,
   LoginInput,
   SiteInput,
@@ -159,6 +160,12 @@ export class DepartmentResolver {
   @FieldResolver(() => SiteType, { nullable: true })
   site(@Root() dept: DepartmentType, @Ctx() ctx: Context) {
     return dept.siteId ? ctx.loaders.site.load(dept.siteId) : null;
+  }
+
+  @FieldResolver(() => PersonView, { nullable: true, description: 'P1: approves the appointments this department leads' })
+  async head(@Root() dept: DepartmentType, @Ctx() ctx: Context): Promise<PersonView | null> {
+    const u = dept.headUserId ? await ctx.loaders.user.load(dept.headUserId) : null;
+    return u ? { id: u.id, displayName: u.displayName } : null;
   }
 }
 

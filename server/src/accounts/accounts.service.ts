@@ -257,22 +257,24 @@ export class AccountsService {
     return this.ds.getRepository(DepartmentEntity).find({ where: { companyId: p.companyId }, order: { id: 'ASC' } });
   }
 
-  async createDepartment(p: Principal, input: { name: string; siteId?: string | null }) {
+  async createDepartment(p: Principal, input: { name: string; siteId?: string | null; headUserId?: string | null }) {
     return this.tx.run(async (em) => {
       const siteId = input.siteId ? (await this.checkSites(em, p, [input.siteId], 'siteId'))[0] : null;
+      const headUserId = await this.checkHead(em, p, input.headUserId);
       return em.save(
-        em.create(DepartmentEntity, { companyId: p.companyId, siteId, name: input.name.trim(), createdAt: this.clock.now() }),
+        em.create(DepartmentEntity, { companyId: p.companyId, siteId, headUserId, name: input.name.trim(), createdAt: this.clock.now() }),
       );
     });
   }
 
-  async updateDepartment(p: Principal, id: string, input: { name: string; siteId?: string | null }) {
+  async updateDepartment(p: Principal, id: string, input: { name: string; siteId?: string | null; headUserId?: string | null }) {
     const departmentId = parseId('id', id);
     return this.tx.run(async (em) => {
       const dept = await em.findOneBy(DepartmentEntity, { id: departmentId, companyId: p.companyId });
       if (!dept) throw notFound('Department');
       dept.name = input.name.trim();
       dept.siteId = input.siteId ? (await this.checkSites(em, p, [input.siteId], 'siteId'))[0] : null;
+      dept.headUserId = await this.checkHead(em, p, input.headUserId);
       return em.save(dept);
     });
   }
@@ -352,6 +354,14 @@ export class AccountsService {
     const found = await em.findBy(SiteEntity, { id: In(siteIds), companyId: p.companyId });
     if (found.length !== new Set(siteIds).size) throw badInput(field, 'Unknown site');
     return siteIds;
+  }
+
+  private async checkHead(em: EntityManager, p: Principal, id: string | null | undefined) {
+    if (id === null || id === undefined || id === '') return null;
+    const userId = parseId('headUserId', id);
+    const user = await em.findOneBy(UserEntity, { id: userId, companyId: p.companyId });
+    if (!user || user.disabled) throw badInput('headUserId', 'The head must be an active user of this company');
+    return userId;
   }
 
   private async checkDepartment(em: EntityManager, p: Principal, id: string | null | undefined, field: string) {

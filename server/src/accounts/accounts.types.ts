@@ -30,6 +30,7 @@ export class DepartmentType {
   @Field(() => ID) id: number;
   @Field(() => String) name: string;
   siteId: number | null;
+  headUserId: number | null;
   @Field(() => Date) createdAt: Date;
 }
 
@@ -124,4 +125,7 @@ export class SiteInput {
 export class DepartmentInput {
   @Field(() => String) @Length(1, 200) name: string;
   @Field(() => ID, { nullable: true }) @IsOptional() siteId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'P1: approves the visit appointments this department leads' })
+  @IsOptional()
+  headUserId?: string | null;
 }

@@ -28,3 +28,13 @@ export function transition(from: AppointmentState, to: AppointmentState): Transi
 export function wasApproved(history: AppointmentState[]): boolean {
   return history.includes('approved');
 }
+
+/** P3: approved (or rescheduled after approval) becomes prepared once every task is done. */
+export function preparedWhenDone(state: AppointmentState, approvedOnce: boolean, openTasks: number): AppointmentState | null {
+  if (openTasks > 0) return null;
+  if (state === 'approved' || (state === 'rescheduled' && approvedOnce)) return 'prepared';
+  return null;
+}
+
+/** Rooms, equipment and open tasks are held only while the appointment may still happen. */
+export const HOLDS_RESOURCES: AppointmentState[] = ['approved', 'rescheduled', 'prepared', 'arrived'];

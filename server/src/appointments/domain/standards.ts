@@ -5,8 +5,8 @@ export type Season = 'WINTER' | 'SUMMER';
 
 export interface ChecklistItem {
   key: string;
-  /** zh-CN and en labels: the item is data an administrator edits. */
-  label: { zh: string; en: string };
+  /** Data an administrator edits, in the company's own words. */
+  label: string;
   /** C2: only in this season of the visit date; null = always. */
   season: Season | null;
   /** Hours before the visit it is due. */
@@ -33,9 +33,10 @@ export interface Standard {
   checklist: ChecklistItem[];
 }
 
-const item = (key: string, zh: string, en: string, dueHoursBefore: number, owner: ChecklistItem['owner'] = 'ADMINISTRATION', season: Season | null = null): ChecklistItem => ({
+// The English wording stays beside each default for readers; the stored label is the source's Chinese.
+const item = (key: string, zh: string, _en: string, dueHoursBefore: number, owner: ChecklistItem['owner'] = 'ADMINISTRATION', season: Season | null = null): ChecklistItem => ({
   key,
-  label: { zh, en },
+  label: zh,
   season,
   dueHoursBefore,
   owner,
@@ -96,7 +97,7 @@ export function seasonOf(visitAt: number, winterMonths: number[], timezone: stri
 
 export interface TaskDraft {
   key: string;
-  label: { zh: string; en: string };
+  label: string;
   owner: ChecklistItem['owner'];
   due: number;
 }
@@ -124,4 +125,19 @@ export function checkThrift(standard: Standard, guests: number, hosts: number, e
     return { code: 'C4_BUDGET', message: `The cost is over the budget of ${standard.budgetPerGuest} per guest (C4)`, field: 'estimatedCost' };
   }
   return null;
+}
+
+export interface OwnerChoice {
+  leadUserId: number;
+  /** The named receiver, when the request names one (else the lead). */
+  receiverUserId: number | null;
+  /** Who does administration's part: the responsible department's head (else the lead). */
+  administrationUserId: number | null;
+}
+
+/** P1: who owns a generated task. */
+export function taskOwner(owner: ChecklistItem['owner'], c: OwnerChoice): number {
+  if (owner === 'RECEIVER') return c.receiverUserId ?? c.leadUserId;
+  if (owner === 'ADMINISTRATION') return c.administrationUserId ?? c.leadUserId;
+  return c.leadUserId;
 }

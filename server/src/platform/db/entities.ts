@@ -1,6 +1,7 @@
 // Every feature's entities, registered once. A feature adds its own list here.
+import { appointmentEntities } from '../../appointments/appointments.entity.js';
 import { accountEntities } from '../../accounts/accounts.entity.js';
 import { customerEntities } from '../../customers/customers.entity.js';
 import { rotationEntities } from '../../rotation/rotation.entity.js';
 
-export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities];
+export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities];

@@ -1,8 +1,9 @@
 // Every feature's migrations in order. Migrations run at start on SQLite and MySQL alike:
 // write them with TypeORM's QueryRunner schema API (Table, TableIndex…), not raw SQL, so
 // one file serves both. A feature keeps its migrations in its own `migrations/` folder.
+import { Appointments1732600000000 } from '../../appointments/migrations/1732600000000-appointments.js';
 import { Accounts1732300000000 } from '../../accounts/migrations/1732300000000-accounts.js';
 import { Customers1732500000000 } from '../../customers/migrations/1732500000000-customers.js';
 import { Rotation1732400000000 } from '../../rotation/migrations/1732400000000-rotation.js';
 
-export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000];
+export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000];

@@ -57,6 +57,8 @@ export type DecisionInput = {
 };
 
 export type DepartmentInput = {
+  /** P1: approves the visit appointments this department leads */
+  headUserId?: string | null | undefined;
   name: string;
   siteId?: string | null | undefined;
 };
