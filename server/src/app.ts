@@ -14,6 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { AccountsService } from './accounts/accounts.service.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { Context, Services } from './context.js';
+import { seedAppointments } from './demo/appointments.js';
 import { seedDemoData } from './demo/seed.js';
 import { createLoaders } from './loaders.js';
 import { bearerToken, TokenService } from './platform/auth/tokens.js';
@@ -71,7 +72,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     standards,
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards),
   };
-  if (config.demoData) await seedDemoData(ds, tx, clock, logger);
+  if (config.demoData && (await seedDemoData(ds, tx, clock, logger))) await seedAppointments(ds, tx, clock, services);
 
   const schema = await createSchema(bus);
   const app = express();

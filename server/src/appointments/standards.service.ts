@@ -120,21 +120,8 @@ export class StandardsService {
     });
   }
 
-  private async write(em: EntityManager, c: CategoryEntity, input: CategoryInput): Promise<CategoryRow> {
-    Object.assign(c, {
-      ...input,
-      code: input.code.trim(),
-      name: input.name.trim(),
-      equipmentKinds: [...new Set(input.equipmentKinds.map((k) => k.trim()).filter(Boolean))],
-      winterMonths: [...new Set(input.winterMonths)].sort((a, b) => a - b).map(String),
-      updatedAt: this.clock.now(),
-    });
-    delete (c as unknown as { checklist?: unknown }).checklist;
-    const saved = await em.save(CategoryEntity, c);
-    await em.delete(ChecklistItemEntity, { categoryId: saved.id });
-    const items = input.checklist.map((i, position) => em.create(ChecklistItemEntity, { ...i, label: i.label.trim(), categoryId: saved.id, position }));
-    if (items.length) await em.save(ChecklistItemEntity, items);
-    return { category: saved, checklist: items };
+  private write(em: EntityManager, c: CategoryEntity, input: CategoryInput): Promise<CategoryRow> {
+    return writeCategory(em, c, input, this.clock.now());
   }
 
   private async checkInput(em: EntityManager, p: Principal, input: CategoryInput) {
@@ -159,30 +146,7 @@ export class StandardsService {
     try {
       await this.tx.run(async (em) => {
         if (await em.existsBy(CategoryEntity, { companyId })) return;
-        for (const [i, d] of DEFAULT_CATEGORIES.entries()) {
-          const c = em.create(CategoryEntity, { companyId, archived: false });
-          await this.write(em, c, {
-            code: d.code,
-            name: d.name.zh,
-            description: d.who.zh,
-            sortOrder: i + 1,
-            responsibleDepartmentId: null,
-            responsibleRole: d.department.zh,
-            receiver: d.receiver.zh,
-            advanceNoticeDays: d.standard.advanceNoticeDays,
-            needsSeniorLeader: d.standard.needsSeniorLeader,
-            meetingRoom: d.standard.meetingRoom,
-            equipmentKinds: d.standard.equipment,
-            catering: d.standard.catering,
-            pickUp: d.standard.pickUp,
-            lodging: d.standard.lodging,
-            gifts: d.standard.gifts,
-            budgetPerGuest: d.standard.budgetPerGuest,
-            hostsAtMostGuests: true,
-            winterMonths: d.standard.winterMonths,
-            checklist: d.standard.checklist,
-          });
-        }
+        for (const input of defaultCategoryInputs()) await this.write(em, em.create(CategoryEntity, { companyId, archived: false }), input);
       });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -240,4 +204,47 @@ export class StandardsService {
     const rows = await this.ds.getRepository(RoomEntity).findBy({ id: In([...ids]) });
     return ids.map((id) => rows.find((r) => r.id === id) ?? null);
   }
+}
+
+/** Writes a category and replaces its checklist (C1, C2). */
+export async function writeCategory(em: EntityManager, c: CategoryEntity, input: CategoryInput, now: Date): Promise<CategoryRow> {
+  const { checklist, ...fields } = input;
+  Object.assign(c, {
+    ...fields,
+    code: input.code.trim(),
+    name: input.name.trim(),
+    equipmentKinds: [...new Set(input.equipmentKinds.map((k) => k.trim()).filter(Boolean))],
+    winterMonths: [...new Set(input.winterMonths)].sort((a, b) => a - b).map(String),
+    updatedAt: now,
+  });
+  const saved = await em.save(CategoryEntity, c);
+  await em.delete(ChecklistItemEntity, { categoryId: saved.id });
+  const items = checklist.map((i, position) => em.create(ChecklistItemEntity, { ...i, label: i.label.trim(), categoryId: saved.id, position }));
+  if (items.length) await em.save(ChecklistItemEntity, items);
+  return { category: saved, checklist: items };
+}
+
+/** C1: SPEC section 3's categories A–D as inputs; `departments` names each one's responsible department. */
+export function defaultCategoryInputs(departments: Partial<Record<string, number>> = {}): CategoryInput[] {
+  return DEFAULT_CATEGORIES.map((d, i) => ({
+    code: d.code,
+    name: d.name.zh,
+    description: d.who.zh,
+    sortOrder: i + 1,
+    responsibleDepartmentId: departments[d.code] ?? null,
+    responsibleRole: d.department.zh,
+    receiver: d.receiver.zh,
+    advanceNoticeDays: d.standard.advanceNoticeDays,
+    needsSeniorLeader: d.standard.needsSeniorLeader,
+    meetingRoom: d.standard.meetingRoom,
+    equipmentKinds: d.standard.equipment,
+    catering: d.standard.catering,
+    pickUp: d.standard.pickUp,
+    lodging: d.standard.lodging,
+    gifts: d.standard.gifts,
+    budgetPerGuest: d.standard.budgetPerGuest,
+    hostsAtMostGuests: true,
+    winterMonths: d.standard.winterMonths,
+    checklist: d.standard.checklist,
+  }));
 }
