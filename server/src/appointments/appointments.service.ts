@@ -302,6 +302,7 @@ export class AppointmentsService {
     return this.mutate(async (em, out) => {
       const a = await this.load(em, p, id, true);
       await this.requireApprover(em, p, a);
+      if (a.approvedOnce) throw conflict('Already approved; a reschedule keeps the approval', { reason: 'P3_INVALID_TRANSITION', from: a.state, to: 'approved' });
       this.move(a, 'approved');
       if (a.late && !input.acknowledgeLate) {
         throw badInput('acknowledgeLate', 'This request gives less notice than its category asks; approve it only by saying so (C1)', { reason: 'C1_LATE' });
@@ -360,6 +361,7 @@ export class AppointmentsService {
     return this.mutate(async (em, out) => {
       const a = await this.load(em, p, id, true);
       await this.requireApprover(em, p, a);
+      if (a.approvedOnce) throw conflict('Already approved; cancel it instead', { reason: 'P3_INVALID_TRANSITION', from: a.state, to: 'rejected' });
       const from = this.move(a, 'rejected');
       a.decidedById = p.userId;
       a.decidedAt = this.clock.now();
@@ -415,6 +417,8 @@ export class AppointmentsService {
       const told = new Set([...owners, a.leadUserId, a.requestedById, ...(a.approvedOnce ? [] : await this.approverIds(em, a))]);
       told.delete(p.userId);
       for (const userId of told) this.notify(em, out, userId, 'RESCHEDULED', a, { from: previous.startAt, to: a.startAt.toISOString(), reason: input.reason.trim() });
+      // Preparation already complete stays complete at the new time.
+      if (a.approvedOnce) await this.prepareIfDone(em, a, p, out);
       out.siteChanges.push({ siteId: a.siteId, appointmentId: a.id, state: a.state });
       return a;
     });
