@@ -2,6 +2,7 @@
 // rooms and equipment, the A–D standards with responsible departments, department heads,
 // and three visits: one today (approved at short notice, preparation under way), one
 // category-A visit tomorrow, one request waiting for the manager.
+import { TZDate } from '@date-fns/tz';
 import { In, type DataSource } from 'typeorm';
 import { DepartmentEntity, SiteEntity, UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { Principal, Role } from '../accounts/domain/roles.js';
@@ -89,8 +90,7 @@ export async function seedAppointments(ds: DataSource, tx: Transactions, clock: 
   if (first) await s.setTaskDone(as('wang'), first.id, true);
 
   // Tomorrow 10:00: a category-A visit with a projector and a laser pointer (C3) and a special request (P5).
-  const tomorrow = new Date(now + 24 * HOUR);
-  tomorrow.setUTCHours(2, 0, 0, 0); // 10:00 in Asia/Shanghai
+  const tomorrow = atSiteTime(now, site.timezone, 1, 10);
   const vip = await s.request(as('manager'), site.id, {
     ...base,
     categoryId: categories.get('A')!,
@@ -109,8 +109,7 @@ export async function seedAppointments(ds: DataSource, tx: Transactions, clock: 
   await s.raiseSpecialRequest(as('manager'), vip.id, { text: '客人需要清真餐，请确认午餐安排', escalatedToId: user('desk'), promisedBy: new Date(now + 4 * HOUR) });
 
   // In three days: a request waiting for the manager's decision (滨江销售部 has no head).
-  const later = new Date(now + 3 * 24 * HOUR);
-  later.setUTCHours(6, 0, 0, 0); // 14:00 in Asia/Shanghai
+  const later = atSiteTime(now, site.timezone, 3, 14);
   await s.request(as('li'), site.id, {
     ...base,
     categoryId: categories.get('C')!,
@@ -124,4 +123,10 @@ export async function seedAppointments(ds: DataSource, tx: Transactions, clock: 
     leadUserId: user('li'),
     roomId: rooms.get('一号会议室')!,
   });
+}
+
+/** hh:00 on the day `days` after today, in the site's time zone. */
+function atSiteTime(now: number, timezone: string, days: number, hour: number): Date {
+  const d = new TZDate(now, timezone);
+  return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate() + days, hour, 0, 0, 0, timezone).getTime());
 }
