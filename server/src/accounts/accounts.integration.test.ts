@@ -67,6 +67,20 @@ describe.each(kinds)('accounts over GraphQL on %s', (kind) => {
     expect(r.data!.sites.map((s) => s.code)).toEqual(['CD']);
   });
 
+  it('sitePeople: the active people of a site for pickers, only for those who belong to it', async () => {
+    const [bj] = await siteIds();
+    const q = 'query($s: ID!) { sitePeople(siteId: $s) { id displayName } }';
+    const wang = await t.login('wang');
+    const r = await t.gql<{ sitePeople: Array<{ displayName: string }> }>(q, { s: bj.id }, wang);
+    expect(r.errors).toBeUndefined();
+    const names = r.data!.sitePeople.map((p) => p.displayName);
+    expect(names).toEqual(expect.arrayContaining(['周经理', '前台小赵', '王芳']));
+    expect(names).not.toContain('杨磊');
+    const yang = await t.login('yang');
+    const f = await t.gql(q, { s: bj.id }, yang);
+    expect(f.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
   it('an administrator creates a user who can then sign in with the given roles and sites', async () => {
     const [bj] = await siteIds();
     const r = await t.gql<{ createUser: { username: string; roles: string[]; sites: Array<{ code: string }> } }>(

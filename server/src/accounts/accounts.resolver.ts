@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { principalOf, type Context } from '../context.js';
+import { parseId } from '../platform/ids.js';
 import type { AccountChangedPayload } from './accounts.service.js';
 import {
   AccountChange,
@@ -41,6 +42,13 @@ export class UserResolver {
   @Query(() => UserType)
   me(@Ctx() ctx: Context) {
     return ctx.services.accounts.me(principalOf(ctx));
+  }
+
+  @Authorized()
+  @Query(() => [PersonView], { description: 'The active people of a site, for pickers (appointment lead, task owners, equipment, escalation)' })
+  async sitePeople(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context): Promise<PersonView[]> {
+    const users = await ctx.services.accounts.sitePeople(principalOf(ctx), parseId('siteId', siteId));
+    return users.map((u) => ({ id: u.id, displayName: u.displayName }));
   }
 
   @Authorized(Role.ADMIN)

@@ -225,6 +225,15 @@ export class AccountsService {
     }
   }
 
+  /** The active users of a site, for pickers: an appointment's lead, task owners, equipment, escalation. */
+  async sitePeople(p: Principal, siteId: number): Promise<UserEntity[]> {
+    await this.requireSite(p, siteId);
+    const links = await this.ds.getRepository(UserSiteEntity).findBy({ siteId });
+    if (!links.length) return [];
+    const users = await this.ds.getRepository(UserEntity).findBy({ id: In(links.map((l) => l.userId)), companyId: p.companyId, disabled: false });
+    return users.sort((a, b) => a.id - b.id);
+  }
+
   async requireSite(p: Principal, siteId: number): Promise<SiteEntity> {
     const site = await this.ds.getRepository(SiteEntity).findOneBy({ id: siteId });
     if (!site || site.companyId !== p.companyId) throw notFound('Site');

@@ -1,10 +1,15 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import {
+  Box,
   Calendar,
   Coin,
   EditPen,
+  Finished,
+  Grid,
   House,
+  Medal,
+  Memo,
   Monitor,
   OfficeBuilding,
   Operation,
@@ -70,6 +75,42 @@ export const routes: RouteRecordRaw[] = [
         name: 'my-floor',
         component: () => import('@/pages/me/MyFloorPage.vue'),
         meta: { roles: ['CONSULTANT'], title: 'nav.myFloor', nav: { icon: User } },
+      },
+      {
+        // Issue 8: the signed-in user's tasks (P1), approvals (P1, C1) and special requests (P5).
+        path: 'me/work',
+        name: 'my-work',
+        component: () => import('@/pages/me/MyWorkPage.vue'),
+        meta: { title: 'nav.myWork', nav: { icon: Finished } },
+      },
+      {
+        // P1–P5: the site's visit appointments, filtered by state, category, department and days.
+        path: 'appointments',
+        name: 'appointments',
+        component: () => import('@/pages/appointments/AppointmentListPage.vue'),
+        meta: { title: 'nav.appointments', nav: { icon: Memo } },
+      },
+      {
+        // P1: a visit request with the category's standard (C1) and live C1/C4 hints.
+        path: 'appointments/new',
+        name: 'appointment-request',
+        component: () => import('@/pages/appointments/RequestAppointmentPage.vue'),
+        meta: { title: 'nav.requestAppointment' },
+      },
+      {
+        // One appointment: approval, checklist, room and equipment, special requests, history.
+        path: 'appointments/:id(\\d+)',
+        name: 'appointment',
+        component: () => import('@/pages/appointments/AppointmentPage.vue'),
+        props: true,
+        meta: { title: 'nav.appointment' },
+      },
+      {
+        // Issue 8: the site's appointments and rooms by week.
+        path: 'appointments/calendar',
+        name: 'appointment-calendar',
+        component: () => import('@/pages/appointments/AppointmentCalendarPage.vue'),
+        meta: { title: 'nav.calendar', nav: { icon: Grid } },
       },
       // The customer register (SPEC section 2, O1–O9).
       {
@@ -191,6 +232,28 @@ export const routes: RouteRecordRaw[] = [
           roles: ['ADMIN'],
           title: 'nav.customerSettings',
           nav: { icon: Notebook, group: 'settings' },
+        },
+      },
+      {
+        // C1–C4: client categories and their reception standards; managers read them.
+        path: 'admin/categories',
+        name: 'admin-categories',
+        component: () => import('@/pages/admin/CategoriesPage.vue'),
+        meta: {
+          roles: ['ADMIN', 'MANAGER'],
+          title: 'nav.categories',
+          nav: { icon: Medal, group: 'settings' },
+        },
+      },
+      {
+        // P2 meeting rooms and C3 equipment, per site.
+        path: 'admin/rooms',
+        name: 'admin-rooms',
+        component: () => import('@/pages/admin/RoomsPage.vue'),
+        meta: {
+          roles: ['ADMIN'],
+          title: 'nav.rooms',
+          nav: { icon: Box, group: 'settings' },
         },
       },
       {

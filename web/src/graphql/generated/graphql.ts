@@ -4,6 +4,62 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AppointmentFilterInput = {
+  categoryIds?: Array<string> | null | undefined;
+  /** Lead department */
+  departmentIds?: Array<string> | null | undefined;
+  /** Ends after this */
+  from?: string | null | undefined;
+  search?: string | null | undefined;
+  states?: Array<AppointmentState> | null | undefined;
+  /** Starts before this */
+  to?: string | null | undefined;
+};
+
+export type AppointmentRequestInput = {
+  categoryId: string;
+  catering?: boolean | null | undefined;
+  endAt: string;
+  /** Defaults to the category's */
+  equipmentKinds?: Array<string> | null | undefined;
+  /** C4: the whole estimated cost in yuan */
+  estimatedCost?: number | null | undefined;
+  gifts?: boolean | null | undefined;
+  /** Guests */
+  headcount: number;
+  hosts?: number;
+  leadDepartmentId: string;
+  /** The lead person (receiver); defaults to the requester */
+  leadUserId?: string | null | undefined;
+  lodging?: boolean | null | undefined;
+  notes?: string;
+  pickUp?: boolean | null | undefined;
+  purpose: string;
+  roomId?: string | null | undefined;
+  startAt: string;
+  supportingDepartmentIds?: Array<string>;
+  visitorCompany: string;
+};
+
+/** P3: the life cycle of a visit appointment */
+export type AppointmentState =
+  | 'APPROVED'
+  | 'ARRIVED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'PREPARED'
+  | 'REJECTED'
+  | 'REQUESTED'
+  | 'RESCHEDULED';
+
+export type ApproveInput = {
+  /** C1: required to approve a late request */
+  acknowledgeLate?: boolean;
+  note?: string | null | undefined;
+  /** Owners other than the default, by checklist key */
+  taskOwners?: Array<TaskOwnerInput>;
+};
+
 export type AssignByHandInput = {
   consultantId: string;
   /** Counts as the consultant's turn (never outside their shift, R2) */
@@ -15,10 +71,53 @@ export type AssignByHandInput = {
   walkIn?: WalkInInput | null | undefined;
 };
 
+export type CategoryInput = {
+  advanceNoticeDays: number;
+  budgetPerGuest: number;
+  catering?: boolean;
+  checklist?: Array<ChecklistItemInput>;
+  code: string;
+  description?: string;
+  equipmentKinds?: Array<string>;
+  gifts?: boolean;
+  hostsAtMostGuests?: boolean;
+  lodging?: boolean;
+  meetingRoom?: boolean;
+  name: string;
+  needsSeniorLeader?: boolean;
+  pickUp?: boolean;
+  receiver?: string;
+  responsibleDepartmentId?: string | null | undefined;
+  responsibleRole?: string;
+  sortOrder?: number;
+  winterMonths?: Array<number>;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
 };
+
+export type ChecklistItemInput = {
+  dueHoursBefore: number;
+  key: string;
+  label: string;
+  owner: ChecklistOwner;
+  season?: Season | null | undefined;
+};
+
+/** P1: who gets the task: the appointment's lead, the responsible department's head (administration), or the receiver */
+export type ChecklistOwner =
+  | 'ADMINISTRATION'
+  | 'LEAD'
+  | 'RECEIVER';
+
+/** P4: intent to cooperate after the visit */
+export type CooperationIntent =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  | 'NONE';
 
 export type CreateUserInput = {
   departmentId?: string | null | undefined;
@@ -63,6 +162,17 @@ export type DepartmentInput = {
   siteId?: string | null | undefined;
 };
 
+export type EquipmentChangeInput = {
+  archived?: boolean | null | undefined;
+  kind?: string | null | undefined;
+  name?: string | null | undefined;
+};
+
+export type EquipmentInput = {
+  kind: string;
+  name: string;
+};
+
 export type FamilyMemberInput = {
   name: string;
   phone?: string | null | undefined;
@@ -103,6 +213,16 @@ export type FollowUpKind =
   | 'MESSAGE'
   | 'VISIT';
 
+export type GuestInput = {
+  businessScope?: string;
+  company?: string;
+  contact?: string;
+  name: string;
+  needs?: string;
+  purpose?: string;
+  title?: string;
+};
+
 export type IntentInput = {
   budget?: string | null | undefined;
   size?: string | null | undefined;
@@ -118,6 +238,25 @@ export type NonBuyerState =
   | 'CONFIRMED'
   | 'REJECTED'
   | 'REPORTED';
+
+export type NotificationKind =
+  | 'APPROVAL_REQUESTED'
+  | 'APPROVED'
+  | 'CANCELLED'
+  | 'GUESTS_ARRIVED'
+  | 'REJECTED'
+  | 'RESCHEDULED'
+  | 'SPECIAL_REQUEST'
+  | 'SPECIAL_REQUEST_ANSWERED'
+  | 'TASK_ASSIGNED';
+
+export type OutcomeInput = {
+  cooperationIntent: CooperationIntent;
+  feedback?: string;
+  outcome: string;
+  /** 1 to 5 */
+  satisfaction: number;
+};
 
 export type OwnershipDecisionKind =
   | 'ASSIGN'
@@ -151,12 +290,34 @@ export type RegisterMatch =
   | 'SAME'
   | 'SAME_NAME';
 
+export type RescheduleInput = {
+  acknowledgeLate?: boolean;
+  endAt: string;
+  reason: string;
+  /** Another room; the same when omitted */
+  roomId?: string | null | undefined;
+  startAt: string;
+};
+
 /** What a user may do */
 export type Role =
   | 'ADMIN'
   | 'CONSULTANT'
   | 'MANAGER'
   | 'RECEPTION';
+
+export type RoomChangeInput = {
+  archived?: boolean | null | undefined;
+  capacity?: number | null | undefined;
+  location?: string | null | undefined;
+  name?: string | null | undefined;
+};
+
+export type RoomInput = {
+  capacity: number;
+  location?: string;
+  name: string;
+};
 
 export type RotationSettingsInput = {
   bigBuyerUnits: number;
@@ -172,6 +333,11 @@ export type RotationSettingsInput = {
 export type RuleVariant =
   | 'A'
   | 'B';
+
+/** C2: seasonal checklist items follow the month of the visit */
+export type Season =
+  | 'SUMMER'
+  | 'WINTER';
 
 export type ShiftExceptionInput = {
   consultantId: string;
@@ -199,6 +365,23 @@ export type SiteInput = {
   name: string;
   timezone: string;
 };
+
+export type SpecialRequestInput = {
+  escalatedToId: string;
+  /** P5: the promised reply time */
+  promisedBy: string;
+  text: string;
+};
+
+export type TaskOwnerInput = {
+  key: string;
+  userId: string;
+};
+
+export type TaskState =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'OPEN';
 
 export type UpdateUserInput = {
   departmentId?: string | null | undefined;
@@ -235,6 +418,244 @@ export type WalkInKind =
   | 'NEW'
   | 'NON_BUYER'
   | 'RETURNING';
+
+export type AppointmentListRowFragment = { id: string, siteId: string, state: AppointmentState, startAt: string, endAt: string, purpose: string, visitorCompany: string, headcount: number, hosts: number, late: boolean, lateApproved: boolean, category: { id: string, code: string, name: string }, leadDepartment: { id: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null, progress: { done: number, total: number } };
+
+export type AppointmentCategoryStandardFragment = { id: string, code: string, name: string, description: string, archived: boolean, standard: { advanceNoticeDays: number, needsSeniorLeader: boolean, meetingRoom: boolean, equipmentKinds: Array<string>, catering: boolean, pickUp: boolean, lodging: boolean, gifts: boolean, budgetPerGuest: number, hostsAtMostGuests: boolean, receiver: string, responsibleRole: string, winterMonths: Array<number>, responsibleDepartment: { id: string, name: string, head: { id: string, displayName: string } | null } | null, checklist: Array<{ key: string, label: string, season: Season | null, dueHoursBefore: number, owner: ChecklistOwner }> } };
+
+export type AppointmentDepartmentOptionFragment = { id: string, name: string, head: { id: string, displayName: string } | null, site: { id: string } | null };
+
+export type AppointmentListQueryVariables = Exact<{
+  siteId: string;
+  filter?: AppointmentFilterInput | null | undefined;
+  limit: number;
+  offset: number;
+}>;
+
+
+export type AppointmentListQuery = { appointments: { total: number, rows: Array<{ id: string, siteId: string, state: AppointmentState, startAt: string, endAt: string, purpose: string, visitorCompany: string, headcount: number, hosts: number, late: boolean, lateApproved: boolean, category: { id: string, code: string, name: string }, leadDepartment: { id: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null, progress: { done: number, total: number } }> } };
+
+export type AppointmentFilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AppointmentFilterOptionsQuery = { categories: Array<{ id: string, code: string, name: string }>, departments: Array<{ id: string, name: string, head: { id: string, displayName: string } | null, site: { id: string } | null }> };
+
+export type AppointmentRequestOptionsQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type AppointmentRequestOptionsQuery = { categories: Array<{ id: string, code: string, name: string, description: string, archived: boolean, standard: { advanceNoticeDays: number, needsSeniorLeader: boolean, meetingRoom: boolean, equipmentKinds: Array<string>, catering: boolean, pickUp: boolean, lodging: boolean, gifts: boolean, budgetPerGuest: number, hostsAtMostGuests: boolean, receiver: string, responsibleRole: string, winterMonths: Array<number>, responsibleDepartment: { id: string, name: string, head: { id: string, displayName: string } | null } | null, checklist: Array<{ key: string, label: string, season: Season | null, dueHoursBefore: number, owner: ChecklistOwner }> } }>, departments: Array<{ id: string, name: string, head: { id: string, displayName: string } | null, site: { id: string } | null }>, sitePeople: Array<{ id: string, displayName: string }>, equipment: Array<{ id: string, kind: string, name: string }> };
+
+export type AppointmentRoomAvailabilityQueryVariables = Exact<{
+  siteId: string;
+  startAt: string;
+  endAt: string;
+  ignoreAppointmentId?: string | null | undefined;
+}>;
+
+
+export type AppointmentRoomAvailabilityQuery = { roomAvailability: Array<{ free: boolean, appointmentIds: Array<string>, room: { id: string, name: string, capacity: number, location: string } }> };
+
+export type AppointmentRequestVisitMutationVariables = Exact<{
+  siteId: string;
+  input: AppointmentRequestInput;
+}>;
+
+
+export type AppointmentRequestVisitMutation = { requestAppointment: { id: string, state: AppointmentState, late: boolean } };
+
+export type AppointmentTaskRowFragment = { id: string, key: string, label: string, state: TaskState, dueAt: string, doneAt: string | null, overdue: boolean, owner: { id: string, displayName: string }, doneBy: { id: string, displayName: string } | null };
+
+export type AppointmentReservationRowFragment = { id: string, startAt: string, endAt: string, checkedOutAt: string | null, returnedAt: string | null, overdue: boolean, checkedOutBy: { id: string, displayName: string } | null, returnedBy: { id: string, displayName: string } | null, equipment: { id: string, kind: string, name: string } };
+
+export type AppointmentSpecialRequestRowFragment = { id: string, text: string, raisedAt: string, promisedBy: string, reply: string | null, repliedAt: string | null, overdue: boolean, raisedBy: { id: string, displayName: string }, escalatedTo: { id: string, displayName: string } };
+
+export type AppointmentDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AppointmentDetailQuery = { appointment: { appointment: { requestedAt: string, decidedAt: string | null, decisionReason: string | null, equipmentKinds: Array<string>, estimatedCost: number | null, catering: boolean, pickUp: boolean, lodging: boolean, gifts: boolean, notes: string, arrivedAt: string | null, completedAt: string | null, outcome: string | null, cooperationIntent: CooperationIntent | null, feedback: string | null, satisfaction: number | null, id: string, siteId: string, state: AppointmentState, startAt: string, endAt: string, purpose: string, visitorCompany: string, headcount: number, hosts: number, late: boolean, lateApproved: boolean, requestedBy: { id: string, displayName: string }, decidedBy: { id: string, displayName: string } | null, supportingDepartments: Array<{ id: string, name: string }>, room: { id: string, name: string, capacity: number, location: string } | null, category: { id: string, code: string, name: string, description: string, archived: boolean, standard: { advanceNoticeDays: number, needsSeniorLeader: boolean, meetingRoom: boolean, equipmentKinds: Array<string>, catering: boolean, pickUp: boolean, lodging: boolean, gifts: boolean, budgetPerGuest: number, hostsAtMostGuests: boolean, receiver: string, responsibleRole: string, winterMonths: Array<number>, responsibleDepartment: { id: string, name: string, head: { id: string, displayName: string } | null } | null, checklist: Array<{ key: string, label: string, season: Season | null, dueHoursBefore: number, owner: ChecklistOwner }> } }, leadDepartment: { id: string, name: string }, lead: { id: string, displayName: string }, progress: { done: number, total: number } }, approvers: Array<{ id: string, displayName: string }>, can: { decide: boolean, change: boolean, recordArrival: boolean, complete: boolean }, tasks: Array<{ id: string, key: string, label: string, state: TaskState, dueAt: string, doneAt: string | null, overdue: boolean, owner: { id: string, displayName: string }, doneBy: { id: string, displayName: string } | null }>, guests: Array<{ id: string, name: string, company: string, title: string, contact: string, businessScope: string, purpose: string, needs: string, recordedAt: string }>, roomBooking: { active: boolean, startAt: string, endAt: string, keysReturnedAt: string | null, keysReturnedBy: { id: string, displayName: string } | null, room: { id: string, name: string } } | null, equipment: Array<{ id: string, startAt: string, endAt: string, checkedOutAt: string | null, returnedAt: string | null, overdue: boolean, checkedOutBy: { id: string, displayName: string } | null, returnedBy: { id: string, displayName: string } | null, equipment: { id: string, kind: string, name: string } }>, specialRequests: Array<{ id: string, text: string, raisedAt: string, promisedBy: string, reply: string | null, repliedAt: string | null, overdue: boolean, raisedBy: { id: string, displayName: string }, escalatedTo: { id: string, displayName: string } }>, history: Array<{ id: string, at: string, kind: string, params: unknown, fromState: AppointmentState | null, toState: AppointmentState | null, by: { id: string, displayName: string } | null }> } };
+
+export type AppointmentSiteDirectoryQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type AppointmentSiteDirectoryQuery = { sitePeople: Array<{ id: string, displayName: string }>, rooms: Array<{ id: string, name: string }>, equipment: Array<{ id: string, kind: string, name: string }> };
+
+export type AppointmentApproveMutationVariables = Exact<{
+  id: string;
+  input?: ApproveInput | null | undefined;
+}>;
+
+
+export type AppointmentApproveMutation = { approveAppointment: { id: string, state: AppointmentState } };
+
+export type AppointmentRejectMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type AppointmentRejectMutation = { rejectAppointment: { id: string, state: AppointmentState } };
+
+export type AppointmentRescheduleMutationVariables = Exact<{
+  id: string;
+  input: RescheduleInput;
+}>;
+
+
+export type AppointmentRescheduleMutation = { rescheduleAppointment: { id: string, state: AppointmentState, startAt: string } };
+
+export type AppointmentCancelMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type AppointmentCancelMutation = { cancelAppointment: { id: string, state: AppointmentState } };
+
+export type AppointmentTaskDoneMutationVariables = Exact<{
+  id: string;
+  done: boolean;
+}>;
+
+
+export type AppointmentTaskDoneMutation = { setTaskDone: { task: { id: string, key: string, label: string, state: TaskState, dueAt: string, doneAt: string | null, overdue: boolean, owner: { id: string, displayName: string }, doneBy: { id: string, displayName: string } | null }, appointment: { id: string, state: AppointmentState, progress: { done: number, total: number } } } };
+
+export type AppointmentRecordArrivalMutationVariables = Exact<{
+  id: string;
+  guests: Array<GuestInput> | GuestInput;
+}>;
+
+
+export type AppointmentRecordArrivalMutation = { recordArrival: { id: string, state: AppointmentState } };
+
+export type AppointmentCompleteMutationVariables = Exact<{
+  id: string;
+  input: OutcomeInput;
+}>;
+
+
+export type AppointmentCompleteMutation = { completeAppointment: { id: string, state: AppointmentState } };
+
+export type AppointmentCheckOutEquipmentMutationVariables = Exact<{
+  reservationId: string;
+  byUserId: string;
+}>;
+
+
+export type AppointmentCheckOutEquipmentMutation = { checkOutEquipment: { id: string, startAt: string, endAt: string, checkedOutAt: string | null, returnedAt: string | null, overdue: boolean, checkedOutBy: { id: string, displayName: string } | null, returnedBy: { id: string, displayName: string } | null, equipment: { id: string, kind: string, name: string } } };
+
+export type AppointmentReturnEquipmentMutationVariables = Exact<{
+  reservationId: string;
+}>;
+
+
+export type AppointmentReturnEquipmentMutation = { returnEquipment: { id: string, startAt: string, endAt: string, checkedOutAt: string | null, returnedAt: string | null, overdue: boolean, checkedOutBy: { id: string, displayName: string } | null, returnedBy: { id: string, displayName: string } | null, equipment: { id: string, kind: string, name: string } } };
+
+export type AppointmentReturnRoomKeysMutationVariables = Exact<{
+  appointmentId: string;
+}>;
+
+
+export type AppointmentReturnRoomKeysMutation = { returnRoomKeys: { keysReturnedAt: string | null } };
+
+export type AppointmentRaiseSpecialRequestMutationVariables = Exact<{
+  appointmentId: string;
+  input: SpecialRequestInput;
+}>;
+
+
+export type AppointmentRaiseSpecialRequestMutation = { raiseSpecialRequest: { id: string, text: string, raisedAt: string, promisedBy: string, reply: string | null, repliedAt: string | null, overdue: boolean, raisedBy: { id: string, displayName: string }, escalatedTo: { id: string, displayName: string } } };
+
+export type AppointmentAnswerSpecialRequestMutationVariables = Exact<{
+  id: string;
+  reply: string;
+}>;
+
+
+export type AppointmentAnswerSpecialRequestMutation = { answerSpecialRequest: { id: string, text: string, raisedAt: string, promisedBy: string, reply: string | null, repliedAt: string | null, overdue: boolean, raisedBy: { id: string, displayName: string }, escalatedTo: { id: string, displayName: string } } };
+
+export type AppointmentPageChangedSubscriptionVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type AppointmentPageChangedSubscription = { appointmentChanged: { appointmentId: string, siteId: string, state: AppointmentState } };
+
+export type CalendarAppointmentFragment = { id: string, startAt: string, endAt: string, state: AppointmentState, purpose: string, visitorCompany: string, headcount: number, late: boolean, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null };
+
+export type CalendarWeekQueryVariables = Exact<{
+  siteId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type CalendarWeekQuery = { appointments: { total: number, rows: Array<{ id: string, startAt: string, endAt: string, state: AppointmentState, purpose: string, visitorCompany: string, headcount: number, late: boolean, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null }> }, rooms: Array<{ id: string, name: string, capacity: number }> };
+
+export type DayAppointmentFragment = { id: string, startAt: string, endAt: string, state: AppointmentState, purpose: string, visitorCompany: string, headcount: number, late: boolean, progress: { done: number, total: number }, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null };
+
+export type DayAppointmentsQueryVariables = Exact<{
+  siteId: string;
+  from: string;
+  to: string;
+  states: Array<AppointmentState> | AppointmentState;
+}>;
+
+
+export type DayAppointmentsQuery = { appointments: { total: number, rows: Array<{ id: string, startAt: string, endAt: string, state: AppointmentState, purpose: string, visitorCompany: string, headcount: number, late: boolean, progress: { done: number, total: number }, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null }> } };
+
+export type SiteAppointmentChangedSubscriptionVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type SiteAppointmentChangedSubscription = { appointmentChanged: { appointmentId: string, siteId: string, state: AppointmentState } };
+
+export type ChecklistItemRowFragment = { key: string, label: string, season: Season | null, dueHoursBefore: number, owner: ChecklistOwner };
+
+export type CategoryRowFragment = { id: string, code: string, name: string, description: string, sortOrder: number, archived: boolean, standard: { responsibleRole: string, receiver: string, advanceNoticeDays: number, needsSeniorLeader: boolean, meetingRoom: boolean, equipmentKinds: Array<string>, catering: boolean, pickUp: boolean, lodging: boolean, gifts: boolean, budgetPerGuest: number, hostsAtMostGuests: boolean, winterMonths: Array<number>, responsibleDepartment: { id: string, name: string } | null, checklist: Array<{ key: string, label: string, season: Season | null, dueHoursBefore: number, owner: ChecklistOwner }> } };
+
+export type CategoriesQueryVariables = Exact<{
+  includeArchived: boolean;
+}>;
+
+
+export type CategoriesQuery = { categories: Array<{ id: string, code: string, name: string, description: string, sortOrder: number, archived: boolean, standard: { responsibleRole: string, receiver: string, advanceNoticeDays: number, needsSeniorLeader: boolean, meetingRoom: boolean, equipmentKinds: Array<string>, catering: boolean, pickUp: boolean, lodging: boolean, gifts: boolean, budgetPerGuest: number, hostsAtMostGuests: boolean, winterMonths: Array<number>, responsibleDepartment: { id: string, name: string } | null, checklist: Array<{ key: string, label: string, season: Season | null, dueHoursBefore: number, owner: ChecklistOwner }> } }> };
+
+export type CreateCategoryMutationVariables = Exact<{
+  input: CategoryInput;
+}>;
+
+
+export type CreateCategoryMutation = { createCategory: { id: string, code: string, name: string, description: string, sortOrder: number, archived: boolean, standard: { responsibleRole: string, receiver: string, advanceNoticeDays: number, needsSeniorLeader: boolean, meetingRoom: boolean, equipmentKinds: Array<string>, catering: boolean, pickUp: boolean, lodging: boolean, gifts: boolean, budgetPerGuest: number, hostsAtMostGuests: boolean, winterMonths: Array<number>, responsibleDepartment: { id: string, name: string } | null, checklist: Array<{ key: string, label: string, season: Season | null, dueHoursBefore: number, owner: ChecklistOwner }> } } };
+
+export type UpdateCategoryMutationVariables = Exact<{
+  id: string;
+  input: CategoryInput;
+}>;
+
+
+export type UpdateCategoryMutation = { updateCategory: { id: string, code: string, name: string, description: string, sortOrder: number, archived: boolean, standard: { responsibleRole: string, receiver: string, advanceNoticeDays: number, needsSeniorLeader: boolean, meetingRoom: boolean, equipmentKinds: Array<string>, catering: boolean, pickUp: boolean, lodging: boolean, gifts: boolean, budgetPerGuest: number, hostsAtMostGuests: boolean, winterMonths: Array<number>, responsibleDepartment: { id: string, name: string } | null, checklist: Array<{ key: string, label: string, season: Season | null, dueHoursBefore: number, owner: ChecklistOwner }> } } };
+
+export type SetCategoryArchivedMutationVariables = Exact<{
+  id: string;
+  archived: boolean;
+}>;
+
+
+export type SetCategoryArchivedMutation = { setCategoryArchived: { id: string, code: string, name: string, description: string, sortOrder: number, archived: boolean, standard: { responsibleRole: string, receiver: string, advanceNoticeDays: number, needsSeniorLeader: boolean, meetingRoom: boolean, equipmentKinds: Array<string>, catering: boolean, pickUp: boolean, lodging: boolean, gifts: boolean, budgetPerGuest: number, hostsAtMostGuests: boolean, winterMonths: Array<number>, responsibleDepartment: { id: string, name: string } | null, checklist: Array<{ key: string, label: string, season: Season | null, dueHoursBefore: number, owner: ChecklistOwner }> } } };
+
+export type EquipmentKindsQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type EquipmentKindsQuery = { equipment: Array<{ id: string, kind: string }> };
 
 export type PreviewCustomerImportQueryVariables = Exact<{
   siteId: string;
@@ -381,19 +802,19 @@ export type UpdateCustomerSettingsMutationVariables = Exact<{
 
 export type UpdateCustomerSettingsMutation = { updateCustomerSettings: { siteId: string, followUpDays: number, dealLookbackDays: number } };
 
-export type DepartmentRowFragment = { id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null };
+export type DepartmentRowFragment = { id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null, head: { id: string, displayName: string } | null };
 
 export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DepartmentsQuery = { departments: Array<{ id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null }> };
+export type DepartmentsQuery = { departments: Array<{ id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null, head: { id: string, displayName: string } | null }> };
 
 export type CreateDepartmentMutationVariables = Exact<{
   input: DepartmentInput;
 }>;
 
 
-export type CreateDepartmentMutation = { createDepartment: { id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null } };
+export type CreateDepartmentMutation = { createDepartment: { id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null, head: { id: string, displayName: string } | null } };
 
 export type UpdateDepartmentMutationVariables = Exact<{
   id: string;
@@ -401,7 +822,7 @@ export type UpdateDepartmentMutationVariables = Exact<{
 }>;
 
 
-export type UpdateDepartmentMutation = { updateDepartment: { id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null } };
+export type UpdateDepartmentMutation = { updateDepartment: { id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null, head: { id: string, displayName: string } | null } };
 
 export type DeleteDepartmentMutationVariables = Exact<{
   id: string;
@@ -623,6 +1044,99 @@ export type RecordSameDayDealMutationVariables = Exact<{
 
 export type RecordSameDayDealMutation = { recordSameDayDeal: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
+export type WorkAppointmentFragment = { id: string, purpose: string, visitorCompany: string, startAt: string, endAt: string, state: AppointmentState, late: boolean, headcount: number, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null };
+
+export type WorkTaskFragment = { id: string, key: string, label: string, dueAt: string, overdue: boolean, state: TaskState, doneAt: string | null, appointmentId: string, appointment: { id: string, purpose: string, visitorCompany: string, startAt: string, endAt: string, state: AppointmentState, late: boolean, headcount: number, progress: { done: number, total: number }, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null } };
+
+export type MyTasksQueryVariables = Exact<{
+  includeDone: boolean;
+}>;
+
+
+export type MyTasksQuery = { myTasks: Array<{ id: string, key: string, label: string, dueAt: string, overdue: boolean, state: TaskState, doneAt: string | null, appointmentId: string, appointment: { id: string, purpose: string, visitorCompany: string, startAt: string, endAt: string, state: AppointmentState, late: boolean, headcount: number, progress: { done: number, total: number }, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null } }> };
+
+export type MyApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApprovalsQuery = { myApprovals: Array<{ requestedAt: string, id: string, purpose: string, visitorCompany: string, startAt: string, endAt: string, state: AppointmentState, late: boolean, headcount: number, requestedBy: { id: string, displayName: string }, leadDepartment: { id: string, name: string }, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null }> };
+
+export type MySpecialRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySpecialRequestsQuery = { mySpecialRequests: Array<{ id: string, text: string, promisedBy: string, overdue: boolean, raisedAt: string, appointmentId: string, raisedBy: { id: string, displayName: string }, appointment: { id: string, purpose: string, visitorCompany: string, startAt: string, endAt: string, state: AppointmentState, late: boolean, headcount: number, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null } }> };
+
+export type SetMyTaskDoneMutationVariables = Exact<{
+  id: string;
+  done: boolean;
+}>;
+
+
+export type SetMyTaskDoneMutation = { setTaskDone: { task: { id: string, key: string, label: string, dueAt: string, overdue: boolean, state: TaskState, doneAt: string | null, appointmentId: string, appointment: { id: string, purpose: string, visitorCompany: string, startAt: string, endAt: string, state: AppointmentState, late: boolean, headcount: number, progress: { done: number, total: number }, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null } } } };
+
+export type NotificationRowFragment = { id: string, kind: NotificationKind, params: unknown, appointmentId: string | null, createdAt: string, readAt: string | null };
+
+export type NotificationsQueryVariables = Exact<{
+  limit: number;
+}>;
+
+
+export type NotificationsQuery = { notifications: { unread: number, rows: Array<{ id: string, kind: NotificationKind, params: unknown, appointmentId: string | null, createdAt: string, readAt: string | null }> } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MyNotificationsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNotificationsSubscription = { myNotifications: { id: string, kind: NotificationKind, params: unknown, appointmentId: string | null, createdAt: string, readAt: string | null } };
+
+export type RoomRowFragment = { id: string, siteId: string, name: string, capacity: number, location: string, archived: boolean };
+
+export type EquipmentRowFragment = { id: string, siteId: string, kind: string, name: string, archived: boolean };
+
+export type RoomsAndEquipmentQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type RoomsAndEquipmentQuery = { rooms: Array<{ id: string, siteId: string, name: string, capacity: number, location: string, archived: boolean }>, equipment: Array<{ id: string, siteId: string, kind: string, name: string, archived: boolean }> };
+
+export type CreateRoomMutationVariables = Exact<{
+  siteId: string;
+  input: RoomInput;
+}>;
+
+
+export type CreateRoomMutation = { createRoom: { id: string, siteId: string, name: string, capacity: number, location: string, archived: boolean } };
+
+export type UpdateRoomMutationVariables = Exact<{
+  id: string;
+  input: RoomChangeInput;
+}>;
+
+
+export type UpdateRoomMutation = { updateRoom: { id: string, siteId: string, name: string, capacity: number, location: string, archived: boolean } };
+
+export type CreateEquipmentMutationVariables = Exact<{
+  siteId: string;
+  input: EquipmentInput;
+}>;
+
+
+export type CreateEquipmentMutation = { createEquipment: { id: string, siteId: string, kind: string, name: string, archived: boolean } };
+
+export type UpdateEquipmentMutationVariables = Exact<{
+  id: string;
+  input: EquipmentChangeInput;
+}>;
+
+
+export type UpdateEquipmentMutation = { updateEquipment: { id: string, siteId: string, kind: string, name: string, archived: boolean } };
+
 export type RotationSettingsFieldsFragment = { siteId: string, r7OpenRevisit: RuleVariant, r8BroughtAlong: RuleVariant, r9SameDay: RuleVariant, r11ColleagueCustomer: RuleVariant, undoWindowMinutes: number, nonBuyerWindowMinutes: number, bigBuyerUnits: number };
 
 export type RotationSettingsQueryVariables = Exact<{
@@ -793,6 +1307,258 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AppointmentListRowFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentListRow on Appointment {
+  id
+  siteId
+  state
+  startAt
+  endAt
+  purpose
+  visitorCompany
+  headcount
+  hosts
+  late
+  lateApproved
+  category {
+    id
+    code
+    name
+  }
+  leadDepartment {
+    id
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+  progress {
+    done
+    total
+  }
+}
+    `, {"fragmentName":"AppointmentListRow"}) as unknown as TypedDocumentString<AppointmentListRowFragment, unknown>;
+export const AppointmentCategoryStandardFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentCategoryStandard on Category {
+  id
+  code
+  name
+  description
+  archived
+  standard {
+    advanceNoticeDays
+    needsSeniorLeader
+    meetingRoom
+    equipmentKinds
+    catering
+    pickUp
+    lodging
+    gifts
+    budgetPerGuest
+    hostsAtMostGuests
+    receiver
+    responsibleRole
+    winterMonths
+    responsibleDepartment {
+      id
+      name
+      head {
+        id
+        displayName
+      }
+    }
+    checklist {
+      key
+      label
+      season
+      dueHoursBefore
+      owner
+    }
+  }
+}
+    `, {"fragmentName":"AppointmentCategoryStandard"}) as unknown as TypedDocumentString<AppointmentCategoryStandardFragment, unknown>;
+export const AppointmentDepartmentOptionFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentDepartmentOption on Department {
+  id
+  name
+  head {
+    id
+    displayName
+  }
+  site {
+    id
+  }
+}
+    `, {"fragmentName":"AppointmentDepartmentOption"}) as unknown as TypedDocumentString<AppointmentDepartmentOptionFragment, unknown>;
+export const AppointmentTaskRowFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentTaskRow on Task {
+  id
+  key
+  label
+  state
+  dueAt
+  doneAt
+  overdue
+  owner {
+    id
+    displayName
+  }
+  doneBy {
+    id
+    displayName
+  }
+}
+    `, {"fragmentName":"AppointmentTaskRow"}) as unknown as TypedDocumentString<AppointmentTaskRowFragment, unknown>;
+export const AppointmentReservationRowFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentReservationRow on EquipmentReservation {
+  id
+  startAt
+  endAt
+  checkedOutAt
+  returnedAt
+  overdue
+  checkedOutBy {
+    id
+    displayName
+  }
+  returnedBy {
+    id
+    displayName
+  }
+  equipment {
+    id
+    kind
+    name
+  }
+}
+    `, {"fragmentName":"AppointmentReservationRow"}) as unknown as TypedDocumentString<AppointmentReservationRowFragment, unknown>;
+export const AppointmentSpecialRequestRowFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentSpecialRequestRow on SpecialRequest {
+  id
+  text
+  raisedAt
+  promisedBy
+  reply
+  repliedAt
+  overdue
+  raisedBy {
+    id
+    displayName
+  }
+  escalatedTo {
+    id
+    displayName
+  }
+}
+    `, {"fragmentName":"AppointmentSpecialRequestRow"}) as unknown as TypedDocumentString<AppointmentSpecialRequestRowFragment, unknown>;
+export const CalendarAppointmentFragmentDoc = new TypedDocumentString(`
+    fragment CalendarAppointment on Appointment {
+  id
+  startAt
+  endAt
+  state
+  purpose
+  visitorCompany
+  headcount
+  late
+  category {
+    id
+    code
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"CalendarAppointment"}) as unknown as TypedDocumentString<CalendarAppointmentFragment, unknown>;
+export const DayAppointmentFragmentDoc = new TypedDocumentString(`
+    fragment DayAppointment on Appointment {
+  ...CalendarAppointment
+  progress {
+    done
+    total
+  }
+}
+    fragment CalendarAppointment on Appointment {
+  id
+  startAt
+  endAt
+  state
+  purpose
+  visitorCompany
+  headcount
+  late
+  category {
+    id
+    code
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+}`, {"fragmentName":"DayAppointment"}) as unknown as TypedDocumentString<DayAppointmentFragment, unknown>;
+export const ChecklistItemRowFragmentDoc = new TypedDocumentString(`
+    fragment ChecklistItemRow on ChecklistItem {
+  key
+  label
+  season
+  dueHoursBefore
+  owner
+}
+    `, {"fragmentName":"ChecklistItemRow"}) as unknown as TypedDocumentString<ChecklistItemRowFragment, unknown>;
+export const CategoryRowFragmentDoc = new TypedDocumentString(`
+    fragment CategoryRow on Category {
+  id
+  code
+  name
+  description
+  sortOrder
+  archived
+  standard {
+    responsibleDepartment {
+      id
+      name
+    }
+    responsibleRole
+    receiver
+    advanceNoticeDays
+    needsSeniorLeader
+    meetingRoom
+    equipmentKinds
+    catering
+    pickUp
+    lodging
+    gifts
+    budgetPerGuest
+    hostsAtMostGuests
+    winterMonths
+    checklist {
+      ...ChecklistItemRow
+    }
+  }
+}
+    fragment ChecklistItemRow on ChecklistItem {
+  key
+  label
+  season
+  dueHoursBefore
+  owner
+}`, {"fragmentName":"CategoryRow"}) as unknown as TypedDocumentString<CategoryRowFragment, unknown>;
 export const CustomerPersonFragmentDoc = new TypedDocumentString(`
     fragment CustomerPerson on Person {
   id
@@ -861,6 +1627,10 @@ export const DepartmentRowFragmentDoc = new TypedDocumentString(`
     id
     name
     code
+  }
+  head {
+    id
+    displayName
   }
 }
     `, {"fragmentName":"DepartmentRow"}) as unknown as TypedDocumentString<DepartmentRowFragment, unknown>;
@@ -1157,6 +1927,101 @@ fragment FloorBoard on RotationBoard {
     ...FloorEvent
   }
 }`, {"fragmentName":"FloorChangeResult"}) as unknown as TypedDocumentString<FloorChangeResultFragment, unknown>;
+export const WorkAppointmentFragmentDoc = new TypedDocumentString(`
+    fragment WorkAppointment on Appointment {
+  id
+  purpose
+  visitorCompany
+  startAt
+  endAt
+  state
+  late
+  headcount
+  category {
+    id
+    code
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"WorkAppointment"}) as unknown as TypedDocumentString<WorkAppointmentFragment, unknown>;
+export const WorkTaskFragmentDoc = new TypedDocumentString(`
+    fragment WorkTask on Task {
+  id
+  key
+  label
+  dueAt
+  overdue
+  state
+  doneAt
+  appointmentId
+  appointment {
+    ...WorkAppointment
+    progress {
+      done
+      total
+    }
+  }
+}
+    fragment WorkAppointment on Appointment {
+  id
+  purpose
+  visitorCompany
+  startAt
+  endAt
+  state
+  late
+  headcount
+  category {
+    id
+    code
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+}`, {"fragmentName":"WorkTask"}) as unknown as TypedDocumentString<WorkTaskFragment, unknown>;
+export const NotificationRowFragmentDoc = new TypedDocumentString(`
+    fragment NotificationRow on Notification {
+  id
+  kind
+  params
+  appointmentId
+  createdAt
+  readAt
+}
+    `, {"fragmentName":"NotificationRow"}) as unknown as TypedDocumentString<NotificationRowFragment, unknown>;
+export const RoomRowFragmentDoc = new TypedDocumentString(`
+    fragment RoomRow on Room {
+  id
+  siteId
+  name
+  capacity
+  location
+  archived
+}
+    `, {"fragmentName":"RoomRow"}) as unknown as TypedDocumentString<RoomRowFragment, unknown>;
+export const EquipmentRowFragmentDoc = new TypedDocumentString(`
+    fragment EquipmentRow on Equipment {
+  id
+  siteId
+  kind
+  name
+  archived
+}
+    `, {"fragmentName":"EquipmentRow"}) as unknown as TypedDocumentString<EquipmentRowFragment, unknown>;
 export const RotationSettingsFieldsFragmentDoc = new TypedDocumentString(`
     fragment RotationSettingsFields on RotationSettings {
   siteId
@@ -1236,6 +2101,876 @@ export const UserRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UserRow"}) as unknown as TypedDocumentString<UserRowFragment, unknown>;
+export const AppointmentListDocument = new TypedDocumentString(`
+    query AppointmentList($siteId: ID!, $filter: AppointmentFilterInput, $limit: Int!, $offset: Int!) {
+  appointments(siteId: $siteId, filter: $filter, limit: $limit, offset: $offset) {
+    total
+    rows {
+      ...AppointmentListRow
+    }
+  }
+}
+    fragment AppointmentListRow on Appointment {
+  id
+  siteId
+  state
+  startAt
+  endAt
+  purpose
+  visitorCompany
+  headcount
+  hosts
+  late
+  lateApproved
+  category {
+    id
+    code
+    name
+  }
+  leadDepartment {
+    id
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+  progress {
+    done
+    total
+  }
+}`) as unknown as TypedDocumentString<AppointmentListQuery, AppointmentListQueryVariables>;
+export const AppointmentFilterOptionsDocument = new TypedDocumentString(`
+    query AppointmentFilterOptions {
+  categories(includeArchived: true) {
+    id
+    code
+    name
+  }
+  departments {
+    ...AppointmentDepartmentOption
+  }
+}
+    fragment AppointmentDepartmentOption on Department {
+  id
+  name
+  head {
+    id
+    displayName
+  }
+  site {
+    id
+  }
+}`) as unknown as TypedDocumentString<AppointmentFilterOptionsQuery, AppointmentFilterOptionsQueryVariables>;
+export const AppointmentRequestOptionsDocument = new TypedDocumentString(`
+    query AppointmentRequestOptions($siteId: ID!) {
+  categories {
+    ...AppointmentCategoryStandard
+  }
+  departments {
+    ...AppointmentDepartmentOption
+  }
+  sitePeople(siteId: $siteId) {
+    id
+    displayName
+  }
+  equipment(siteId: $siteId) {
+    id
+    kind
+    name
+  }
+}
+    fragment AppointmentCategoryStandard on Category {
+  id
+  code
+  name
+  description
+  archived
+  standard {
+    advanceNoticeDays
+    needsSeniorLeader
+    meetingRoom
+    equipmentKinds
+    catering
+    pickUp
+    lodging
+    gifts
+    budgetPerGuest
+    hostsAtMostGuests
+    receiver
+    responsibleRole
+    winterMonths
+    responsibleDepartment {
+      id
+      name
+      head {
+        id
+        displayName
+      }
+    }
+    checklist {
+      key
+      label
+      season
+      dueHoursBefore
+      owner
+    }
+  }
+}
+fragment AppointmentDepartmentOption on Department {
+  id
+  name
+  head {
+    id
+    displayName
+  }
+  site {
+    id
+  }
+}`) as unknown as TypedDocumentString<AppointmentRequestOptionsQuery, AppointmentRequestOptionsQueryVariables>;
+export const AppointmentRoomAvailabilityDocument = new TypedDocumentString(`
+    query AppointmentRoomAvailability($siteId: ID!, $startAt: DateTimeISO!, $endAt: DateTimeISO!, $ignoreAppointmentId: ID) {
+  roomAvailability(
+    siteId: $siteId
+    startAt: $startAt
+    endAt: $endAt
+    ignoreAppointmentId: $ignoreAppointmentId
+  ) {
+    free
+    appointmentIds
+    room {
+      id
+      name
+      capacity
+      location
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentRoomAvailabilityQuery, AppointmentRoomAvailabilityQueryVariables>;
+export const AppointmentRequestVisitDocument = new TypedDocumentString(`
+    mutation AppointmentRequestVisit($siteId: ID!, $input: AppointmentRequestInput!) {
+  requestAppointment(siteId: $siteId, input: $input) {
+    id
+    state
+    late
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentRequestVisitMutation, AppointmentRequestVisitMutationVariables>;
+export const AppointmentDetailDocument = new TypedDocumentString(`
+    query AppointmentDetail($id: ID!) {
+  appointment(id: $id) {
+    appointment {
+      ...AppointmentListRow
+      requestedAt
+      requestedBy {
+        id
+        displayName
+      }
+      decidedAt
+      decidedBy {
+        id
+        displayName
+      }
+      decisionReason
+      supportingDepartments {
+        id
+        name
+      }
+      room {
+        id
+        name
+        capacity
+        location
+      }
+      category {
+        ...AppointmentCategoryStandard
+      }
+      equipmentKinds
+      estimatedCost
+      catering
+      pickUp
+      lodging
+      gifts
+      notes
+      arrivedAt
+      completedAt
+      outcome
+      cooperationIntent
+      feedback
+      satisfaction
+    }
+    approvers {
+      id
+      displayName
+    }
+    can {
+      decide
+      change
+      recordArrival
+      complete
+    }
+    tasks {
+      ...AppointmentTaskRow
+    }
+    guests {
+      id
+      name
+      company
+      title
+      contact
+      businessScope
+      purpose
+      needs
+      recordedAt
+    }
+    roomBooking {
+      active
+      startAt
+      endAt
+      keysReturnedAt
+      keysReturnedBy {
+        id
+        displayName
+      }
+      room {
+        id
+        name
+      }
+    }
+    equipment {
+      ...AppointmentReservationRow
+    }
+    specialRequests {
+      ...AppointmentSpecialRequestRow
+    }
+    history {
+      id
+      at
+      kind
+      params
+      fromState
+      toState
+      by {
+        id
+        displayName
+      }
+    }
+  }
+}
+    fragment AppointmentListRow on Appointment {
+  id
+  siteId
+  state
+  startAt
+  endAt
+  purpose
+  visitorCompany
+  headcount
+  hosts
+  late
+  lateApproved
+  category {
+    id
+    code
+    name
+  }
+  leadDepartment {
+    id
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+  progress {
+    done
+    total
+  }
+}
+fragment AppointmentCategoryStandard on Category {
+  id
+  code
+  name
+  description
+  archived
+  standard {
+    advanceNoticeDays
+    needsSeniorLeader
+    meetingRoom
+    equipmentKinds
+    catering
+    pickUp
+    lodging
+    gifts
+    budgetPerGuest
+    hostsAtMostGuests
+    receiver
+    responsibleRole
+    winterMonths
+    responsibleDepartment {
+      id
+      name
+      head {
+        id
+        displayName
+      }
+    }
+    checklist {
+      key
+      label
+      season
+      dueHoursBefore
+      owner
+    }
+  }
+}
+fragment AppointmentTaskRow on Task {
+  id
+  key
+  label
+  state
+  dueAt
+  doneAt
+  overdue
+  owner {
+    id
+    displayName
+  }
+  doneBy {
+    id
+    displayName
+  }
+}
+fragment AppointmentReservationRow on EquipmentReservation {
+  id
+  startAt
+  endAt
+  checkedOutAt
+  returnedAt
+  overdue
+  checkedOutBy {
+    id
+    displayName
+  }
+  returnedBy {
+    id
+    displayName
+  }
+  equipment {
+    id
+    kind
+    name
+  }
+}
+fragment AppointmentSpecialRequestRow on SpecialRequest {
+  id
+  text
+  raisedAt
+  promisedBy
+  reply
+  repliedAt
+  overdue
+  raisedBy {
+    id
+    displayName
+  }
+  escalatedTo {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AppointmentDetailQuery, AppointmentDetailQueryVariables>;
+export const AppointmentSiteDirectoryDocument = new TypedDocumentString(`
+    query AppointmentSiteDirectory($siteId: ID!) {
+  sitePeople(siteId: $siteId) {
+    id
+    displayName
+  }
+  rooms(siteId: $siteId, includeArchived: true) {
+    id
+    name
+  }
+  equipment(siteId: $siteId, includeArchived: true) {
+    id
+    kind
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentSiteDirectoryQuery, AppointmentSiteDirectoryQueryVariables>;
+export const AppointmentApproveDocument = new TypedDocumentString(`
+    mutation AppointmentApprove($id: ID!, $input: ApproveInput) {
+  approveAppointment(id: $id, input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentApproveMutation, AppointmentApproveMutationVariables>;
+export const AppointmentRejectDocument = new TypedDocumentString(`
+    mutation AppointmentReject($id: ID!, $reason: String!) {
+  rejectAppointment(id: $id, reason: $reason) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentRejectMutation, AppointmentRejectMutationVariables>;
+export const AppointmentRescheduleDocument = new TypedDocumentString(`
+    mutation AppointmentReschedule($id: ID!, $input: RescheduleInput!) {
+  rescheduleAppointment(id: $id, input: $input) {
+    id
+    state
+    startAt
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentRescheduleMutation, AppointmentRescheduleMutationVariables>;
+export const AppointmentCancelDocument = new TypedDocumentString(`
+    mutation AppointmentCancel($id: ID!, $reason: String!) {
+  cancelAppointment(id: $id, reason: $reason) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentCancelMutation, AppointmentCancelMutationVariables>;
+export const AppointmentTaskDoneDocument = new TypedDocumentString(`
+    mutation AppointmentTaskDone($id: ID!, $done: Boolean!) {
+  setTaskDone(id: $id, done: $done) {
+    task {
+      ...AppointmentTaskRow
+    }
+    appointment {
+      id
+      state
+      progress {
+        done
+        total
+      }
+    }
+  }
+}
+    fragment AppointmentTaskRow on Task {
+  id
+  key
+  label
+  state
+  dueAt
+  doneAt
+  overdue
+  owner {
+    id
+    displayName
+  }
+  doneBy {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AppointmentTaskDoneMutation, AppointmentTaskDoneMutationVariables>;
+export const AppointmentRecordArrivalDocument = new TypedDocumentString(`
+    mutation AppointmentRecordArrival($id: ID!, $guests: [GuestInput!]!) {
+  recordArrival(id: $id, guests: $guests) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentRecordArrivalMutation, AppointmentRecordArrivalMutationVariables>;
+export const AppointmentCompleteDocument = new TypedDocumentString(`
+    mutation AppointmentComplete($id: ID!, $input: OutcomeInput!) {
+  completeAppointment(id: $id, input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentCompleteMutation, AppointmentCompleteMutationVariables>;
+export const AppointmentCheckOutEquipmentDocument = new TypedDocumentString(`
+    mutation AppointmentCheckOutEquipment($reservationId: ID!, $byUserId: ID!) {
+  checkOutEquipment(reservationId: $reservationId, byUserId: $byUserId) {
+    ...AppointmentReservationRow
+  }
+}
+    fragment AppointmentReservationRow on EquipmentReservation {
+  id
+  startAt
+  endAt
+  checkedOutAt
+  returnedAt
+  overdue
+  checkedOutBy {
+    id
+    displayName
+  }
+  returnedBy {
+    id
+    displayName
+  }
+  equipment {
+    id
+    kind
+    name
+  }
+}`) as unknown as TypedDocumentString<AppointmentCheckOutEquipmentMutation, AppointmentCheckOutEquipmentMutationVariables>;
+export const AppointmentReturnEquipmentDocument = new TypedDocumentString(`
+    mutation AppointmentReturnEquipment($reservationId: ID!) {
+  returnEquipment(reservationId: $reservationId) {
+    ...AppointmentReservationRow
+  }
+}
+    fragment AppointmentReservationRow on EquipmentReservation {
+  id
+  startAt
+  endAt
+  checkedOutAt
+  returnedAt
+  overdue
+  checkedOutBy {
+    id
+    displayName
+  }
+  returnedBy {
+    id
+    displayName
+  }
+  equipment {
+    id
+    kind
+    name
+  }
+}`) as unknown as TypedDocumentString<AppointmentReturnEquipmentMutation, AppointmentReturnEquipmentMutationVariables>;
+export const AppointmentReturnRoomKeysDocument = new TypedDocumentString(`
+    mutation AppointmentReturnRoomKeys($appointmentId: ID!) {
+  returnRoomKeys(appointmentId: $appointmentId) {
+    keysReturnedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentReturnRoomKeysMutation, AppointmentReturnRoomKeysMutationVariables>;
+export const AppointmentRaiseSpecialRequestDocument = new TypedDocumentString(`
+    mutation AppointmentRaiseSpecialRequest($appointmentId: ID!, $input: SpecialRequestInput!) {
+  raiseSpecialRequest(appointmentId: $appointmentId, input: $input) {
+    ...AppointmentSpecialRequestRow
+  }
+}
+    fragment AppointmentSpecialRequestRow on SpecialRequest {
+  id
+  text
+  raisedAt
+  promisedBy
+  reply
+  repliedAt
+  overdue
+  raisedBy {
+    id
+    displayName
+  }
+  escalatedTo {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AppointmentRaiseSpecialRequestMutation, AppointmentRaiseSpecialRequestMutationVariables>;
+export const AppointmentAnswerSpecialRequestDocument = new TypedDocumentString(`
+    mutation AppointmentAnswerSpecialRequest($id: ID!, $reply: String!) {
+  answerSpecialRequest(id: $id, reply: $reply) {
+    ...AppointmentSpecialRequestRow
+  }
+}
+    fragment AppointmentSpecialRequestRow on SpecialRequest {
+  id
+  text
+  raisedAt
+  promisedBy
+  reply
+  repliedAt
+  overdue
+  raisedBy {
+    id
+    displayName
+  }
+  escalatedTo {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<AppointmentAnswerSpecialRequestMutation, AppointmentAnswerSpecialRequestMutationVariables>;
+export const AppointmentPageChangedDocument = new TypedDocumentString(`
+    subscription AppointmentPageChanged($siteId: ID!) {
+  appointmentChanged(siteId: $siteId) {
+    appointmentId
+    siteId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AppointmentPageChangedSubscription, AppointmentPageChangedSubscriptionVariables>;
+export const CalendarWeekDocument = new TypedDocumentString(`
+    query CalendarWeek($siteId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+  appointments(siteId: $siteId, filter: {from: $from, to: $to}, limit: 500) {
+    total
+    rows {
+      ...CalendarAppointment
+    }
+  }
+  rooms(siteId: $siteId) {
+    id
+    name
+    capacity
+  }
+}
+    fragment CalendarAppointment on Appointment {
+  id
+  startAt
+  endAt
+  state
+  purpose
+  visitorCompany
+  headcount
+  late
+  category {
+    id
+    code
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CalendarWeekQuery, CalendarWeekQueryVariables>;
+export const DayAppointmentsDocument = new TypedDocumentString(`
+    query DayAppointments($siteId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $states: [AppointmentState!]!) {
+  appointments(
+    siteId: $siteId
+    filter: {from: $from, to: $to, states: $states}
+    limit: 100
+  ) {
+    total
+    rows {
+      ...DayAppointment
+    }
+  }
+}
+    fragment CalendarAppointment on Appointment {
+  id
+  startAt
+  endAt
+  state
+  purpose
+  visitorCompany
+  headcount
+  late
+  category {
+    id
+    code
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+}
+fragment DayAppointment on Appointment {
+  ...CalendarAppointment
+  progress {
+    done
+    total
+  }
+}`) as unknown as TypedDocumentString<DayAppointmentsQuery, DayAppointmentsQueryVariables>;
+export const SiteAppointmentChangedDocument = new TypedDocumentString(`
+    subscription SiteAppointmentChanged($siteId: ID!) {
+  appointmentChanged(siteId: $siteId) {
+    appointmentId
+    siteId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<SiteAppointmentChangedSubscription, SiteAppointmentChangedSubscriptionVariables>;
+export const CategoriesDocument = new TypedDocumentString(`
+    query Categories($includeArchived: Boolean!) {
+  categories(includeArchived: $includeArchived) {
+    ...CategoryRow
+  }
+}
+    fragment ChecklistItemRow on ChecklistItem {
+  key
+  label
+  season
+  dueHoursBefore
+  owner
+}
+fragment CategoryRow on Category {
+  id
+  code
+  name
+  description
+  sortOrder
+  archived
+  standard {
+    responsibleDepartment {
+      id
+      name
+    }
+    responsibleRole
+    receiver
+    advanceNoticeDays
+    needsSeniorLeader
+    meetingRoom
+    equipmentKinds
+    catering
+    pickUp
+    lodging
+    gifts
+    budgetPerGuest
+    hostsAtMostGuests
+    winterMonths
+    checklist {
+      ...ChecklistItemRow
+    }
+  }
+}`) as unknown as TypedDocumentString<CategoriesQuery, CategoriesQueryVariables>;
+export const CreateCategoryDocument = new TypedDocumentString(`
+    mutation CreateCategory($input: CategoryInput!) {
+  createCategory(input: $input) {
+    ...CategoryRow
+  }
+}
+    fragment ChecklistItemRow on ChecklistItem {
+  key
+  label
+  season
+  dueHoursBefore
+  owner
+}
+fragment CategoryRow on Category {
+  id
+  code
+  name
+  description
+  sortOrder
+  archived
+  standard {
+    responsibleDepartment {
+      id
+      name
+    }
+    responsibleRole
+    receiver
+    advanceNoticeDays
+    needsSeniorLeader
+    meetingRoom
+    equipmentKinds
+    catering
+    pickUp
+    lodging
+    gifts
+    budgetPerGuest
+    hostsAtMostGuests
+    winterMonths
+    checklist {
+      ...ChecklistItemRow
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateCategoryMutation, CreateCategoryMutationVariables>;
+export const UpdateCategoryDocument = new TypedDocumentString(`
+    mutation UpdateCategory($id: ID!, $input: CategoryInput!) {
+  updateCategory(id: $id, input: $input) {
+    ...CategoryRow
+  }
+}
+    fragment ChecklistItemRow on ChecklistItem {
+  key
+  label
+  season
+  dueHoursBefore
+  owner
+}
+fragment CategoryRow on Category {
+  id
+  code
+  name
+  description
+  sortOrder
+  archived
+  standard {
+    responsibleDepartment {
+      id
+      name
+    }
+    responsibleRole
+    receiver
+    advanceNoticeDays
+    needsSeniorLeader
+    meetingRoom
+    equipmentKinds
+    catering
+    pickUp
+    lodging
+    gifts
+    budgetPerGuest
+    hostsAtMostGuests
+    winterMonths
+    checklist {
+      ...ChecklistItemRow
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateCategoryMutation, UpdateCategoryMutationVariables>;
+export const SetCategoryArchivedDocument = new TypedDocumentString(`
+    mutation SetCategoryArchived($id: ID!, $archived: Boolean!) {
+  setCategoryArchived(id: $id, archived: $archived) {
+    ...CategoryRow
+  }
+}
+    fragment ChecklistItemRow on ChecklistItem {
+  key
+  label
+  season
+  dueHoursBefore
+  owner
+}
+fragment CategoryRow on Category {
+  id
+  code
+  name
+  description
+  sortOrder
+  archived
+  standard {
+    responsibleDepartment {
+      id
+      name
+    }
+    responsibleRole
+    receiver
+    advanceNoticeDays
+    needsSeniorLeader
+    meetingRoom
+    equipmentKinds
+    catering
+    pickUp
+    lodging
+    gifts
+    budgetPerGuest
+    hostsAtMostGuests
+    winterMonths
+    checklist {
+      ...ChecklistItemRow
+    }
+  }
+}`) as unknown as TypedDocumentString<SetCategoryArchivedMutation, SetCategoryArchivedMutationVariables>;
+export const EquipmentKindsDocument = new TypedDocumentString(`
+    query EquipmentKinds($siteId: ID!) {
+  equipment(siteId: $siteId) {
+    id
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<EquipmentKindsQuery, EquipmentKindsQueryVariables>;
 export const PreviewCustomerImportDocument = new TypedDocumentString(`
     query PreviewCustomerImport($siteId: ID!, $fileName: String!, $contentBase64: String!) {
   previewCustomerImport(
@@ -1680,6 +3415,10 @@ export const DepartmentsDocument = new TypedDocumentString(`
     name
     code
   }
+  head {
+    id
+    displayName
+  }
 }`) as unknown as TypedDocumentString<DepartmentsQuery, DepartmentsQueryVariables>;
 export const CreateDepartmentDocument = new TypedDocumentString(`
     mutation CreateDepartment($input: DepartmentInput!) {
@@ -1696,6 +3435,10 @@ export const CreateDepartmentDocument = new TypedDocumentString(`
     name
     code
   }
+  head {
+    id
+    displayName
+  }
 }`) as unknown as TypedDocumentString<CreateDepartmentMutation, CreateDepartmentMutationVariables>;
 export const UpdateDepartmentDocument = new TypedDocumentString(`
     mutation UpdateDepartment($id: ID!, $input: DepartmentInput!) {
@@ -1711,6 +3454,10 @@ export const UpdateDepartmentDocument = new TypedDocumentString(`
     id
     name
     code
+  }
+  head {
+    id
+    displayName
   }
 }`) as unknown as TypedDocumentString<UpdateDepartmentMutation, UpdateDepartmentMutationVariables>;
 export const DeleteDepartmentDocument = new TypedDocumentString(`
@@ -4371,6 +6118,293 @@ fragment FloorChangeResult on FloorChange {
     ...FloorReception
   }
 }`) as unknown as TypedDocumentString<RecordSameDayDealMutation, RecordSameDayDealMutationVariables>;
+export const MyTasksDocument = new TypedDocumentString(`
+    query MyTasks($includeDone: Boolean!) {
+  myTasks(includeDone: $includeDone) {
+    ...WorkTask
+  }
+}
+    fragment WorkAppointment on Appointment {
+  id
+  purpose
+  visitorCompany
+  startAt
+  endAt
+  state
+  late
+  headcount
+  category {
+    id
+    code
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+}
+fragment WorkTask on Task {
+  id
+  key
+  label
+  dueAt
+  overdue
+  state
+  doneAt
+  appointmentId
+  appointment {
+    ...WorkAppointment
+    progress {
+      done
+      total
+    }
+  }
+}`) as unknown as TypedDocumentString<MyTasksQuery, MyTasksQueryVariables>;
+export const MyApprovalsDocument = new TypedDocumentString(`
+    query MyApprovals {
+  myApprovals {
+    ...WorkAppointment
+    requestedAt
+    requestedBy {
+      id
+      displayName
+    }
+    leadDepartment {
+      id
+      name
+    }
+  }
+}
+    fragment WorkAppointment on Appointment {
+  id
+  purpose
+  visitorCompany
+  startAt
+  endAt
+  state
+  late
+  headcount
+  category {
+    id
+    code
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<MyApprovalsQuery, MyApprovalsQueryVariables>;
+export const MySpecialRequestsDocument = new TypedDocumentString(`
+    query MySpecialRequests {
+  mySpecialRequests {
+    id
+    text
+    promisedBy
+    overdue
+    raisedAt
+    raisedBy {
+      id
+      displayName
+    }
+    appointmentId
+    appointment {
+      ...WorkAppointment
+    }
+  }
+}
+    fragment WorkAppointment on Appointment {
+  id
+  purpose
+  visitorCompany
+  startAt
+  endAt
+  state
+  late
+  headcount
+  category {
+    id
+    code
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<MySpecialRequestsQuery, MySpecialRequestsQueryVariables>;
+export const SetMyTaskDoneDocument = new TypedDocumentString(`
+    mutation SetMyTaskDone($id: ID!, $done: Boolean!) {
+  setTaskDone(id: $id, done: $done) {
+    task {
+      ...WorkTask
+    }
+  }
+}
+    fragment WorkAppointment on Appointment {
+  id
+  purpose
+  visitorCompany
+  startAt
+  endAt
+  state
+  late
+  headcount
+  category {
+    id
+    code
+    name
+  }
+  lead {
+    id
+    displayName
+  }
+  room {
+    id
+    name
+  }
+}
+fragment WorkTask on Task {
+  id
+  key
+  label
+  dueAt
+  overdue
+  state
+  doneAt
+  appointmentId
+  appointment {
+    ...WorkAppointment
+    progress {
+      done
+      total
+    }
+  }
+}`) as unknown as TypedDocumentString<SetMyTaskDoneMutation, SetMyTaskDoneMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($limit: Int!) {
+  notifications(limit: $limit) {
+    unread
+    rows {
+      ...NotificationRow
+    }
+  }
+}
+    fragment NotificationRow on Notification {
+  id
+  kind
+  params
+  appointmentId
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const MyNotificationsDocument = new TypedDocumentString(`
+    subscription MyNotifications {
+  myNotifications {
+    ...NotificationRow
+  }
+}
+    fragment NotificationRow on Notification {
+  id
+  kind
+  params
+  appointmentId
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<MyNotificationsSubscription, MyNotificationsSubscriptionVariables>;
+export const RoomsAndEquipmentDocument = new TypedDocumentString(`
+    query RoomsAndEquipment($siteId: ID!) {
+  rooms(siteId: $siteId, includeArchived: true) {
+    ...RoomRow
+  }
+  equipment(siteId: $siteId, includeArchived: true) {
+    ...EquipmentRow
+  }
+}
+    fragment RoomRow on Room {
+  id
+  siteId
+  name
+  capacity
+  location
+  archived
+}
+fragment EquipmentRow on Equipment {
+  id
+  siteId
+  kind
+  name
+  archived
+}`) as unknown as TypedDocumentString<RoomsAndEquipmentQuery, RoomsAndEquipmentQueryVariables>;
+export const CreateRoomDocument = new TypedDocumentString(`
+    mutation CreateRoom($siteId: ID!, $input: RoomInput!) {
+  createRoom(siteId: $siteId, input: $input) {
+    ...RoomRow
+  }
+}
+    fragment RoomRow on Room {
+  id
+  siteId
+  name
+  capacity
+  location
+  archived
+}`) as unknown as TypedDocumentString<CreateRoomMutation, CreateRoomMutationVariables>;
+export const UpdateRoomDocument = new TypedDocumentString(`
+    mutation UpdateRoom($id: ID!, $input: RoomChangeInput!) {
+  updateRoom(id: $id, input: $input) {
+    ...RoomRow
+  }
+}
+    fragment RoomRow on Room {
+  id
+  siteId
+  name
+  capacity
+  location
+  archived
+}`) as unknown as TypedDocumentString<UpdateRoomMutation, UpdateRoomMutationVariables>;
+export const CreateEquipmentDocument = new TypedDocumentString(`
+    mutation CreateEquipment($siteId: ID!, $input: EquipmentInput!) {
+  createEquipment(siteId: $siteId, input: $input) {
+    ...EquipmentRow
+  }
+}
+    fragment EquipmentRow on Equipment {
+  id
+  siteId
+  kind
+  name
+  archived
+}`) as unknown as TypedDocumentString<CreateEquipmentMutation, CreateEquipmentMutationVariables>;
+export const UpdateEquipmentDocument = new TypedDocumentString(`
+    mutation UpdateEquipment($id: ID!, $input: EquipmentChangeInput!) {
+  updateEquipment(id: $id, input: $input) {
+    ...EquipmentRow
+  }
+}
+    fragment EquipmentRow on Equipment {
+  id
+  siteId
+  kind
+  name
+  archived
+}`) as unknown as TypedDocumentString<UpdateEquipmentMutation, UpdateEquipmentMutationVariables>;
 export const RotationSettingsDocument = new TypedDocumentString(`
     query RotationSettings($siteId: ID!) {
   rotationSettings(siteId: $siteId) {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from 'vue-i18n';
+import { formatDateTime } from '@/composables/use-format';
+import en from '@/i18n/en.json';
+import zhCN from '@/i18n/zh-CN.json';
+import { NOTIFICATION_KINDS, notificationText } from './notification-text';
+
+function render(locale: 'zh-CN' | 'en') {
+  const i18n = createI18n({ legacy: false, locale, messages: { 'zh-CN': zhCN, en } });
+  const t = (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {});
+  const dateTime = (iso: string | null | undefined) => formatDateTime(iso, locale, 'Asia/Shanghai');
+  return (kind: string, params: Record<string, unknown> = {}) =>
+    notificationText(
+      {
+        kind,
+        params: {
+          purpose: '洽谈团购合作',
+          visitorCompany: '华远科技有限公司',
+          startAt: '2025-01-06T02:00:00.000Z', // 10:00 in Shanghai
+          ...params,
+        },
+      },
+      t,
+      dateTime,
+    );
+}
+
+describe('notification text (kind + params → words)', () => {
+  const zh = render('zh-CN');
+  const english = render('en');
+
+  it('names the visit and its time in the site’s time zone for every kind, in both languages', () => {
+    for (const kind of NOTIFICATION_KINDS) {
+      for (const text of [zh(kind), english(kind)]) {
+        expect(text.title, kind).not.toMatch(/notifications\.|\{/);
+        expect(text.subject).toBe('华远科技有限公司 · 洽谈团购合作');
+        expect(text.when).toContain('10:00');
+      }
+    }
+    expect(zh('APPROVED').title).toBe('来访预约已批准');
+    expect(english('APPROVED').title).toBe('Visit approved');
+  });
+
+  it('C1: a late request and a late approval say so', () => {
+    expect(zh('APPROVAL_REQUESTED', { late: true }).detail).toContain('提前量不足');
+    expect(zh('APPROVAL_REQUESTED', { late: false }).detail).toBe('');
+    expect(english('APPROVED', { late: true }).detail).toBe('Approved with short notice accepted');
+  });
+
+  it('P3: a move tells from when to when and why; a cancellation or rejection tells why', () => {
+    const moved = english('RESCHEDULED', {
+      from: '2025-01-06T02:00:00.000Z',
+      to: '2025-01-07T06:30:00.000Z',
+      reason: 'client asked',
+    });
+    expect(moved.detail).toMatch(/10:00.*to.*14:30; reason: client asked$/);
+    expect(zh('CANCELLED', { reason: '客户行程变更' }).detail).toBe('原因：客户行程变更');
+    expect(zh('REJECTED', { reason: '' }).detail).toBe('');
+  });
+
+  it('counts tasks and guests; P5 tells the promised time and a late answer', () => {
+    expect(english('TASK_ASSIGNED', { count: 3 }).detail).toBe('Preparation tasks: 3');
+    expect(zh('GUESTS_ARRIVED', { guests: 4 }).detail).toBe('已登记 4 位客人');
+    expect(zh('SPECIAL_REQUEST', { promisedBy: '2025-01-06T06:00:00.000Z' }).detail).toContain(
+      '14:00',
+    );
+    expect(english('SPECIAL_REQUEST_ANSWERED', { late: true }).detail).toContain('(P5)');
+    expect(english('SPECIAL_REQUEST_ANSWERED', { late: false }).detail).toBe('Answered in time');
+  });
+
+  it('survives odd params and an unknown kind without showing a raw key', () => {
+    const i18n = createI18n({ legacy: false, locale: 'en', messages: { 'zh-CN': zhCN, en } });
+    const t = (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {});
+    const text = notificationText({ kind: 'SOMETHING_NEW', params: null }, t, () => '');
+    expect(text.title).toBe('Notification (SOMETHING_NEW)');
+    expect(text.subject).toBe(' · ');
+    expect(english('TASK_ASSIGNED', { count: 'x' }).detail).toBe('Preparation tasks: 0');
+  });
+});

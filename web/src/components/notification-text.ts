@@ -1,0 +1,101 @@
+/**
+ * A notification is data (`kind` + `params`, STYLE "Every explanation is data"); this turns
+ * it into words in the current language. Every kind's params carry the appointment's
+ * purpose, visitorCompany and startAt; the kinds add their own (see the server's
+ * appointments.service.ts `notify` calls).
+ */
+
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+export interface NotificationLike {
+  kind: string;
+  params: unknown;
+}
+
+export interface NotificationText {
+  /** What happened, short: the popover's bold line and the toast's title. */
+  title: string;
+  /** Which visit: company · purpose. */
+  subject: string;
+  /** When the visit is (site time zone). */
+  when: string;
+  /** The kind's own facts (count, reason, new time…); may be empty. */
+  detail: string;
+}
+
+export const NOTIFICATION_KINDS = [
+  'APPROVAL_REQUESTED',
+  'APPROVED',
+  'REJECTED',
+  'TASK_ASSIGNED',
+  'RESCHEDULED',
+  'CANCELLED',
+  'GUESTS_ARRIVED',
+  'SPECIAL_REQUEST',
+  'SPECIAL_REQUEST_ANSWERED',
+] as const;
+
+const KNOWN = new Set<string>(NOTIFICATION_KINDS);
+
+function record(params: unknown): Record<string, unknown> {
+  return params && typeof params === 'object' && !Array.isArray(params)
+    ? (params as Record<string, unknown>)
+    : {};
+}
+const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0);
+
+export function notificationText(
+  n: NotificationLike,
+  t: Translate,
+  dateTime: (iso: string | null | undefined) => string,
+): NotificationText {
+  const p = record(n.params);
+  const subject = t('notifications.subject', {
+    company: text(p.visitorCompany),
+    purpose: text(p.purpose),
+  });
+  const when = t('notifications.when', { at: dateTime(text(p.startAt) || null) });
+  if (!KNOWN.has(n.kind)) {
+    return { title: t('notifications.kinds.OTHER', { kind: n.kind }), subject, when, detail: '' };
+  }
+  const title = t(`notifications.kinds.${n.kind}`);
+  let detail = '';
+  switch (n.kind) {
+    case 'APPROVAL_REQUESTED':
+      // C1: a late request needs an approval that says so.
+      detail = p.late === true ? t('notifications.detail.lateRequest') : '';
+      break;
+    case 'APPROVED':
+      detail = p.late === true ? t('notifications.detail.lateApproved') : '';
+      break;
+    case 'REJECTED':
+    case 'CANCELLED':
+      detail = text(p.reason) ? t('notifications.detail.reason', { reason: text(p.reason) }) : '';
+      break;
+    case 'TASK_ASSIGNED':
+      detail = t('notifications.detail.tasks', { count: count(p.count) });
+      break;
+    case 'RESCHEDULED':
+      detail = t('notifications.detail.moved', {
+        from: dateTime(text(p.from) || null),
+        to: dateTime(text(p.to) || null),
+      });
+      if (text(p.reason))
+        detail += t('notifications.detail.reasonAfter', { reason: text(p.reason) });
+      break;
+    case 'GUESTS_ARRIVED':
+      detail = t('notifications.detail.guests', { count: count(p.guests) });
+      break;
+    case 'SPECIAL_REQUEST':
+      // P5: answered by the promised time.
+      detail = t('notifications.detail.promisedBy', { at: dateTime(text(p.promisedBy) || null) });
+      break;
+    case 'SPECIAL_REQUEST_ANSWERED':
+      detail = t(
+        p.late === true ? 'notifications.detail.answeredLate' : 'notifications.detail.answered',
+      );
+      break;
+  }
+  return { title, subject, when, detail };
+}
