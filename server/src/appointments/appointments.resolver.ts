@@ -475,7 +475,11 @@ export class AppointmentResolver {
 
   private async reservationView(ctx: Context, r: EquipmentReservationEntity): Promise<EquipmentReservationView> {
     const d = await ctx.services.appointments.detail(principalOf(ctx), r.appointmentId);
-    const full = d.reservations.find((x) => x.id === r.id)!;
+    // A cancelled visit's item, once returned, is no longer held (so not in the detail): answer with it all the same.
+    const full = d.reservations.find((x) => x.id === r.id) ?? {
+      ...r,
+      equipment: (await ctx.services.standards.equipment(principalOf(ctx), d.appointment.siteId, true)).find((e) => e.id === r.equipmentId)!,
+    };
     return { ...full, overdue: ctx.services.appointments.equipmentOverdue(full) };
   }
 }

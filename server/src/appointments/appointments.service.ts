@@ -1,7 +1,7 @@
-import { Brackets, In, IsNull, LessThan, MoreThan, Not, type DataSource, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
-import { DepartmentEntity, UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
+import { Brackets, In, IsNull, LessThan, MoreThan, Not, type DataSource, type EntityManager, type FindOptionsWhere, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { DepartmentEntity, SiteEntity, UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
-import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
+import { canActOnSite, hasRole, Role, type Principal } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../platform/errors.js';
@@ -131,7 +131,9 @@ export class AppointmentsService {
     if (f.to) qb.andWhere('a.startAt < :to', { to: f.to });
     const search = f.search?.trim();
     if (search) {
-      qb.andWhere(new Brackets((w) => w.where('a.purpose LIKE :s', { s: `%${search}%` }).orWhere('a.visitorCompany LIKE :s', { s: `%${search}%` })));
+      // '!' escapes the wildcards the same way on MySQL and SQLite (a backslash does not).
+      const s = `%${search.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where("a.purpose LIKE :s ESCAPE '!'", { s }).orWhere("a.visitorCompany LIKE :s ESCAPE '!'", { s })));
     }
     const [rows, total] = await qb.orderBy('a.startAt', 'ASC').addOrderBy('a.id', 'ASC').take(limit).skip(offset).getManyAndCount();
     return { rows, total };
@@ -250,7 +252,7 @@ export class AppointmentsService {
       await this.checkDepartments(em, p, [input.leadDepartmentId], 'input.leadDepartmentId');
       await this.checkDepartments(em, p, input.supportingDepartmentIds, 'input.supportingDepartmentIds');
       const leadUserId = input.leadUserId ?? p.userId;
-      await this.checkUser(em, p, leadUserId, 'input.leadUserId');
+      await this.checkUser(em, p, leadUserId, 'input.leadUserId', siteId);
       const equipmentKinds = [...new Set((input.equipmentKinds ?? standard.equipment).map((k) => k.trim()).filter(Boolean))];
       await this.checkEquipmentKinds(em, siteId, equipmentKinds);
       if (standard.meetingRoom && input.roomId === null) throw badInput('input.roomId', 'This category needs a meeting room (C1)', { reason: 'C1_ROOM' });
@@ -307,7 +309,7 @@ export class AppointmentsService {
       if (a.late && !input.acknowledgeLate) {
         throw badInput('acknowledgeLate', 'This request gives less notice than its category asks; approve it only by saying so (C1)', { reason: 'C1_LATE' });
       }
-      const site = await this.accounts.requireSite(p, a.siteId);
+      const site = await em.findOneByOrFail(SiteEntity, { id: a.siteId });
       const row = await this.standards.category(em, p.companyId, a.categoryId);
       const standard = standardOf(row);
       const from = a.state as AppointmentState;
@@ -318,7 +320,7 @@ export class AppointmentsService {
       const overrides = new Map(input.taskOwners.map((o) => [o.key, o.userId]));
       for (const [key, userId] of overrides) {
         if (!standard.checklist.some((i) => i.key === key)) throw badInput('taskOwners', `No checklist item "${key}"`);
-        await this.checkUser(em, p, userId, 'taskOwners');
+        await this.checkUser(em, p, userId, 'taskOwners', a.siteId);
       }
       const now = this.now();
       const drafts = preparationTasks(standard, a.startAt.getTime(), site.timezone);
@@ -329,8 +331,8 @@ export class AppointmentsService {
           ownerId: overrides.get(d.key) ?? taskOwner(d.owner, { leadUserId: a.leadUserId, receiverUserId: null, administrationUserId }),
           key: d.key,
           label: d.label,
-          // A late approval cannot make a task due in the past.
-          dueAt: new Date(Math.min(a.startAt.getTime(), Math.max(d.due, now))),
+          // A late approval leaves at least an hour (never past the start), not a task already overdue.
+          dueAt: new Date(Math.min(a.startAt.getTime(), Math.max(d.due, now + HOUR))),
           state: 'OPEN',
           doneAt: null,
           doneById: null,
@@ -517,7 +519,7 @@ export class AppointmentsService {
       const a = await this.load(em, p, r.appointmentId, true);
       if (!['approved', 'rescheduled', 'prepared', 'arrived'].includes(a.state)) throw conflict(`The appointment is ${a.state}`, { reason: 'P3_INVALID_TRANSITION' });
       if (r.checkedOutAt) throw conflict('Already checked out', { reason: 'C3_CHECKED_OUT' });
-      await this.checkUser(em, p, byUserId, 'byUserId');
+      await this.checkUser(em, p, byUserId, 'byUserId', a.siteId);
       r.checkedOutById = byUserId;
       r.checkedOutAt = this.clock.now();
       await em.save(r);
@@ -537,6 +539,8 @@ export class AppointmentsService {
       if (r.returnedAt) throw conflict('Already returned', { reason: 'C3_RETURNED' });
       r.returnedAt = this.clock.now();
       r.returnedById = p.userId;
+      // A cancelled visit kept the item only while it was out (see release); back, it is free for that time again.
+      if (a.state === 'cancelled') r.active = false;
       await em.save(r);
       await this.record(em, a, p, 'EQUIPMENT_RETURNED', null, null, { reservationId: r.id, equipmentId: r.equipmentId });
       out.siteChanges.push({ siteId: a.siteId, appointmentId: a.id, state: a.state });
@@ -568,7 +572,7 @@ export class AppointmentsService {
     return this.mutate(async (em, out) => {
       const a = await this.load(em, p, appointmentId, true);
       if (['completed', 'rejected', 'cancelled'].includes(a.state)) throw conflict(`The appointment is ${a.state}`, { reason: 'P3_INVALID_TRANSITION' });
-      await this.checkUser(em, p, input.escalatedToId, 'input.escalatedToId');
+      await this.checkUser(em, p, input.escalatedToId, 'input.escalatedToId', a.siteId);
       if (input.promisedBy.getTime() <= this.now()) throw badInput('input.promisedBy', 'The promised reply time must be in the future (P5)');
       const r = await em.save(
         em.create(SpecialRequestEntity, { appointmentId, text: input.text.trim(), raisedById: p.userId, raisedAt: this.clock.now(), escalatedToId: input.escalatedToId, promisedBy: input.promisedBy, reply: null, repliedAt: null }),
@@ -674,8 +678,10 @@ export class AppointmentsService {
   private async load(em: EntityManager, p: Principal, id: number, lock = false): Promise<AppointmentEntity> {
     const a = lock ? await lockRow(em, AppointmentEntity, id) : await em.findOneBy(AppointmentEntity, { id });
     if (!a) throw notFound('Appointment');
-    const site = await this.accounts.requireSite(p, a.siteId).catch(() => null);
-    if (!site) throw notFound('Appointment');
+    // Through the transaction's own connection: a second pooled one per transaction would let
+    // as many concurrent mutations as the pool has connections wait for each other forever.
+    const site = await em.findOneBy(SiteEntity, { id: a.siteId });
+    if (!site || !canActOnSite(p, site)) throw notFound('Appointment');
     return a;
   }
 
@@ -711,7 +717,8 @@ export class AppointmentsService {
   /** P1: the lead department's head; a department without a head falls back to the site's managers. */
   async approverIds(em: EntityManager, a: AppointmentEntity): Promise<number[]> {
     const dept = await em.findOneBy(DepartmentEntity, { id: a.leadDepartmentId });
-    if (dept?.headUserId) return [dept.headUserId];
+    // A disabled head decides nothing: the managers step in.
+    if (dept?.headUserId && (await em.existsBy(UserEntity, { id: dept.headUserId, disabled: false }))) return [dept.headUserId];
     const links = await em.findBy(UserSiteEntity, { siteId: a.siteId });
     if (!links.length) return [];
     const users = await em.findBy(UserEntity, { id: In(links.map((l) => l.userId)), disabled: false });
@@ -746,9 +753,11 @@ export class AppointmentsService {
     if (found !== unique.length) throw badInput(field, 'Unknown department');
   }
 
-  private async checkUser(em: EntityManager, p: Principal, userId: number, field: string) {
+  /** The lead, task owners, escalation and borrowers are active people of the appointment's site. */
+  private async checkUser(em: EntityManager, p: Principal, userId: number, field: string, siteId: number) {
     const u = await em.findOneBy(UserEntity, { id: userId, companyId: p.companyId });
     if (!u || u.disabled) throw badInput(field, 'Not an active user of this company');
+    if (!u.roles.includes(Role.ADMIN) && !(await em.existsBy(UserSiteEntity, { userId, siteId }))) throw badInput(field, 'Not a member of this site');
   }
 
   private async checkRoom(em: EntityManager, siteId: number, roomId: number, people: number) {
@@ -767,7 +776,7 @@ export class AppointmentsService {
 
   /** P2: refuse when another active booking of the room overlaps. The caller holds the room's lock. */
   private async requireRoomFree(em: EntityManager, roomId: number, startAt: Date, endAt: Date, appointmentId: number | null) {
-    const near = await em.findBy(RoomBookingEntity, { roomId, active: true, startAt: LessThan(endAt), endAt: MoreThan(startAt) });
+    const near = await findCurrent(em, RoomBookingEntity, { roomId, active: true, startAt: LessThan(endAt), endAt: MoreThan(startAt) });
     const taken = clashes(
       near.map((b) => ({ id: b.appointmentId, resourceId: b.roomId, start: b.startAt.getTime(), end: b.endAt.getTime() })),
       { resourceId: roomId, start: startAt.getTime(), end: endAt.getTime() },
@@ -790,7 +799,7 @@ export class AppointmentsService {
     for (const kind of [...a.equipmentKinds].sort()) {
       const items = await lockRows(em, EquipmentEntity, { siteId: a.siteId, kind, archived: false });
       const ids = items.map((i) => i.id);
-      const busy = ids.length ? await em.findBy(EquipmentReservationEntity, { equipmentId: In(ids), active: true, startAt: LessThan(a.endAt), endAt: MoreThan(a.startAt) }) : [];
+      const busy = ids.length ? await findCurrent(em, EquipmentReservationEntity, { equipmentId: In(ids), active: true, startAt: LessThan(a.endAt), endAt: MoreThan(a.startAt) }) : [];
       // Keep the item it had when it is still free; else the first free one.
       const had = previous.find((r) => ids.includes(r.equipmentId));
       const free = items.filter((i) => !busy.some((b) => b.equipmentId === i.id));
@@ -828,6 +837,15 @@ async function lockRow<T extends ObjectLiteral & { id: number }>(em: EntityManag
   const qb = em.createQueryBuilder(entity, 'x').where('x.id = :id', { id });
   if (isMysql(em)) qb.setLock('pessimistic_write');
   return qb.getOne();
+}
+
+/**
+ * Rows as committed now. On MySQL a plain read in REPEATABLE READ sees the snapshot of the
+ * transaction's first read, taken before the room's (or items') lock was granted, so it would
+ * miss a booking committed meanwhile; a locking read sees it (P2, C3).
+ */
+async function findCurrent<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T[]> {
+  return isMysql(em) ? em.find(entity, { where, lock: { mode: 'pessimistic_write' } }) : em.findBy(entity, where);
 }
 
 async function lockRows<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, where: Record<string, unknown>): Promise<T[]> {

@@ -166,10 +166,12 @@ export class StandardsService {
   }
 
   async updateRoom(p: Principal, id: number, input: { name?: string; capacity?: number; location?: string; archived?: boolean }) {
+    // The site is checked before the transaction: inside it, a second pooled connection could wait forever.
+    const found = await this.ds.getRepository(RoomEntity).findOneBy({ id });
+    if (!found) throw notFound('Room');
+    await this.accounts.requireSite(p, found.siteId);
     return this.tx.run(async (em) => {
-      const room = await em.findOneBy(RoomEntity, { id });
-      if (!room) throw notFound('Room');
-      await this.accounts.requireSite(p, room.siteId);
+      const room = await em.findOneByOrFail(RoomEntity, { id });
       for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== null) (room as unknown as Record<string, unknown>)[k] = typeof v === 'string' ? v.trim() : v;
       return em.save(room);
     });
@@ -186,10 +188,12 @@ export class StandardsService {
   }
 
   async updateEquipment(p: Principal, id: number, input: { kind?: string; name?: string; archived?: boolean }) {
+    // The site is checked before the transaction: inside it, a second pooled connection could wait forever.
+    const found = await this.ds.getRepository(EquipmentEntity).findOneBy({ id });
+    if (!found) throw notFound('Equipment');
+    await this.accounts.requireSite(p, found.siteId);
     return this.tx.run(async (em) => {
-      const item = await em.findOneBy(EquipmentEntity, { id });
-      if (!item) throw notFound('Equipment');
-      await this.accounts.requireSite(p, item.siteId);
+      const item = await em.findOneByOrFail(EquipmentEntity, { id });
       for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== null) (item as unknown as Record<string, unknown>)[k] = typeof v === 'string' ? v.trim() : v;
       return em.save(item);
     });
