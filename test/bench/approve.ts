@@ -38,7 +38,7 @@ async function drive<T>(lanes: number, items: T[], op: (item: T) => Promise<void
 async function main() {
   if (!(await mariadbAvailable())) throw new Error('MariaDB is not reachable at 127.0.0.1:3306');
   const db = await createMariadbDatabase();
-  const server = await startServer({ env: { DATABASE_URL: db.url, LOG_LEVEL: 'warn', DEMO_DATA: 'true' } });
+  const server = await startServer({ env: { DATABASE_URL: db.url, LOG_LEVEL: 'info', DEMO_DATA: 'true' } });
   try {
     const url = server.url;
     const admin = await login(url, 'admin');
@@ -131,6 +131,9 @@ async function main() {
     console.log(`  ${won} approved, ${refused} refused P2_ROOM_TAKEN; p50 ${fmt(race.p50)} p99 ${fmt(race.p99)}; ${race.throughput.toFixed(1)} decisions/s`);
     console.log(`check: overlapping active room bookings ${(roomClash as Array<{ n: number }>)[0].n}, double-reserved items ${(itemClash as Array<{ n: number }>)[0].n}, open tasks ${(tasks as Array<{ n: number }>)[0].n}`);
     if (Number((roomClash as Array<{ n: number }>)[0].n) || Number((itemClash as Array<{ n: number }>)[0].n)) process.exitCode = 1;
+  } catch (err) {
+    console.error(server.output().split('\n').filter((l) => l.includes('"level":50')).slice(0, 3).join('\n'));
+    throw err;
   } finally {
     await server.stop();
     await db.drop();

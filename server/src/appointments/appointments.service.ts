@@ -1,4 +1,4 @@
-import { Brackets, In, IsNull, LessThan, MoreThan, Not, type DataSource, type EntityManager, type FindOptionsWhere, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { Brackets, In, IsNull, LessThan, MoreThan, Not, type DataSource, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import { DepartmentEntity, SiteEntity, UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { canActOnSite, hasRole, Role, type Principal } from '../accounts/domain/roles.js';
@@ -644,12 +644,18 @@ export class AppointmentsService {
 
   private async mutate<T>(work: (em: EntityManager, out: Outbox) => Promise<T>): Promise<T> {
     let out: Outbox = { notifications: [], siteChanges: [] };
-    const result = await this.tx.run(async (em) => {
-      out = { notifications: [], siteChanges: [] };
-      const r = await work(em, out);
-      if (out.notifications.length) await em.save(NotificationEntity, out.notifications);
-      return r;
-    });
+    // READ COMMITTED: after a row lock is granted, every read sees what the previous holder
+    // committed, and range reads take no gap locks (under REPEATABLE READ concurrent approvals
+    // of different rooms deadlocked on the bookings index).
+    const result = await this.tx.run(
+      async (em) => {
+        out = { notifications: [], siteChanges: [] };
+        const r = await work(em, out);
+        if (out.notifications.length) await em.save(NotificationEntity, out.notifications);
+        return r;
+      },
+      { isolation: 'READ COMMITTED' },
+    );
     // After commit: a retried transaction publishes once.
     for (const n of out.notifications) this.bus.pubSub.publish(NOTIFIED, n.userId, n);
     const seen = new Set<string>();
@@ -774,9 +780,12 @@ export class AppointmentsService {
     if (missing.length) throw badInput('input.equipmentKinds', `This site has no ${missing.join(', ')}`, { reason: 'C3_UNKNOWN_KIND', kinds: missing });
   }
 
-  /** P2: refuse when another active booking of the room overlaps. The caller holds the room's lock. */
+  /**
+   * P2: refuse when another active booking of the room overlaps. A plain read: under READ
+   * COMMITTED (see mutate) it sees every booking committed before the room's lock was granted.
+   */
   private async requireRoomFree(em: EntityManager, roomId: number, startAt: Date, endAt: Date, appointmentId: number | null) {
-    const near = await findCurrent(em, RoomBookingEntity, { roomId, active: true, startAt: LessThan(endAt), endAt: MoreThan(startAt) });
+    const near = await em.findBy(RoomBookingEntity, { roomId, active: true, startAt: LessThan(endAt), endAt: MoreThan(startAt) });
     const taken = clashes(
       near.map((b) => ({ id: b.appointmentId, resourceId: b.roomId, start: b.startAt.getTime(), end: b.endAt.getTime() })),
       { resourceId: roomId, start: startAt.getTime(), end: endAt.getTime() },
@@ -799,7 +808,7 @@ export class AppointmentsService {
     for (const kind of [...a.equipmentKinds].sort()) {
       const items = await lockRows(em, EquipmentEntity, { siteId: a.siteId, kind, archived: false });
       const ids = items.map((i) => i.id);
-      const busy = ids.length ? await findCurrent(em, EquipmentReservationEntity, { equipmentId: In(ids), active: true, startAt: LessThan(a.endAt), endAt: MoreThan(a.startAt) }) : [];
+      const busy = ids.length ? await em.findBy(EquipmentReservationEntity, { equipmentId: In(ids), active: true, startAt: LessThan(a.endAt), endAt: MoreThan(a.startAt) }) : [];
       // Keep the item it had when it is still free; else the first free one.
       const had = previous.find((r) => ids.includes(r.equipmentId));
       const free = items.filter((i) => !busy.some((b) => b.equipmentId === i.id));
@@ -839,14 +848,6 @@ async function lockRow<T extends ObjectLiteral & { id: number }>(em: EntityManag
   return qb.getOne();
 }
 
-/**
- * Rows as committed now. On MySQL a plain read in REPEATABLE READ sees the snapshot of the
- * transaction's first read, taken before the room's (or items') lock was granted, so it would
- * miss a booking committed meanwhile; a locking read sees it (P2, C3).
- */
-async function findCurrent<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T[]> {
-  return isMysql(em) ? em.find(entity, { where, lock: { mode: 'pessimistic_write' } }) : em.findBy(entity, where);
-}
 
 async function lockRows<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, where: Record<string, unknown>): Promise<T[]> {
   const qb = em.createQueryBuilder(entity, 'x');

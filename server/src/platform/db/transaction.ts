@@ -1,5 +1,11 @@
 import pRetry, { AbortError } from 'p-retry';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
+
+export interface TransactionOptions {
+  /** MySQL only (SQLite runs one transaction at a time anyway). */
+  isolation?: IsolationLevel;
+}
 
 /** MySQL/MariaDB errors after which the whole transaction may simply run again. */
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
@@ -23,8 +29,8 @@ export class Transactions {
     this.serial = ds.options.type === 'better-sqlite3';
   }
 
-  run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serial) return this.withRetry(work);
+  run<T>(work: (em: EntityManager) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+    if (!this.serial) return this.withRetry(work, opts.isolation);
     const next = this.tail.then(
       () => this.withRetry(work),
       () => this.withRetry(work),
@@ -33,11 +39,11 @@ export class Transactions {
     return next;
   }
 
-  private withRetry<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  private withRetry<T>(work: (em: EntityManager) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
     return pRetry(
       async () => {
         try {
-          return await this.ds.transaction(work);
+          return await (isolation ? this.ds.transaction(isolation, work) : this.ds.transaction(work));
         } catch (err) {
           if (isRetryable(err)) throw err;
           throw new AbortError(err as Error);
