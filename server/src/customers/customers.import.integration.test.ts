@@ -188,6 +188,24 @@ describe.each(kinds)('the register in spreadsheets on %s', (kind) => {
     expect((await count()).customers).toBe(before.customers + 300);
   });
 
+  it('O5: an imported name already in the register (or twice in the file) with another phone becomes a conflict for the manager', async () => {
+    const rows = registerRows(3, ['wang'], { prefix: '4' });
+    rows[1][0] = '钱先生'; // a demo customer, registered with another phone
+    rows[2][0] = rows[3][0] = '同名客户';
+    const r = await t.gql(
+      `mutation($s: ID!, $f: String!, $c: String!) { importCustomers(siteId: $s, fileName: $f, contentBase64: $c) { imported conflicts } }`,
+      { s: bj, f: 'register.csv', c: b64(csvOf(rows)) },
+      tokens.manager,
+    );
+    expect(r.data.importCustomers).toEqual({ imported: 3, conflicts: 2 });
+    const { customerConflicts } = (
+      await t.gql(`query($s: ID!) { customerConflicts(siteId: $s) { kind customerName details } }`, { s: bj }, tokens.manager)
+    ).data;
+    const o5 = customerConflicts.filter((c: { kind: string; customerName: string }) => c.kind === 'O5' && ['钱先生', '同名客户'].includes(c.customerName));
+    expect(o5.map((c: { customerName: string }) => c.customerName).sort()).toEqual(['同名客户', '钱先生']);
+    for (const c of o5) expect(c.details.match).toMatchObject({ kind: 'SAME_NAME', customerIds: [expect.any(Number)] });
+  });
+
   it('import is for managers and administrators; bad files are BAD_USER_INPUT naming the argument', async () => {
     const file = b64(csvOf(registerRows(2, ['wang'], { prefix: '6' })));
     for (const as of ['wang', 'desk']) {

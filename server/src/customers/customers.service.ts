@@ -390,7 +390,7 @@ export class CustomersService {
    * O1: every row becomes a customer with one registration by its consultant, all in one
    * transaction; if any row is invalid nothing is written (no partial import).
    */
-  async importRegister(p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<{ imported: number }> {
+  async importRegister(p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<{ imported: number; conflicts: number }> {
     if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager imports the register');
     const now = this.clock.now();
     return this.tx.run(async (em) => {
@@ -403,6 +403,15 @@ export class CustomersService {
         });
       }
       const BATCH = 500;
+      // O5: a name already in the register (or earlier in the file) with another phone is a
+      // different person unless someone verifies it: the manager gets a conflict, as at the desk.
+      const sameName = new Map<string, number[]>();
+      const names = [...new Set(check.rows.map((r) => r.name))];
+      for (let i = 0; i < names.length; i += BATCH) {
+        const known = await em.find(CustomerEntity, { where: { siteId, name: In(names.slice(i, i + BATCH)) }, select: { id: true, name: true } });
+        for (const k of known) sameName.set(k.name, [...(sameName.get(k.name) ?? []), k.id]);
+      }
+      let conflicts = 0;
       for (let i = 0; i < check.rows.length; i += BATCH) {
         const batch = check.rows.slice(i, i + BATCH);
         const at = (r: ImportRow) => new Date(r.registeredAt ?? now.getTime());
@@ -435,8 +444,31 @@ export class CustomersService {
           )
           .updateEntity(false)
           .execute();
+        const flagged = batch.flatMap((r) => {
+          const id = idOf.get(r.phone)!;
+          const before = sameName.get(r.name) ?? [];
+          sameName.set(r.name, [...before, id]);
+          return before.length ? [{ customerId: id, customerIds: before }] : [];
+        });
+        if (flagged.length) {
+          const regs = await em.find(RegistrationEntity, { where: { customerId: In(flagged.map((f) => f.customerId)) }, select: { id: true, customerId: true } });
+          const regOf = new Map(regs.map((r) => [r.customerId, r.id]));
+          await em.insert(
+            ConflictEntity,
+            flagged.map((f) => ({
+              siteId,
+              customerId: f.customerId,
+              registrationId: regOf.get(f.customerId)!,
+              kind: 'O5',
+              details: JSON.stringify({ rule: 'O5', match: { kind: 'SAME_NAME', customerIds: f.customerIds } satisfies Match }),
+              createdAt: now,
+              resolvedAt: null,
+            })),
+          );
+          conflicts += flagged.length;
+        }
       }
-      return { imported: check.rows.length };
+      return { imported: check.rows.length, conflicts };
     });
   }
 

@@ -321,6 +321,8 @@ export class CustomerImportPreviewView {
 @ObjectType('CustomerImportResult')
 export class CustomerImportResultView {
   @Field(() => Int) imported: number;
+  @Field(() => Int, { description: 'O5: imported rows whose name is already registered with another phone, now waiting for the manager' })
+  conflicts: number;
 }
 
 @ObjectType('CustomerExport', {

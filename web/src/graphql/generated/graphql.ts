@@ -673,7 +673,7 @@ export type ImportCustomersMutationVariables = Exact<{
 }>;
 
 
-export type ImportCustomersMutation = { importCustomers: { imported: number } };
+export type ImportCustomersMutation = { importCustomers: { imported: number, conflicts: number } };
 
 export type ExportCustomersQueryVariables = Exact<{
   siteId: string;
@@ -3009,6 +3009,7 @@ export const ImportCustomersDocument = new TypedDocumentString(`
     contentBase64: $contentBase64
   ) {
     imported
+    conflicts
   }
 }
     `) as unknown as TypedDocumentString<ImportCustomersMutation, ImportCustomersMutationVariables>;
