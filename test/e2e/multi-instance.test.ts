@@ -46,4 +46,53 @@ describe.skipIf(!available)('two instances sharing MariaDB and Redis', () => {
     expect(await got).toBe('张伟（B）');
     client.dispose();
   });
+
+  it('P1: an approver subscribed on B is told of a request made through A (myNotifications over Redis)', async () => {
+    const wang = await login(a.url, 'wang');
+    const manager = await login(b.url, 'manager');
+    const site = (await gql<{ sites: Array<{ id: string; code: string }> }>(a.url, '{ sites { id code } }', {}, wang)).data!.sites.find((x) => x.code === 'BJ')!.id;
+    const depts = (await gql<{ departments: Array<{ id: string; name: string }> }>(a.url, '{ departments { id name } }', {}, wang)).data!.departments;
+    const categories = (await gql<{ categories: Array<{ id: string; code: string }> }>(a.url, '{ categories { id code } }', {}, wang)).data!.categories;
+    const client = createClient({ url: b.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${manager}` }, retryAttempts: 0 });
+    const got = new Promise<{ kind: string; appointmentId: string }>((resolve, reject) => {
+      client.subscribe<{ myNotifications: { kind: string; appointmentId: string } }>(
+        { query: 'subscription { myNotifications { kind appointmentId } }' },
+        { next: (m) => resolve(m.data!.myNotifications), error: reject, complete: () => {} },
+      );
+    });
+    // The subscription is live once B has joined the Redis channel, which no message tells: request
+    // until one notification arrives, then check it names one of these requests.
+    const requested: string[] = [];
+    let heard: { kind: string; appointmentId: string } | undefined;
+    void got.then((n) => (heard = n));
+    for (let i = 0; i < 20 && !heard; i++) {
+      const start = Date.now() + (10 + i) * 24 * 3600_000;
+      const r = await gql<{ requestAppointment: { id: string } }>(
+        a.url,
+        'mutation($s: ID!, $i: AppointmentRequestInput!) { requestAppointment(siteId: $s, input: $i) { id } }',
+        {
+          s: site,
+          i: {
+            categoryId: categories.find((c) => c.code === 'D')!.id,
+            purpose: `multi-instance ${i}`,
+            visitorCompany: 'Loopback Ltd',
+            headcount: 2,
+            hosts: 1,
+            startAt: new Date(start).toISOString(),
+            endAt: new Date(start + 3600_000).toISOString(),
+            // 滨江销售部 has no head: the site's managers decide.
+            leadDepartmentId: depts.find((d) => d.name === '滨江销售部')!.id,
+          },
+        },
+        wang,
+      );
+      expect(r.errors).toBeUndefined();
+      requested.push(r.data!.requestAppointment.id);
+      await Promise.race([got, new Promise((resolve) => setTimeout(resolve, 250))]);
+    }
+    const n = await got;
+    expect(n.kind).toBe('APPROVAL_REQUESTED');
+    expect(requested).toContain(n.appointmentId);
+    client.dispose();
+  });
 });
