@@ -90,5 +90,5 @@ export async function seedFloorMorning(em: EntityManager, site: SiteEntity, ids:
     RotationEventEntity,
     events.map((e) => ({ siteId: site.id, seq: e.seq, type: e.type, payload: e.json, actorId: e.actorId, at: new Date(e.at), businessDay: day })),
   );
-  await em.insert(RotationHeadEntity, { siteId: site.id, lastSeq: state.seq, snapshot: JSON.stringify(state), updatedAt: now });
+  await em.insert(RotationHeadEntity, { siteId: site.id, lastSeq: state.seq, snapshot: JSON.stringify(state), snapshotSeq: state.seq, updatedAt: now });
 }

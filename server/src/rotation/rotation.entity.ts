@@ -3,13 +3,16 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 /**
  * One row per site: the lock that serializes every floor change of the site (SELECT … FOR
  * UPDATE on MySQL), the last event sequence number, and a snapshot of the folded state at
- * that number (a cache: it always equals the fold of the events, which a test checks).
+ * `snapshotSeq` (a cache, rewritten every few events: folded forward with the events after
+ * it, it equals the fold of the whole log, which a test checks).
  */
 @Entity('rotation_heads')
 export class RotationHeadEntity {
   @PrimaryColumn({ type: 'int' }) siteId: number;
   @Column({ type: 'int' }) lastSeq: number;
   @Column({ type: 'text' }) snapshot: string;
+  /** The seq the snapshot is the fold of (at most lastSeq). */
+  @Column({ type: 'int', default: 0 }) snapshotSeq: number;
   @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
 }
 

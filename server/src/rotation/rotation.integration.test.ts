@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type GqlResult, type TestApp } from '../test-support/harness.js';
+import { Transactions } from '../platform/db/transaction.js';
 import { replay, type RotationEvent, type RotationState } from './domain/index.js';
 import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
+import { RotationService } from './rotation.service.js';
 import type { RotationBoardView } from './rotation.types.js';
 
 const kinds = await databaseKinds();
@@ -132,7 +134,10 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
   const consultantOf = (r: Reception | null) => r?.consultant?.id;
   const eventSeq = (c: Change, type: string) => c.board.events.find((e) => e.type === type)!.seq;
 
-  /** The stored snapshot is a cache: it must equal the fold of the log, for every site. */
+  /**
+   * The stored snapshot is a cache, written every few events: it is the fold of the log up to
+   * snapshotSeq, and folded forward with the events after it, the fold of the whole log.
+   */
   async function expectSnapshotIsTheFold() {
     const heads = await t.app.ds.getRepository(RotationHeadEntity).find();
     expect(heads.length).toBeGreaterThan(0);
@@ -140,8 +145,13 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
       const rows = await t.app.ds.getRepository(RotationEventEntity).find({ where: { siteId: head.siteId }, order: { seq: 'ASC' } });
       expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
       expect(head.lastSeq).toBe(rows.length);
-      const fold = replay(rows.map((r) => JSON.parse(r.payload) as RotationEvent));
-      expect(JSON.parse(head.snapshot) as RotationState).toEqual(JSON.parse(JSON.stringify(fold)));
+      expect(head.snapshotSeq).toBeLessThanOrEqual(head.lastSeq);
+      expect(head.lastSeq - head.snapshotSeq).toBeLessThan(50);
+      const events = rows.map((r) => JSON.parse(r.payload) as RotationEvent);
+      const snapshot = JSON.parse(head.snapshot) as RotationState;
+      expect(snapshot).toEqual(JSON.parse(JSON.stringify(replay(events.slice(0, head.snapshotSeq)))));
+      const forward = replay(events.slice(head.snapshotSeq), snapshot);
+      expect(JSON.parse(JSON.stringify(forward))).toEqual(JSON.parse(JSON.stringify(replay(events))));
       for (const r of rows) expect(r.businessDay).toBe((JSON.parse(r.payload) as RotationEvent).day);
     }
   }
@@ -439,5 +449,38 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     const b = await board();
     expect(b.seq).toBe(await headSeq());
     await expectSnapshotIsTheFold();
+  });
+
+  it('R15: the snapshot is written on a new day and every 50 events; another instance folds the log after it and sees every change', async () => {
+    const head = async () => (await t.app.ds.getRepository(RotationHeadEntity).findOneByOrFail({ siteId: Number(bj) }));
+    await newDay();
+    await checkIn('wang');
+    const first = await head();
+    expect(first.snapshotSeq).toBe(first.lastSeq);
+    await checkIn('li', 'zhang', 'liu');
+    for (let i = 0; i < 30; i++) {
+      const w = await walkIn(`批量${i}`);
+      const who = Object.keys(id).find((u) => id[u] === w.reception!.consultant!.id)!;
+      await act(who, 'endReception', { r: w.reception!.id });
+    }
+    const h = await head();
+    expect(h.lastSeq - first.lastSeq).toBeGreaterThanOrEqual(60);
+    expect(h.snapshotSeq).toBeGreaterThanOrEqual(first.lastSeq + 50);
+    expect(h.snapshotSeq).toBeLessThan(h.lastSeq);
+
+    // A second instance on the same database starts with nothing in memory.
+    const { ds, bus, services } = t.app;
+    const other = new RotationService(ds, new Transactions(ds), { now: () => new Date(now) }, bus, services.accounts, services.customers);
+    const manager = (await services.accounts.authenticate(tokens.manager))!;
+    const desk = (await services.accounts.authenticate(tokens.desk))!;
+    const mine = t.app.services.rotation;
+    expect(await other.board(manager, Number(bj))).toEqual(await mine.board(manager, Number(bj)));
+    // A change through either instance shows in the other's next command and board.
+    now += 20_000;
+    const there = await other.execute(desk, Number(bj), { type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW', customerName: '另一实例' } });
+    const here = await walkIn('本实例');
+    expect(here.board.seq).toBe(there.board.seq + 1);
+    expect(here.board.receptions.map((r) => r.id)).toContain(there.receptionId);
+    expect(await other.board(manager, Number(bj))).toEqual(await mine.board(manager, Number(bj)));
   });
 });

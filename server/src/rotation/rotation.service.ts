@@ -37,6 +37,12 @@ import { boardView, eventView, receptionView, type Names, type StoredEvent } fro
 
 export const BOARD_CHANGED = 'ROTATION_BOARD_CHANGED';
 
+/**
+ * The head's snapshot is rewritten every this many events (and on a new day), not on every
+ * change: it grows to hundreds of KiB through a busy day. Readers fold the events after it.
+ */
+const SNAPSHOT_EVERY = 50;
+
 /** A floor command without its actor: the service adds who is acting. */
 export type FloorCommand = RotationCommand extends infer C ? (C extends RotationCommand ? Omit<C, 'actor'> : never) : never;
 
@@ -56,6 +62,9 @@ export function rejectionError(r: Rejection): AppError {
 }
 
 export class RotationService {
+  /** Each site's folded state as last committed, as this process knows it (state.seq = lastSeq). */
+  private readonly states = new Map<number, RotationState>();
+
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactions,
@@ -85,37 +94,49 @@ export class RotationService {
       full.walkIn = await this.fromRegister(siteId, site.timezone, full.walkIn);
     }
     const names = this.names(p.companyId);
-    const change = await this.tx.run(async (em) => {
-      await this.accounts.requireConsultants(em, siteId, consultantsNamed(full));
-      const head = await this.lockHead(em, siteId);
-      let state = JSON.parse(head.snapshot) as RotationState;
-      const now = this.clock.now();
-      const settings = await this.settingsIn(em, siteId, site.timezone);
-      const shifts = await this.shiftsIn(em, siteId, now, site.timezone);
-      const decision = decide(state, full, { now, settings, shifts });
-      if (!decision.ok) throw rejectionError(decision.rejection);
-      const stored: StoredEvent[] = [];
-      for (const event of decision.events) {
-        head.lastSeq += 1;
-        state = evolve(state, event);
-        stored.push({ seq: head.lastSeq, event });
-      }
-      await em.insert(
-        RotationEventEntity,
-        stored.map(({ seq, event }) => ({
-          siteId,
-          seq,
-          type: event.type,
-          payload: JSON.stringify(event),
-          actorId: event.actorId,
-          at: new Date(event.at),
-          businessDay: event.day,
-        })),
-      );
-      // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
-      await this.writeHead(em, siteId, head.lastSeq, JSON.stringify(state), now);
-      return { seq: head.lastSeq, state, stored, board: projectBoard(state, { now, shifts, settings }) };
-    });
+    const change = await this.tx.run(
+      async (em) => {
+        await this.accounts.requireConsultants(em, siteId, consultantsNamed(full));
+        const head = await this.lockHead(em, siteId);
+        const before = await this.stateAt(em, siteId, head, true);
+        let state = before;
+        const now = this.clock.now();
+        const settings = await this.settingsIn(em, siteId, site.timezone);
+        const shifts = await this.shiftsIn(em, siteId, now, site.timezone);
+        const decision = decide(state, full, { now, settings, shifts });
+        if (!decision.ok) throw rejectionError(decision.rejection);
+        const stored: StoredEvent[] = [];
+        const payloads: string[] = [];
+        for (const event of decision.events) {
+          head.lastSeq += 1;
+          const payload = JSON.stringify(event);
+          // Folded from the stored JSON, so the copy kept in memory is what a reload would read.
+          state = evolve(state, JSON.parse(payload) as RotationEvent);
+          stored.push({ seq: head.lastSeq, event });
+          payloads.push(payload);
+        }
+        await em.insert(
+          RotationEventEntity,
+          stored.map(({ seq, event }, i) => ({
+            siteId,
+            seq,
+            type: event.type,
+            payload: payloads[i],
+            actorId: event.actorId,
+            at: new Date(event.at),
+            businessDay: event.day,
+          })),
+        );
+        const snapshotDue = head.lastSeq - head.snapshotSeq >= SNAPSHOT_EVERY || state.day !== before.day;
+        // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
+        await this.writeHead(em, siteId, head.lastSeq, now, snapshotDue ? JSON.stringify(state) : null);
+        return { seq: head.lastSeq, state, stored, board: projectBoard(state, { now, shifts, settings }) };
+      },
+      // After the lock is granted, plain reads (the log, the snapshot) must see what the previous
+      // holder committed; under REPEATABLE READ they could see a view from before the wait.
+      { isolation: 'READ COMMITTED' },
+    );
+    this.remember(siteId, change.state);
     const view = boardView(siteId, change.seq, change.board, await names, change.stored, undoableSeqs(change.state));
     if (change.stored.length) this.bus.pubSub.publish(BOARD_CHANGED, siteId, view);
     return { board: view, receptionId: change.stored[0]?.event.receptionId ?? null };
@@ -168,12 +189,12 @@ export class RotationService {
     const where: Record<string, unknown> = { siteId };
     if (opts.day) where.businessDay = opts.day;
     if (opts.beforeSeq) where.seq = LessThan(opts.beforeSeq);
-    const [rows, head, names] = await Promise.all([
+    const [rows, state, names] = await Promise.all([
       this.ds.getRepository(RotationEventEntity).find({ where, order: { seq: 'DESC' }, take: opts.limit + 1 }),
-      this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId }),
+      this.currentState(siteId),
       this.names(p.companyId),
     ]);
-    const undoable = head ? undoableSeqs(JSON.parse(head.snapshot) as RotationState) : new Set<number>();
+    const undoable = undoableSeqs(state);
     return {
       events: rows.slice(0, opts.limit).map((r) => eventView(names, toStored(r), undoable)),
       hasMore: rows.length > opts.limit,
@@ -201,11 +222,10 @@ export class RotationService {
     const live = this.bus.pubSub.subscribe(BOARD_CHANGED, siteId)[Symbol.asyncIterator]();
     let pending = live.next();
     try {
-      // One read of the head: the board and the missed events are of the same seq.
-      const head = await this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId });
-      const headSeq = head?.lastSeq ?? 0;
-      const missed = afterSeq != null && afterSeq < headSeq ? await this.eventsAfter(siteId, afterSeq, headSeq) : [];
-      const current = await this.currentBoard(siteId, site.timezone, p.companyId, missed, head);
+      // One read of the state: the board and the missed events are of the same seq.
+      const state = await this.currentState(siteId);
+      const missed = afterSeq != null && afterSeq < state.seq ? await this.eventsAfter(siteId, afterSeq, state.seq) : [];
+      const current = await this.currentBoard(siteId, site.timezone, p.companyId, missed, state);
       let lastSeq = current.seq;
       // A client already at the head gets nothing until the next change.
       if (afterSeq == null || afterSeq !== current.seq) yield current;
@@ -234,8 +254,7 @@ export class RotationService {
   /** One reception of today with the full phone for those O9 allows (owner, server, managers). */
   async reception(p: Principal, siteId: number, receptionId: string) {
     await this.accounts.requireSite(p, siteId);
-    const head = await this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId });
-    const r = head ? (JSON.parse(head.snapshot) as RotationState).receptions[receptionId] : undefined;
+    const r = (await this.currentState(siteId)).receptions[receptionId];
     if (!r) throw notFound('Reception');
     const view = receptionView(await this.names(p.companyId), r);
     const mayReadPhone = hasRole(p, Role.MANAGER, Role.ADMIN) || p.userId === r.ownerId || (r.ownerId === null && p.userId === r.consultantId);
@@ -348,15 +367,14 @@ export class RotationService {
     timezone: string,
     companyId: number,
     events: StoredEvent[],
-    read?: RotationHeadEntity | null,
+    read?: RotationState,
   ): Promise<RotationBoardView> {
-    const head = read !== undefined ? read : await this.ds.getRepository(RotationHeadEntity).findOneBy({ siteId });
-    const state = head ? (JSON.parse(head.snapshot) as RotationState) : initialState();
+    const state = read ?? (await this.currentState(siteId));
     const now = this.clock.now();
     const settings = await this.settingsIn(this.ds.manager, siteId, timezone);
     const shifts = await this.shiftsIn(this.ds.manager, siteId, now, timezone);
     const board = projectBoard(state, { now, shifts, settings });
-    return boardView(siteId, head?.lastSeq ?? 0, board, await this.names(companyId), events, undoableSeqs(state));
+    return boardView(siteId, state.seq, board, await this.names(companyId), events, undoableSeqs(state));
   }
 
   /** Display names of the company's users, for the board. */
@@ -366,29 +384,33 @@ export class RotationService {
   }
 
   /**
-   * The locked head row after a change. On MySQL the snapshot (a JSON document that grows
-   * through the day) goes as a prepared-statement parameter: the text protocol would escape it
-   * character by character on the client, which cost more than the rest of the command.
+   * The locked head row after a change, with the snapshot when it is due. On MySQL the snapshot
+   * (a JSON document that grows through the day) goes as a prepared-statement parameter: the
+   * text protocol would escape it character by character on the client, which cost more than the
+   * rest of the command.
    */
-  private async writeHead(em: EntityManager, siteId: number, lastSeq: number, snapshot: string, updatedAt: Date): Promise<void> {
+  private async writeHead(em: EntityManager, siteId: number, lastSeq: number, updatedAt: Date, snapshot: string | null): Promise<void> {
+    const changes = snapshot === null ? { lastSeq, updatedAt } : { lastSeq, updatedAt, snapshot, snapshotSeq: lastSeq };
     if (em.connection.options.type !== 'mysql') {
-      await em.update(RotationHeadEntity, { siteId }, { lastSeq, snapshot, updatedAt });
+      await em.update(RotationHeadEntity, { siteId }, changes);
       return;
     }
+    const set = Object.keys(changes).map((column) => `\`${column}\` = ?`);
     // The transaction's own connection (mysql2, callback API).
     const conn = (await em.queryRunner!.connect()) as { execute(sql: string, values: unknown[], cb: (err: Error | null) => void): void };
     await new Promise<void>((resolve, reject) =>
-      conn.execute('UPDATE `rotation_heads` SET `lastSeq` = ?, `snapshot` = ?, `updatedAt` = ? WHERE `siteId` = ?', [lastSeq, snapshot, updatedAt, siteId], (err) =>
+      conn.execute(`UPDATE \`rotation_heads\` SET ${set.join(', ')} WHERE \`siteId\` = ?`, [...Object.values(changes), siteId], (err) =>
         err ? reject(err) : resolve(),
       ),
     );
   }
 
-  /** The site's lock row, created on first use. */
-  private async lockHead(em: EntityManager, siteId: number): Promise<RotationHeadEntity> {
+  /** The site's lock row (its seqs only: the snapshot is read when needed), created on first use. */
+  private async lockHead(em: EntityManager, siteId: number): Promise<Head> {
     const lock = () =>
       em
         .createQueryBuilder(RotationHeadEntity, 'h')
+        .select(['h.siteId', 'h.lastSeq', 'h.snapshotSeq'])
         .setLock(em.connection.options.type === 'mysql' ? 'pessimistic_write' : undefined!)
         .where('h.siteId = :siteId', { siteId })
         .getOne();
@@ -399,6 +421,7 @@ export class RotationService {
         siteId,
         lastSeq: 0,
         snapshot: JSON.stringify(initialState()),
+        snapshotSeq: 0,
         updatedAt: this.clock.now(),
       });
     } catch (err) {
@@ -407,6 +430,51 @@ export class RotationService {
       if (!isDuplicateKey(err)) throw err;
     }
     return (await lock())!;
+  }
+
+  /**
+   * The site's state at the head: this process's copy caught up with the events appended since
+   * (another instance's, or the previous command's when MariaDB grants the lock before that
+   * command hears its commit), else the snapshot folded forward. Only committed states are
+   * kept: an unlocked SQLite read shares the connection with a transaction in progress.
+   */
+  private async stateAt(em: EntityManager, siteId: number, head: Head, locked: boolean): Promise<RotationState> {
+    const known = this.states.get(siteId);
+    let state: RotationState;
+    if (known && known.seq <= head.lastSeq && head.lastSeq - known.seq <= SNAPSHOT_EVERY) {
+      state = await this.foldLog(em, siteId, known, head.lastSeq);
+    } else {
+      // One read of the row, so its snapshot and seqs agree even without the lock.
+      const row = await em.findOne(RotationHeadEntity, { where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true, snapshot: true } });
+      const snapshot = row ? (JSON.parse(row.snapshot) as RotationState) : initialState();
+      state = await this.foldLog(em, siteId, snapshot, row?.lastSeq ?? 0);
+    }
+    if (locked || em.connection.options.type === 'mysql') this.remember(siteId, state);
+    return state;
+  }
+
+  /** The site's state at its current head, for reads (no lock). */
+  private async currentState(siteId: number): Promise<RotationState> {
+    const head = await this.ds.getRepository(RotationHeadEntity).findOne({ where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true } });
+    return head ? this.stateAt(this.ds.manager, siteId, head, false) : initialState();
+  }
+
+  /** `base` folded forward with the stored events after it, up to `upto`. */
+  private async foldLog(em: EntityManager, siteId: number, base: RotationState, upto: number): Promise<RotationState> {
+    if (base.seq >= upto) return base;
+    const rows = await em.find(RotationEventEntity, {
+      where: { siteId, seq: Between(base.seq + 1, upto) },
+      order: { seq: 'ASC' },
+      select: { id: true, seq: true, payload: true },
+    });
+    const state = rows.reduce((s, r) => evolve(s, JSON.parse(r.payload) as RotationEvent), base);
+    if (state.seq !== upto) throw new Error(`The floor log of site ${siteId} ends at ${state.seq}, its head says ${upto}`);
+    return state;
+  }
+
+  /** Keeps a committed state for the next command; never goes back to an older one. */
+  private remember(siteId: number, state: RotationState) {
+    if ((this.states.get(siteId)?.seq ?? -1) < state.seq) this.states.set(siteId, state);
   }
 
   private async settingsIn(em: EntityManager, siteId: number, timezone: string): Promise<RotationSettings> {
@@ -437,6 +505,8 @@ export class RotationService {
     if (!hasRole(p, Role.ADMIN, Role.MANAGER)) throw forbidden('Only a manager or an administrator sets shifts');
   }
 }
+
+type Head = Pick<RotationHeadEntity, 'siteId' | 'lastSeq' | 'snapshotSeq'>;
 
 function toStored(r: RotationEventEntity): StoredEvent {
   return { seq: r.seq, event: JSON.parse(r.payload) as RotationEvent };

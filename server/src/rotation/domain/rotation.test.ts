@@ -29,6 +29,14 @@ const MANAGER: Actor = { userId: 200, supervisor: true, desk: false };
 const self = (id: number): Actor => ({ userId: id, supervisor: false, desk: false });
 const [WANG, LI, ZHANG, LIU, CHEN] = [1, 2, 3, 4, 5];
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 type Cmd = RotationCommand extends infer C ? (C extends RotationCommand ? Omit<C, 'actor'> : never) : never;
 
 class Floor {
@@ -56,7 +64,8 @@ class Floor {
     const d = this.attempt(cmd, actor);
     if (!d.ok) throw new Error(`${d.rejection.code}: ${d.rejection.message}`);
     for (const e of d.events) {
-      this.state = evolve(this.state, e);
+      // Frozen: the service keeps one state between commands, so nothing may change it.
+      this.state = deepFreeze(evolve(this.state, e));
       this.log.push(e);
     }
     return d.events;

@@ -1,0 +1,44 @@
+import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { intColumn } from '../../platform/db/columns.js';
+import { replay, type RotationEvent, type RotationState } from '../domain/index.js';
+
+/** The head's snapshot is written every few events: `snapshotSeq` says which event it is the fold of. */
+export class RotationSnapshotSeq1732700000000 implements MigrationInterface {
+  name = 'RotationSnapshotSeq1732700000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.addColumn('rotation_heads', new TableColumn({ ...intColumn('snapshotSeq'), default: 0 }));
+    // Every snapshot so far was written with its head: it is the fold at lastSeq.
+    await q.manager
+      .createQueryBuilder()
+      .update('rotation_heads')
+      .set({ snapshotSeq: () => q.connection.driver.escape('lastSeq') })
+      .execute();
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    // The old code reads the snapshot as the fold at lastSeq: bring each one up to date first.
+    const heads = (await q.manager.createQueryBuilder().select(['siteId', 'lastSeq', 'snapshotSeq', 'snapshot']).from('rotation_heads', 'h').getRawMany()) as Array<{
+      siteId: number;
+      lastSeq: number;
+      snapshotSeq: number;
+      snapshot: string;
+    }>;
+    for (const h of heads) {
+      if (Number(h.snapshotSeq) === Number(h.lastSeq)) continue;
+      const rows = (await q.manager
+        .createQueryBuilder()
+        .select('payload')
+        .from('rotation_events', 'e')
+        .where('e.siteId = :siteId AND e.seq > :after', { siteId: h.siteId, after: h.snapshotSeq })
+        .orderBy('e.seq', 'ASC')
+        .getRawMany()) as Array<{ payload: string }>;
+      const state = replay(
+        rows.map((r) => JSON.parse(r.payload) as RotationEvent),
+        JSON.parse(h.snapshot) as RotationState,
+      );
+      await q.manager.createQueryBuilder().update('rotation_heads').set({ snapshot: JSON.stringify(state) }).where('siteId = :siteId', { siteId: h.siteId }).execute();
+    }
+    await q.dropColumn('rotation_heads', 'snapshotSeq');
+  }
+}
