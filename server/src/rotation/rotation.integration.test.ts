@@ -249,6 +249,28 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(made.board.atDoor?.id).toBe(id.wang);
   });
 
+  it('R2: saving the week keeps the shifts of a disabled consultant, so enabling them again restores their week', async () => {
+    const admin = await t.login('admin');
+    const chen = (await t.gql<{ users: Array<{ id: string; username: string }> }>('{ users { id username } }', {}, admin)).data!.users.find((u) => u.username === 'chen')!.id;
+    const week = (ids: string[]) => ids.flatMap((consultantId) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ consultantId, weekday, startTime: '10:00', endTime: '18:00' })));
+    const save = (ids: string[]) => t.gql('mutation($s: ID!, $rows: [ShiftTemplateInput!]!) { setShiftTemplates(siteId: $s, shifts: $rows) { id } }', { s: cd, rows: week(ids) }, tokens.manager);
+    const scheduled = async () =>
+      new Set((await t.gql<{ shiftTemplates: Array<{ consultantId: string }> }>('query($s: ID!) { shiftTemplates(siteId: $s) { consultantId } }', { s: cd }, tokens.manager)).data!.shiftTemplates.map((r) => r.consultantId));
+    expect((await save([id.yang, chen])).errors).toBeUndefined();
+    const disable = (disabled: boolean) => t.gql('mutation($id: ID!, $d: Boolean!) { setUserDisabled(id: $id, disabled: $d) { id } }', { id: chen, d: disabled }, admin);
+    expect((await disable(true)).errors).toBeUndefined();
+    try {
+      // The grid saves the active consultants only.
+      expect((await save([id.yang])).errors).toBeUndefined();
+      expect(await scheduled()).toEqual(new Set([id.yang, chen]));
+    } finally {
+      expect((await disable(false)).errors).toBeUndefined();
+    }
+    // An active consultant left out of the week is off it.
+    expect((await save([id.yang])).errors).toBeUndefined();
+    expect(await scheduled()).toEqual(new Set([id.yang]));
+  });
+
   it('R2: a consultant outside their shift is not offered a walk-in, even at the head of the line', async () => {
     await newDay({ wang: ['09:00', '21:00'], li: ['09:00', '21:00'], liu: ['14:00', '21:00'] });
     await checkIn('liu', 'wang', 'li');

@@ -1,4 +1,4 @@
-import { Between, In, LessThan, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { Between, In, LessThan, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
@@ -304,7 +304,10 @@ export class RotationService {
     });
     await this.tx.run(async (em) => {
       await this.accounts.requireConsultants(em, siteId, parsed.map((r) => r.consultantId));
-      await em.delete(ShiftTemplateEntity, { siteId });
+      // Disabled consultants are not in the editor's grid: their week waits for them to come back.
+      const scheduled = [...new Set((await em.find(ShiftTemplateEntity, { where: { siteId }, select: { consultantId: true } })).map((t) => t.consultantId))];
+      const away = scheduled.length ? (await em.find(UserEntity, { where: { id: In(scheduled), disabled: true }, select: { id: true } })).map((u) => u.id) : [];
+      await em.delete(ShiftTemplateEntity, away.length ? { siteId, consultantId: Not(In(away)) } : { siteId });
       if (parsed.length) await em.insert(ShiftTemplateEntity, parsed);
     });
     return this.shiftTemplates(p, siteId);
