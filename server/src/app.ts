@@ -31,6 +31,7 @@ import { AppointmentsService } from './appointments/appointments.service.js';
 import { StandardsService } from './appointments/standards.service.js';
 import { CustomersService } from './customers/customers.service.js';
 import { RotationService } from './rotation/rotation.service.js';
+import { SettingsHistoryService } from './settings/settings.service.js';
 import { createSchema } from './schema.js';
 
 export interface App {
@@ -63,14 +64,16 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const bus = createEventBus(config.redisUrl, logger);
   const tokens = new TokenService(config.jwtSecret, config.jwtTtl, clock);
   const accounts = new AccountsService(ds, tx, tokens, clock, bus);
-  const customers = new CustomersService(ds, tx, clock, accounts);
+  const settings = new SettingsHistoryService(ds, accounts);
+  const customers = new CustomersService(ds, tx, clock, accounts, settings);
   const standards = new StandardsService(ds, tx, clock, accounts);
   const services: Services = {
     accounts,
-    rotation: new RotationService(ds, tx, clock, bus, accounts, customers),
+    rotation: new RotationService(ds, tx, clock, bus, accounts, customers, settings),
     customers,
     standards,
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards),
+    settings,
   };
   if (config.demoData && (await seedDemoData(ds, tx, clock, logger))) await seedAppointments(ds, tx, clock, services);
 

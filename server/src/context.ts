@@ -5,6 +5,7 @@ import type { AccountsService } from './accounts/accounts.service.js';
 import type { CustomersService } from './customers/customers.service.js';
 import type { Loaders } from './loaders.js';
 import type { RotationService } from './rotation/rotation.service.js';
+import type { SettingsHistoryService } from './settings/settings.service.js';
 
 /** The services a resolver may call; built once in app.ts. */
 export interface Services {
@@ -13,6 +14,7 @@ export interface Services {
   customers: CustomersService;
   standards: StandardsService;
   appointments: AppointmentsService;
+  settings: SettingsHistoryService;
 }
 
 /** Per request (HTTP) or per subscription operation (WebSocket). */

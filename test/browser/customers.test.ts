@@ -366,6 +366,18 @@ describe('customer register in the browser', () => {
     await field(page, 'followUpDays').press('Tab');
     await page.locator('[data-test=save-customer-settings]').click();
     await page.locator('.el-message', { hasText: '已保存滨江售楼处的客户登记规则' }).waitFor();
+    // Both saves are in the history, newest first, in the form's words.
+    await page.locator('[data-test=open-history]').click();
+    const entries = page.locator('[data-test=history-drawer] [data-test=history-entry]');
+    await expect.poll(() => entries.count()).toBe(2);
+    const newest = entries.first().locator('[data-test=history-line]');
+    expect(await newest.count()).toBe(1);
+    expect(await newest.locator('.label').textContent()).toBe('跟进期限（O3）');
+    expect(await newest.locator('.before').textContent()).toBe('10 天');
+    expect(await newest.locator('.after').textContent()).toBe('1 天');
+    expect(await entries.nth(1).locator('.before').textContent()).toBe('7 天');
+    await screenshot(page, 'customer-settings-history-zh');
+    await page.keyboard.press('Escape');
     await signOut(page);
     await signIn(page, 'liu');
     await page.waitForURL(/\/me\/floor$/);

@@ -75,6 +75,42 @@ describe('floor rules and shifts in the browser', () => {
     await page.locator('.el-message--success', { hasText: '已保存滨江售楼处的轮序规则' }).waitFor();
     await expect.poll(() => page.locator('[data-test=unsaved]').count()).toBe(0);
 
+    // The change history: who saved, and each changed rule from → to, in the form's words.
+    await page.locator('[data-test=open-history]').click();
+    const history = page.locator('[data-test=history-drawer]');
+    await history.locator('.el-drawer__title', { hasText: '滨江售楼处的变更记录' }).waitFor();
+    const entry = history.locator('[data-test=history-entry]');
+    await entry.first().locator('.by', { hasText: '系统管理员 修改' }).waitFor();
+    expect(await entry.count()).toBe(1);
+    const line = (field: string) =>
+      entry.first().locator(`[data-test=history-line][data-field=${field}]`);
+    expect(await entry.first().locator('[data-test=history-line]').count()).toBe(2);
+    expect(await line('r11ColleagueCustomer').locator('.label').textContent()).toBe(
+      'R11 发现是同事的客户',
+    );
+    expect(await line('r11ColleagueCustomer').locator('.before').textContent()).toBe('方案 A');
+    expect(await line('r11ColleagueCustomer').locator('.after').textContent()).toBe('方案 B');
+    expect(await line('bigBuyerUnits').locator('.label').textContent()).toBe('R14 大客户提醒');
+    expect(await line('bigBuyerUnits').locator('.before').textContent()).toBe('3 套（台）');
+    expect(await line('bigBuyerUnits').locator('.after').textContent()).toBe('5 套（台）');
+    await screenshot(page, 'rotation-settings-history-zh');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.el-drawer:visible').count()).toBe(0);
+
+    // A second save comes first in the history.
+    await page.locator('[data-test=rule-r8-A]').click();
+    await page.locator('[data-test=save-rules]').click();
+    await expect.poll(() => page.locator('[data-test=unsaved]').count()).toBe(0);
+    await page.locator('[data-test=open-history]').click();
+    await expect.poll(() => entry.count()).toBe(2);
+    expect(await entry.first().locator('[data-test=history-line]').count()).toBe(1);
+    expect(await entry.first().locator('[data-test=history-line] .label').textContent()).toBe(
+      'R8 老客户带来新客户',
+    );
+    expect(await entry.first().locator('.after').textContent()).toBe('方案 A');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.el-drawer:visible').count()).toBe(0);
+
     await page.reload();
     await page.locator('[data-test=rule-r11-B]').waitFor();
     await expect
@@ -95,6 +131,12 @@ describe('floor rules and shifts in the browser', () => {
     await chooseLanguage(page, 'English');
     await page.locator('.page-header h1', { hasText: 'Floor rules' }).waitFor();
     await page.locator('[data-test=rule-r7]', { hasText: 'Counted as the owner' }).waitFor();
+    // The other site's rules were never changed.
+    await page.locator('[data-test=open-history]').click();
+    await history.locator('.el-drawer__title', { hasText: 'Change history of 城东展厅' }).waitFor();
+    await history.locator('.el-empty', { hasText: 'No changes recorded yet' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.el-drawer:visible').count()).toBe(0);
     await screenshot(page, 'rotation-settings-en');
     await units.fill('101');
     await units.blur();

@@ -19,6 +19,8 @@ import {
   type Ownership,
   type OwnershipSettings,
 } from './domain/ownership.js';
+import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
+import type { SettingsHistoryService } from '../settings/settings.service.js';
 import {
   ConflictEntity,
   CustomerEntity,
@@ -75,6 +77,7 @@ export class CustomersService {
     private readonly tx: Transactions,
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
+    private readonly settingsHistory: SettingsHistoryService,
   ) {}
 
   now(): number {
@@ -90,12 +93,24 @@ export class CustomersService {
 
   async updateSettings(p: Principal, siteId: number, input: { followUpDays: number; dealLookbackDays: number }) {
     const site = await this.accounts.requireSite(p, siteId);
-    await this.tx.run((em) => em.save(CustomerSettingsEntity, { siteId, settings: JSON.stringify(input) }));
+    const keys = Object.keys(DEFAULT_OWNERSHIP_SETTINGS);
+    await this.tx.run(async (em) => {
+      // Under the row's lock, so two saves at once each record what the other left.
+      const before = pickValues(await this.settingsIn(em, siteId, site.timezone, true), keys);
+      const after = pickValues(input, keys);
+      if (!changedKeys(before, after).length) return;
+      await em.save(CustomerSettingsEntity, { siteId, settings: JSON.stringify(after) });
+      await this.settingsHistory.record(em, { siteId, area: SettingsArea.CUSTOMERS, at: this.clock.now(), byId: p.userId, before, after });
+    });
     return this.settingsIn(this.ds.manager, siteId, site.timezone);
   }
 
-  private async settingsIn(em: EntityManager, siteId: number, timezone: string): Promise<OwnershipSettings> {
-    const row = await em.findOneBy(CustomerSettingsEntity, { siteId });
+  private async settingsIn(em: EntityManager, siteId: number, timezone: string, forUpdate = false): Promise<OwnershipSettings> {
+    const row = await em.findOne(CustomerSettingsEntity, {
+      where: { siteId },
+      // FOR UPDATE on MySQL; SQLite's transactions are already one at a time.
+      ...(forUpdate && em.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     return { ...DEFAULT_OWNERSHIP_SETTINGS, ...(row ? (JSON.parse(row.settings) as Partial<OwnershipSettings>) : {}), timezone };
   }
 

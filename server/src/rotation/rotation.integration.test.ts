@@ -492,7 +492,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
 
     // A second instance on the same database starts with nothing in memory.
     const { ds, bus, services } = t.app;
-    const other = new RotationService(ds, new Transactions(ds), { now: () => new Date(now) }, bus, services.accounts, services.customers);
+    const other = new RotationService(ds, new Transactions(ds), { now: () => new Date(now) }, bus, services.accounts, services.customers, services.settings);
     const manager = (await services.accounts.authenticate(tokens.manager))!;
     const desk = (await services.accounts.authenticate(tokens.desk))!;
     const mine = t.app.services.rotation;

@@ -32,6 +32,8 @@ import {
   ShiftTemplateEntity,
 } from './rotation.entity.js';
 import type { CustomersService } from '../customers/customers.service.js';
+import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
+import type { SettingsHistoryService } from '../settings/settings.service.js';
 import type { RotationBoardView } from './rotation.types.js';
 import { boardView, eventView, receptionView, type Names, type StoredEvent } from './rotation.view.js';
 
@@ -72,6 +74,7 @@ export class RotationService {
     private readonly bus: EventBus,
     private readonly accounts: AccountsService,
     private readonly customers: CustomersService,
+    private readonly settingsHistory: SettingsHistoryService,
   ) {}
 
   // ---- commands ------------------------------------------------------------------------
@@ -270,14 +273,16 @@ export class RotationService {
 
   async updateSettings(p: Principal, siteId: number, input: Omit<RotationSettings, 'timezone'>): Promise<RotationSettings> {
     const site = await this.accounts.requireSite(p, siteId);
-    await this.tx.run((em) =>
-      em.save(RotationSettingsEntity, {
-        siteId,
-        settings: JSON.stringify(input),
-        updatedAt: this.clock.now(),
-        updatedBy: p.userId,
-      }),
-    );
+    const keys = Object.keys(DEFAULT_ROTATION_SETTINGS);
+    await this.tx.run(async (em) => {
+      // Under the row's lock, so two saves at once each record what the other left.
+      const before = pickValues(await this.settingsIn(em, siteId, site.timezone, true), keys);
+      const after = pickValues(input, keys);
+      if (!changedKeys(before, after).length) return;
+      const at = this.clock.now();
+      await em.save(RotationSettingsEntity, { siteId, settings: JSON.stringify(after), updatedAt: at, updatedBy: p.userId });
+      await this.settingsHistory.record(em, { siteId, area: SettingsArea.ROTATION, at, byId: p.userId, before, after });
+    });
     return this.settingsIn(this.ds.manager, siteId, site.timezone);
   }
 
@@ -480,8 +485,12 @@ export class RotationService {
     if ((this.states.get(siteId)?.seq ?? -1) < state.seq) this.states.set(siteId, state);
   }
 
-  private async settingsIn(em: EntityManager, siteId: number, timezone: string): Promise<RotationSettings> {
-    const row = await em.findOneBy(RotationSettingsEntity, { siteId });
+  private async settingsIn(em: EntityManager, siteId: number, timezone: string, forUpdate = false): Promise<RotationSettings> {
+    const row = await em.findOne(RotationSettingsEntity, {
+      where: { siteId },
+      // FOR UPDATE on MySQL; SQLite's transactions are already one at a time.
+      ...(forUpdate && em.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     return { ...DEFAULT_ROTATION_SETTINGS, ...(row ? (JSON.parse(row.settings) as Partial<RotationSettings>) : {}), timezone };
   }
 

@@ -3,5 +3,6 @@ import { appointmentEntities } from '../../appointments/appointments.entity.js';
 import { accountEntities } from '../../accounts/accounts.entity.js';
 import { customerEntities } from '../../customers/customers.entity.js';
 import { rotationEntities } from '../../rotation/rotation.entity.js';
+import { settingsEntities } from '../../settings/settings.entity.js';
 
-export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities];
+export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities, ...settingsEntities];

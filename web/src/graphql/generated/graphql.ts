@@ -339,6 +339,11 @@ export type Season =
   | 'SUMMER'
   | 'WINTER';
 
+/** ROTATION: floor rules (R7–R14); CUSTOMERS: register rules (O3, O7) */
+export type SettingsArea =
+  | 'CUSTOMERS'
+  | 'ROTATION';
+
 export type ShiftExceptionInput = {
   consultantId: string;
   date: string;
@@ -1228,6 +1233,15 @@ export type AccountChangedSubscriptionVariables = Exact<{ [key: string]: never; 
 
 
 export type AccountChangedSubscription = { accountChanged: { signedOut: boolean, user: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, sites: Array<{ id: string, name: string, code: string, timezone: string }>, department: { id: string, name: string } | null } } };
+
+export type SettingsHistoryQueryVariables = Exact<{
+  siteId: string;
+  area: SettingsArea;
+  limit?: number | null | undefined;
+}>;
+
+
+export type SettingsHistoryQuery = { settingsHistory: Array<{ id: string, at: string, before: unknown, after: unknown, changed: Array<string>, by: { id: string, displayName: string } }> };
 
 export type SiteRowFragment = { id: string, name: string, code: string, timezone: string, createdAt: string };
 
@@ -6589,6 +6603,21 @@ export const AccountChangedDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<AccountChangedSubscription, AccountChangedSubscriptionVariables>;
+export const SettingsHistoryDocument = new TypedDocumentString(`
+    query SettingsHistory($siteId: ID!, $area: SettingsArea!, $limit: Int) {
+  settingsHistory(siteId: $siteId, area: $area, limit: $limit) {
+    id
+    at
+    by {
+      id
+      displayName
+    }
+    before
+    after
+    changed
+  }
+}
+    `) as unknown as TypedDocumentString<SettingsHistoryQuery, SettingsHistoryQueryVariables>;
 export const SitesDocument = new TypedDocumentString(`
     query Sites {
   sites {
