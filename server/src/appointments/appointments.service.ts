@@ -195,10 +195,16 @@ export class AppointmentsService {
     const waiting = await em.find(AppointmentEntity, {
       where: { siteId: In(p.siteIds.length ? p.siteIds : [0]), state: In(['requested', 'rescheduled']), approvedOnce: false },
       order: { startAt: 'ASC' },
-      take: 200,
     });
+    // Approvers depend on the site and the lead department only: asked once per pair.
+    const approvers = new Map<string, Promise<number[]>>();
     const mine: AppointmentEntity[] = [];
-    for (const a of waiting) if ((await this.approverIds(em, a)).includes(p.userId)) mine.push(a);
+    for (const a of waiting) {
+      const key = `${a.siteId}:${a.leadDepartmentId}`;
+      if (!approvers.has(key)) approvers.set(key, this.approverIds(em, a));
+      if ((await approvers.get(key)!).includes(p.userId)) mine.push(a);
+      if (mine.length === 200) break;
+    }
     return mine;
   }
 
