@@ -210,4 +210,61 @@ describe('the floor in the browser', () => {
     await desk.context.close();
     await manager.context.close();
   });
+
+  it('an ownership dispute (O6) shows on the board and the wall at once, linking to the conflicts page', async () => {
+    const manager = await newSession(browser, server.url);
+    await signIn(manager.page, 'manager');
+    await manager.page.waitForURL(/\/floor$/);
+    const subtitle = manager.page.locator('.page-header .subtitle');
+    if (!(await subtitle.textContent())?.includes('滨江售楼处')) {
+      await manager.page.locator('[data-test=site-picker]').click();
+      await manager.page
+        .locator('.el-select-dropdown__item:visible', { hasText: '滨江售楼处' })
+        .click();
+      await subtitle.filter({ hasText: '滨江售楼处' }).waitFor();
+    }
+    await manager.page.locator('[data-test=floor-line] .el-table__row').first().waitFor();
+    await expectLive(manager.page);
+    const wall = await manager.context.newPage();
+    await wall.setViewportSize({ width: 1920, height: 1080 });
+    await wall.goto(`/wall/${siteId}`);
+    await wall.locator('[data-test=wall-line] li').first().waitFor();
+
+    // The same phone under another name, by another consultant: a conflict for the manager.
+    const phone = `137${String(Date.now()).slice(-8)}`;
+    const register = (as: string, name: string) =>
+      ok(
+        gql<{ registerCustomer: { match: string } }>(
+          server.url,
+          'mutation($s: ID!, $i: RegisterCustomerInput!) { registerCustomer(siteId: $s, input: $i) { match } }',
+          { s: siteId, i: { name, phone } },
+          people.get(as)!.token,
+        ),
+      );
+    await register('wang', '撞单甲');
+    expect((await register('li', '撞单乙')).registerCustomer.match).toBe('PHONE_CONFLICT');
+    const { customerDisputes } = await ok(
+      gql<{ customerDisputes: { open: number } }>(
+        server.url,
+        'query($s: ID!) { customerDisputes(siteId: $s) { open } }',
+        { s: siteId },
+        await login(server.url, 'manager'),
+      ),
+    );
+    expect(customerDisputes.open).toBeGreaterThan(0);
+
+    // Live, without reload.
+    const alert = manager.page.locator('[data-test=disputes-alert]');
+    await alert.filter({ hasText: `${customerDisputes.open} 条撞单待裁决` }).waitFor();
+    await wall
+      .locator('[data-test=wall-disputes]', { hasText: String(customerDisputes.open) })
+      .waitFor();
+    await screenshot(manager.page, 'floor-board-disputes-zh');
+    await screenshot(wall, 'wall-disputes-zh');
+    const link = alert.locator('[data-test=disputes-link]');
+    expect(await link.getAttribute('href')).toMatch(/\/customers\/conflicts$/);
+    await link.click();
+    await manager.page.waitForURL(/\/customers\/conflicts$/);
+    await manager.context.close();
+  });
 });

@@ -1,14 +1,15 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { PersonView } from '../accounts/accounts.types.js';
 import { Role } from '../accounts/domain/roles.js';
 import { principalOf, type Context } from '../context.js';
 import { badInput } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
 import { IMPORT_MAX_BYTES, type ImportRow } from './customers.import.js';
-import type { CustomerRow } from './customers.service.js';
+import type { CustomerRow, DisputeCount } from './customers.service.js';
 import {
   ConflictView,
   CustomerDetailView,
+  CustomerDisputesView,
   CustomerExportView,
   CustomerImportPreviewView,
   CustomerImportResultView,
@@ -172,6 +173,26 @@ export class CustomersResolver {
   async customerConflicts(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context) {
     const rows = await ctx.services.customers.conflicts(principalOf(ctx), parseId('siteId', siteId));
     return rows.map((c) => ({ ...c, details: JSON.parse(c.details) }));
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Query(() => CustomerDisputesView, { description: "How many of the site's conflicts wait for the manager" })
+  async customerDisputes(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context): Promise<CustomerDisputesView> {
+    const d = await ctx.services.customers.disputes(principalOf(ctx), parseId('siteId', siteId));
+    return { siteId: d.siteId, open: d.open };
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Subscription(() => CustomerDisputesView, {
+    name: 'customerDisputes',
+    description: "The site's open conflicts now, then on every change (the floor board's disputes alert)",
+    subscribe: ({ args, context }) => {
+      const ctx = context as Context;
+      return ctx.services.customers.watchDisputes(principalOf(ctx), parseId('siteId', args.siteId as string));
+    },
+  })
+  customerDisputesChanged(@Root() d: DisputeCount, @Arg('siteId', () => ID) _siteId: string): CustomerDisputesView {
+    return { siteId: d.siteId, open: d.open };
   }
 
   @Authorized(...SUPERVISOR)

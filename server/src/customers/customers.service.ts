@@ -4,6 +4,7 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
+import type { EventBus } from '../platform/pubsub.js';
 import { badInput, conflict, forbidden, notFound } from '../platform/errors.js';
 import { maskPhone, normalizePhone } from '../platform/phone.js';
 import {
@@ -71,11 +72,25 @@ export interface CustomerRow {
 
 const FAMILY_RELATIONS = ['PARENT', 'SPOUSE', 'CHILD', 'SIBLING', 'OTHER'];
 
+export const DISPUTES_CHANGED = 'CUSTOMERS:DISPUTES_CHANGED';
+
+/** A site's open conflicts (the floor board's disputes alert). */
+export interface DisputeCount {
+  siteId: number;
+  open: number;
+  /**
+   * Conflicts created plus conflicts settled: it only grows, so a count read before another
+   * change but published after it (another instance, a slower query) is recognised and dropped.
+   */
+  version: number;
+}
+
 export class CustomersService {
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly clock: Clock,
+    private readonly bus: EventBus,
     private readonly accounts: AccountsService,
     private readonly settingsHistory: SettingsHistoryService,
   ) {}
@@ -189,8 +204,9 @@ export class CustomersService {
           resolvedAt: null,
         });
       }
-      return { customerId, registrationId: reg.id, match };
+      return { customerId, registrationId: reg.id, match, conflicted: conflictKind !== null };
     });
+    if (result.conflicted) await this.publishDisputes(siteId);
     const [row] = await this.rows(p, siteId, [result.customerId], site.timezone);
     return { ...result, row };
   }
@@ -307,6 +323,64 @@ export class CustomersService {
     return this.ds.getRepository(ConflictEntity).find({ where: { siteId, resolvedAt: IsNull() }, order: { createdAt: 'ASC' } });
   }
 
+  async disputes(p: Principal, siteId: number): Promise<DisputeCount> {
+    await this.requireDisputesViewer(p, siteId);
+    return this.countDisputes(siteId);
+  }
+
+  /** The site's open conflicts now, then on every change (newer counts only). */
+  async *watchDisputes(p: Principal, siteId: number): AsyncGenerator<DisputeCount> {
+    await this.requireDisputesViewer(p, siteId);
+    // Listening before reading, so a change committed in between is not lost; the pubsub's
+    // iterator starts listening at its first next().
+    const live = this.bus.pubSub.subscribe(DISPUTES_CHANGED, siteId)[Symbol.asyncIterator]();
+    let pending = live.next();
+    try {
+      const current = await this.countDisputes(siteId);
+      let version = current.version;
+      yield current;
+      for (;;) {
+        const next = await pending;
+        if (next.done) return;
+        pending = live.next();
+        const change = next.value as DisputeCount;
+        if (change.version <= version) continue;
+        version = change.version;
+        yield change;
+      }
+    } finally {
+      await live.return?.();
+    }
+  }
+
+  private async requireDisputesViewer(p: Principal, siteId: number) {
+    // Checked here as well: a subscription is refused when it starts, not on its first event.
+    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager sees ownership disputes');
+    await this.accounts.requireSite(p, siteId);
+  }
+
+  private async countDisputes(siteId: number): Promise<DisputeCount> {
+    const raw = await this.ds
+      .getRepository(ConflictEntity)
+      .createQueryBuilder('c')
+      .select('COUNT(*)', 'total')
+      .addSelect('COUNT(c.resolvedAt)', 'resolved')
+      .where('c.siteId = :siteId', { siteId })
+      .getRawOne<{ total: number | string; resolved: number | string }>();
+    const total = Number(raw?.total ?? 0);
+    const resolved = Number(raw?.resolved ?? 0);
+    return { siteId, open: total - resolved, version: total + resolved };
+  }
+
+  /** After commit (a retried transaction must not publish twice). */
+  private async publishDisputes(siteId: number): Promise<void> {
+    try {
+      this.bus.pubSub.publish(DISPUTES_CHANGED, siteId, await this.countDisputes(siteId));
+    } catch {
+      // The change is committed; a failed count only delays the board until the next change.
+    }
+  }
+
   /**
    * A manager settles ownership with a reason: ASSIGN to a consultant, RELEASE (free), or a
    * conflict's answer (SAME_PERSON verifies O5, FAMILY accepts O6, DIFFERENT keeps them apart).
@@ -338,6 +412,7 @@ export class CustomersService {
         decidedBy: p.userId,
       });
     });
+    if (input.conflictId) await this.publishDisputes(customer.siteId);
     const [row] = await this.rows(p, customer.siteId, [customer.id]);
     return row;
   }
@@ -348,7 +423,7 @@ export class CustomersService {
     if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager records deals');
     if (input.dealAt.getTime() > this.clock.now().getTime()) throw badInput('dealAt', 'A deal cannot be in the future');
     const site = await this.accounts.requireSite(p, customer.siteId);
-    return this.tx.run(async (em) => {
+    const { deal, disputed } = await this.tx.run(async (em) => {
       const s = await this.settingsIn(em, customer.siteId, site.timezone);
       const input2 = await this.inputs(em, [customer.id]);
       const a = attributeDeal(customer.id, input2, input.dealAt.getTime(), s);
@@ -382,8 +457,10 @@ export class CustomersService {
           resolvedAt: null,
         });
       }
-      return deal;
+      return { deal, disputed: !buyerOk || a.consultantId === null };
     });
+    if (disputed) await this.publishDisputes(customer.siteId);
+    return deal;
   }
 
   /** Deals of a site, newest first, with the customers' names. */
@@ -408,7 +485,7 @@ export class CustomersService {
   async importRegister(p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<{ imported: number; conflicts: number }> {
     if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager imports the register');
     const now = this.clock.now();
-    return this.tx.run(async (em) => {
+    const result = await this.tx.run(async (em) => {
       // Checked again inside the transaction: the register may have changed since the preview.
       const check = await this.checkFile(em, p, siteId, file);
       if (check.errors.length) {
@@ -485,6 +562,8 @@ export class CustomersService {
       }
       return { imported: check.rows.length, conflicts };
     });
+    if (result.conflicts) await this.publishDisputes(siteId);
+    return result;
   }
 
   /** The register as xlsx, with each phone as this viewer may read it (O9). */

@@ -193,6 +193,12 @@ export class ConflictView {
   @Field(() => Date, { nullable: true }) resolvedAt: Date | null;
 }
 
+@ObjectType('CustomerDisputes', { description: "A site's ownership disputes waiting for the manager (the floor board's alert)" })
+export class CustomerDisputesView {
+  @Field(() => ID) siteId: number;
+  @Field(() => Int, { description: 'Open conflicts: O5, O6 and disputed deals' }) open: number;
+}
+
 @ObjectType('CustomerDetail')
 export class CustomerDetailView {
   @Field(() => CustomerView) customer: CustomerView;

@@ -807,6 +807,13 @@ export type UpdateCustomerSettingsMutationVariables = Exact<{
 
 export type UpdateCustomerSettingsMutation = { updateCustomerSettings: { siteId: string, followUpDays: number, dealLookbackDays: number } };
 
+export type CustomerDisputesLiveSubscriptionVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type CustomerDisputesLiveSubscription = { customerDisputes: { siteId: string, open: number } };
+
 export type DepartmentRowFragment = { id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null, head: { id: string, displayName: string } | null };
 
 export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -3415,6 +3422,14 @@ export const UpdateCustomerSettingsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateCustomerSettingsMutation, UpdateCustomerSettingsMutationVariables>;
+export const CustomerDisputesLiveDocument = new TypedDocumentString(`
+    subscription CustomerDisputesLive($siteId: ID!) {
+  customerDisputes(siteId: $siteId) {
+    siteId
+    open
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerDisputesLiveSubscription, CustomerDisputesLiveSubscriptionVariables>;
 export const DepartmentsDocument = new TypedDocumentString(`
     query Departments {
   departments {
