@@ -12,3 +12,10 @@ export function createAccountLoaders(accounts: AccountsService, opts: { cache: b
   };
 }
 export type AccountLoaders = ReturnType<typeof createAccountLoaders>;
+
+/** A user as other screens show them (`Person`), through the request's user loader. */
+export async function personOf(loaders: AccountLoaders, id: number | null): Promise<{ id: number; displayName: string } | null> {
+  if (id === null) return null;
+  const u = await loaders.user.load(id);
+  return u ? { id: u.id, displayName: u.displayName } : null;
+}

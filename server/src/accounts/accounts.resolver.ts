@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { principalOf, type Context } from '../context.js';
+import { personOf } from './accounts.loaders.js';
 import { parseId } from '../platform/ids.js';
 import type { AccountChangedPayload } from './accounts.service.js';
 import {
@@ -172,8 +173,7 @@ export class DepartmentResolver {
 
   @FieldResolver(() => PersonView, { nullable: true, description: 'P1: approves the appointments this department leads' })
   async head(@Root() dept: DepartmentType, @Ctx() ctx: Context): Promise<PersonView | null> {
-    const u = dept.headUserId ? await ctx.loaders.user.load(dept.headUserId) : null;
-    return u ? { id: u.id, displayName: u.displayName } : null;
+    return personOf(ctx.loaders, dept.headUserId);
   }
 }
 

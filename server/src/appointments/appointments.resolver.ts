@@ -1,10 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { DepartmentType, PersonView } from '../accounts/accounts.types.js';
 import { hasRole, Role } from '../accounts/domain/roles.js';
+import { personOf } from '../accounts/accounts.loaders.js';
 import { principalOf, type Context } from '../context.js';
 import { badInput } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
-import type { AppointmentEntity, EquipmentReservationEntity, NotificationEntity, SpecialRequestEntity, TaskEntity } from './appointments.entity.js';
+import type { AppointmentEntity, NotificationEntity, SpecialRequestEntity, TaskEntity } from './appointments.entity.js';
 import type { AppointmentState } from './domain/lifecycle.js';
 import type { SiteChange } from './appointments.service.js';
 import type { CategoryRow } from './standards.service.js';
@@ -81,11 +82,7 @@ export function appointmentView(a: AppointmentEntity): AppointmentView {
 const taskView = (t: TaskEntity, now: number): TaskView => ({ ...t, overdue: t.state === 'OPEN' && t.dueAt.getTime() < now });
 const notificationView = (n: NotificationEntity): NotificationView => ({ ...n, params: JSON.parse(n.params) });
 
-async function person(ctx: Context, id: number | null): Promise<PersonView | null> {
-  if (id === null) return null;
-  const u = await ctx.loaders.user.load(id);
-  return u ? { id: u.id, displayName: u.displayName } : null;
-}
+const person = (ctx: Context, id: number | null) => personOf(ctx.loaders, id);
 
 function categoryInput(input: CategoryInput) {
   return {
@@ -335,14 +332,15 @@ export class AppointmentResolver {
   async checkOutEquipment(@Arg('reservationId', () => ID) reservationId: string, @Arg('byUserId', () => ID) byUserId: string, @Ctx() ctx: Context) {
     const s = ctx.services.appointments;
     const r = await s.checkOutEquipment(principalOf(ctx), parseId('reservationId', reservationId), parseId('byUserId', byUserId));
-    return this.reservationView(ctx, r);
+    return { ...r, overdue: s.equipmentOverdue(r) };
   }
 
   @Authorized(...ALL)
   @Mutation(() => EquipmentReservationView, { description: 'C3: returned after the meeting' })
   async returnEquipment(@Arg('reservationId', () => ID) reservationId: string, @Ctx() ctx: Context) {
-    const r = await ctx.services.appointments.returnEquipment(principalOf(ctx), parseId('reservationId', reservationId));
-    return this.reservationView(ctx, r);
+    const s = ctx.services.appointments;
+    const r = await s.returnEquipment(principalOf(ctx), parseId('reservationId', reservationId));
+    return { ...r, overdue: s.equipmentOverdue(r) };
   }
 
   @Authorized(...ALL)
@@ -471,16 +469,6 @@ export class AppointmentResolver {
   @FieldResolver(() => TaskProgressView, { description: 'Preparation: tasks done of all' })
   progress(@Root() a: AppointmentView, @Ctx() ctx: Context) {
     return ctx.loaders.taskProgress.load(a.id);
-  }
-
-  private async reservationView(ctx: Context, r: EquipmentReservationEntity): Promise<EquipmentReservationView> {
-    const d = await ctx.services.appointments.detail(principalOf(ctx), r.appointmentId);
-    // A cancelled visit's item, once returned, is no longer held (so not in the detail): answer with it all the same.
-    const full = d.reservations.find((x) => x.id === r.id) ?? {
-      ...r,
-      equipment: (await ctx.services.standards.equipment(principalOf(ctx), d.appointment.siteId, true)).find((e) => e.id === r.equipmentId)!,
-    };
-    return { ...full, overdue: ctx.services.appointments.equipmentOverdue(full) };
   }
 }
 

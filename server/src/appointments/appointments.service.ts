@@ -1,4 +1,5 @@
 import { Brackets, In, IsNull, LessThan, MoreThan, Not, type DataSource, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { takesRowLocks } from '../platform/db/locks.js';
 import { DepartmentEntity, SiteEntity, UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { canActOnSite, hasRole, Role, type Principal } from '../accounts/domain/roles.js';
@@ -531,7 +532,7 @@ export class AppointmentsService {
       await em.save(r);
       await this.record(em, a, p, 'EQUIPMENT_OUT', null, null, { reservationId: r.id, equipmentId: r.equipmentId, byUserId });
       out.siteChanges.push({ siteId: a.siteId, appointmentId: a.id, state: a.state });
-      return r;
+      return withItem(em, r);
     });
   }
 
@@ -550,7 +551,7 @@ export class AppointmentsService {
       await em.save(r);
       await this.record(em, a, p, 'EQUIPMENT_RETURNED', null, null, { reservationId: r.id, equipmentId: r.equipmentId });
       out.siteChanges.push({ siteId: a.siteId, appointmentId: a.id, state: a.state });
-      return r;
+      return withItem(em, r);
     });
   }
 
@@ -841,16 +842,19 @@ export class AppointmentsService {
   }
 }
 
+/** A reservation with its item, as the equipment views show it. */
+async function withItem(em: EntityManager, r: EquipmentReservationEntity) {
+  return Object.assign(r, { equipment: await em.findOneByOrFail(EquipmentEntity, { id: r.equipmentId }) });
+}
+
 function trimAll<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])) as T;
 }
 
-const isMysql = (em: EntityManager) => em.connection.options.type === 'mysql';
-
 /** SELECT … FOR UPDATE on MySQL; SQLite's transactions are already one at a time. */
 async function lockRow<T extends ObjectLiteral & { id: number }>(em: EntityManager, entity: EntityTarget<T>, id: number): Promise<T | null> {
   const qb = em.createQueryBuilder(entity, 'x').where('x.id = :id', { id });
-  if (isMysql(em)) qb.setLock('pessimistic_write');
+  if (takesRowLocks(em)) qb.setLock('pessimistic_write');
   return qb.getOne();
 }
 
@@ -858,6 +862,6 @@ async function lockRow<T extends ObjectLiteral & { id: number }>(em: EntityManag
 async function lockRows<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, where: Record<string, unknown>): Promise<T[]> {
   const qb = em.createQueryBuilder(entity, 'x');
   for (const [k, v] of Object.entries(where)) qb.andWhere(`x.${k} = :${k}`, { [k]: v });
-  if (isMysql(em)) qb.setLock('pessimistic_write');
+  if (takesRowLocks(em)) qb.setLock('pessimistic_write');
   return qb.orderBy('x.id', 'ASC').getMany();
 }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { PersonView } from '../accounts/accounts.types.js';
 import { Role } from '../accounts/domain/roles.js';
+import { personOf } from '../accounts/accounts.loaders.js';
 import { principalOf, type Context } from '../context.js';
 import { badInput } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
@@ -57,11 +58,7 @@ export function customerView(r: CustomerRow, now: number): CustomerView {
   };
 }
 
-async function person(ctx: Context, id: number | null): Promise<PersonView | null> {
-  if (id === null) return null;
-  const u = await ctx.loaders.user.load(id);
-  return u ? { id: u.id, displayName: u.displayName } : null;
-}
+const person = (ctx: Context, id: number | null) => personOf(ctx.loaders, id);
 
 const now = (ctx: Context) => ctx.services.customers.now();
 

@@ -1,4 +1,5 @@
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { forUpdate as rowLock } from '../platform/db/locks.js';
 import { UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
@@ -124,7 +125,7 @@ export class CustomersService {
     const row = await em.findOne(CustomerSettingsEntity, {
       where: { siteId },
       // FOR UPDATE on MySQL; SQLite's transactions are already one at a time.
-      ...(forUpdate && em.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...(forUpdate ? rowLock(em) : {}),
     });
     return { ...DEFAULT_OWNERSHIP_SETTINGS, ...(row ? (JSON.parse(row.settings) as Partial<OwnershipSettings>) : {}), timezone };
   }

@@ -1,4 +1,5 @@
 import { Between, In, LessThan, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
+import { forUpdate as rowLock, takesRowLocks } from '../platform/db/locks.js';
 import { UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
@@ -419,7 +420,7 @@ export class RotationService {
       em
         .createQueryBuilder(RotationHeadEntity, 'h')
         .select(['h.siteId', 'h.lastSeq', 'h.snapshotSeq'])
-        .setLock(em.connection.options.type === 'mysql' ? 'pessimistic_write' : undefined!)
+        .setLock(takesRowLocks(em) ? 'pessimistic_write' : undefined!)
         .where('h.siteId = :siteId', { siteId })
         .getOne();
     const found = await lock();
@@ -489,7 +490,7 @@ export class RotationService {
     const row = await em.findOne(RotationSettingsEntity, {
       where: { siteId },
       // FOR UPDATE on MySQL; SQLite's transactions are already one at a time.
-      ...(forUpdate && em.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...(forUpdate ? rowLock(em) : {}),
     });
     return { ...DEFAULT_ROTATION_SETTINGS, ...(row ? (JSON.parse(row.settings) as Partial<RotationSettings>) : {}), timezone };
   }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { PersonView } from '../accounts/accounts.types.js';
 import { Role } from '../accounts/domain/roles.js';
+import { personOf } from '../accounts/accounts.loaders.js';
 import { principalOf, type Context } from '../context.js';
 import { badInput, notFound } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
@@ -22,9 +23,9 @@ export class SettingsHistoryResolver {
 
   @FieldResolver(() => PersonView, { description: 'Who saved the change' })
   async by(@Root() c: SettingsChangeView, @Ctx() ctx: Context): Promise<PersonView> {
-    const u = await ctx.loaders.user.load(c.byId);
-    if (!u) throw notFound('User');
-    return { id: u.id, displayName: u.displayName };
+    const person = await personOf(ctx.loaders, c.byId);
+    if (!person) throw notFound('User');
+    return person;
   }
 }
 
