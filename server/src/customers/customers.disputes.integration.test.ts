@@ -95,7 +95,7 @@ describe.each(kinds)('customer disputes on %s', (kind) => {
     };
   }
 
-  it('the manager sees the open conflicts now, one more after an O6 registration and one fewer once settled', async () => {
+  it('§6, O5/O6: the manager sees the open conflicts now, one more after an O6 registration and one fewer once settled', async () => {
     const manager = subscribe('manager');
     try {
       // The first message is the current count, sent after the server listens for changes.
