@@ -27,6 +27,7 @@ import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compl
 import { createLogger, type Logger } from './platform/logger.js';
 import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
 import { createEventBus, type EventBus } from './platform/pubsub.js';
+import { NotificationsService } from './notifications/notifications.service.js';
 import { AppointmentsService } from './appointments/appointments.service.js';
 import { StandardsService } from './appointments/standards.service.js';
 import { CustomersService } from './customers/customers.service.js';
@@ -67,13 +68,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const settings = new SettingsHistoryService(ds, accounts);
   const customers = new CustomersService(ds, tx, clock, bus, accounts, settings);
   const standards = new StandardsService(ds, tx, clock, accounts);
+  const notifications = new NotificationsService(ds, tx, clock, bus);
   const services: Services = {
     accounts,
     rotation: new RotationService(ds, tx, clock, bus, accounts, customers, settings),
     customers,
     standards,
-    appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards),
+    appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards, notifications),
     settings,
+    notifications,
   };
   if (config.demoData && (await seedDemoData(ds, tx, clock, logger))) await seedAppointments(ds, tx, clock, services);
 

@@ -4,6 +4,7 @@ import type { Principal } from './accounts/domain/roles.js';
 import type { AccountsService } from './accounts/accounts.service.js';
 import type { CustomersService } from './customers/customers.service.js';
 import type { Loaders } from './loaders.js';
+import type { NotificationsService } from './notifications/notifications.service.js';
 import type { RotationService } from './rotation/rotation.service.js';
 import type { SettingsHistoryService } from './settings/settings.service.js';
 
@@ -15,6 +16,7 @@ export interface Services {
   standards: StandardsService;
   appointments: AppointmentsService;
   settings: SettingsHistoryService;
+  notifications: NotificationsService;
 }
 
 /** Per request (HTTP) or per subscription operation (WebSocket). */

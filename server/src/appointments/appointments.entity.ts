@@ -205,19 +205,6 @@ export class SpecialRequestEntity {
   @Column({ type: 'datetime', precision: 3, nullable: true }) repliedAt: Date | null;
 }
 
-/** What a user is told (P3: owners of moved tasks, approvers of new requests…); params, not sentences. */
-@Entity('notifications')
-@Index(['userId', 'id'])
-export class NotificationEntity {
-  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
-  @Column({ type: 'int' }) userId: number;
-  @Column({ type: 'varchar', length: 32 }) kind: string;
-  @Column({ type: 'int', nullable: true }) appointmentId: number | null;
-  @Column({ type: 'text' }) params: string;
-  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
-  @Column({ type: 'datetime', precision: 3, nullable: true }) readAt: Date | null;
-}
-
 export const appointmentEntities = [
   CategoryEntity,
   ChecklistItemEntity,
@@ -230,5 +217,4 @@ export const appointmentEntities = [
   GuestEntity,
   TaskEntity,
   SpecialRequestEntity,
-  NotificationEntity,
 ];

@@ -17,10 +17,10 @@ import {
   AppointmentEventEntity,
   CategoryEntity,
   EquipmentReservationEntity,
-  NotificationEntity,
   RoomBookingEntity,
   TaskEntity,
 } from './appointments.entity.js';
+import { NotificationEntity } from '../notifications/notifications.entity.js';
 
 const kinds = await databaseKinds();
 
@@ -442,7 +442,7 @@ describe.each(kinds)('appointments over GraphQL on %s', (kind) => {
 
   const listeners = new Map<string, number>();
   const listenWaiters: Array<() => void> = [];
-  /** Resolves once the server has `count` listeners on `topic` (e.g. APPOINTMENTS:NOTIFIED:12). */
+  /** Resolves once the server has `count` listeners on `topic` (e.g. NOTIFICATIONS:NOTIFIED:12). */
   async function listening(topic: string, count = 1) {
     while ((listeners.get(topic) ?? 0) < count)
       await new Promise<void>((resolve) => listenWaiters.push(resolve));
@@ -1982,7 +1982,7 @@ describe.each(kinds)('appointments over GraphQL on %s', (kind) => {
     const head = subscribe<Message>('thead', SUB);
     const bystanders = others.map((u) => subscribe<Message>(u, SUB));
     try {
-      for (const u of ['thead', ...others]) await listening(`APPOINTMENTS:NOTIFIED:${id[u]}`);
+      for (const u of ['thead', ...others]) await listening(`NOTIFICATIONS:NOTIFIED:${id[u]}`);
       const a = await request({ purpose: '实时通知' });
       const first = (await head.next()).myNotifications;
       expect(first).toMatchObject({

@@ -5,7 +5,7 @@ import { personOf } from '../accounts/accounts.loaders.js';
 import { principalOf, type Context } from '../context.js';
 import { badInput } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
-import type { AppointmentEntity, NotificationEntity, SpecialRequestEntity, TaskEntity } from './appointments.entity.js';
+import type { AppointmentEntity, SpecialRequestEntity, TaskEntity } from './appointments.entity.js';
 import type { AppointmentState } from './domain/lifecycle.js';
 import type { SiteChange } from './appointments.service.js';
 import type { CategoryRow } from './standards.service.js';
@@ -25,8 +25,6 @@ import {
   EquipmentReservationView,
   EquipmentView,
   GuestInput,
-  NotificationPageView,
-  NotificationView,
   OutcomeInput,
   RescheduleInput,
   RoomAvailabilityView,
@@ -80,7 +78,6 @@ export function appointmentView(a: AppointmentEntity): AppointmentView {
 }
 
 const taskView = (t: TaskEntity, now: number): TaskView => ({ ...t, overdue: t.state === 'OPEN' && t.dueAt.getTime() < now });
-const notificationView = (n: NotificationEntity): NotificationView => ({ ...n, params: JSON.parse(n.params) });
 
 const person = (ctx: Context, id: number | null) => personOf(ctx.loaders, id);
 
@@ -389,30 +386,6 @@ export class AppointmentResolver {
   async mySpecialRequests(@Ctx() ctx: Context) {
     const s = ctx.services.appointments;
     return (await s.mySpecialRequests(principalOf(ctx))).map((r: SpecialRequestEntity) => ({ ...r, overdue: s.specialRequestOverdue(r) }));
-  }
-
-  @Authorized(...ALL)
-  @Query(() => NotificationPageView)
-  async notifications(@Arg('limit', () => Int, { defaultValue: 30 }) limit: number, @Ctx() ctx: Context) {
-    if (limit < 1 || limit > 200) throw badInput('limit', 'limit must be between 1 and 200');
-    const r = await ctx.services.appointments.notifications(principalOf(ctx), limit);
-    return { unread: r.unread, rows: r.rows.map(notificationView) };
-  }
-
-  @Authorized(...ALL)
-  @Mutation(() => Int, { description: 'Marks the given notifications (all when omitted) read; returns how many changed' })
-  markNotificationsRead(@Arg('ids', () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: Context) {
-    return ctx.services.appointments.markNotificationsRead(principalOf(ctx), ids ? ids.map((id) => parseId('ids', id)) : null);
-  }
-
-  @Authorized(...ALL)
-  @Subscription(() => NotificationView, {
-    name: 'myNotifications',
-    description: 'The signed-in user’s new notifications (tasks, approvals, moves), as they are stored',
-    subscribe: ({ context }) => (context as Context).services.appointments.notificationsOf(principalOf(context as Context).userId),
-  })
-  myNotifications(@Root() n: NotificationEntity): NotificationView {
-    return notificationView(n);
   }
 
   @Authorized(...ALL)

@@ -5,6 +5,9 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import { canActOnSite, hasRole, Role, type Principal } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
+import type { NotificationEntity } from '../notifications/notifications.entity.js';
+import type { NotificationKind } from '../notifications/notifications.kinds.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../platform/errors.js';
 import type { EventBus } from '../platform/pubsub.js';
 import {
@@ -13,7 +16,6 @@ import {
   EquipmentEntity,
   EquipmentReservationEntity,
   GuestEntity,
-  NotificationEntity,
   RoomBookingEntity,
   RoomEntity,
   SpecialRequestEntity,
@@ -24,7 +26,6 @@ import { clashes, isOverdue } from './domain/rooms.js';
 import { checkThrift, isLate, preparationTasks, taskOwner } from './domain/standards.js';
 import { standardOf, type StandardsService } from './standards.service.js';
 
-const NOTIFIED = 'APPOINTMENTS:NOTIFIED';
 const SITE_CHANGED = 'APPOINTMENTS:SITE_CHANGED';
 const HOUR = 3600_000;
 
@@ -68,17 +69,6 @@ export interface AppointmentFilter {
   search?: string | null;
 }
 
-export type NotificationKind =
-  | 'APPROVAL_REQUESTED'
-  | 'APPROVED'
-  | 'REJECTED'
-  | 'TASK_ASSIGNED'
-  | 'RESCHEDULED'
-  | 'CANCELLED'
-  | 'GUESTS_ARRIVED'
-  | 'SPECIAL_REQUEST'
-  | 'SPECIAL_REQUEST_ANSWERED';
-
 export interface SiteChange {
   siteId: number;
   appointmentId: number;
@@ -114,6 +104,7 @@ export class AppointmentsService {
     private readonly bus: EventBus,
     private readonly accounts: AccountsService,
     private readonly standards: StandardsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   now(): number {
@@ -212,28 +203,6 @@ export class AppointmentsService {
   /** P5: special requests escalated to this user and not answered yet. */
   async mySpecialRequests(p: Principal) {
     return this.ds.getRepository(SpecialRequestEntity).find({ where: { escalatedToId: p.userId, repliedAt: IsNull() }, order: { promisedBy: 'ASC' }, take: 200 });
-  }
-
-  async notifications(p: Principal, limit: number) {
-    const repo = this.ds.getRepository(NotificationEntity);
-    const [rows, unread] = await Promise.all([
-      repo.find({ where: { userId: p.userId }, order: { id: 'DESC' }, take: limit }),
-      repo.countBy({ userId: p.userId, readAt: IsNull() }),
-    ]);
-    return { rows, unread };
-  }
-
-  async markNotificationsRead(p: Principal, ids: number[] | null): Promise<number> {
-    return this.tx.run(async (em) => {
-      const qb = em.createQueryBuilder().update(NotificationEntity).set({ readAt: this.clock.now() }).where('userId = :u AND readAt IS NULL', { u: p.userId });
-      if (ids) qb.andWhere('id IN (:...ids)', { ids: ids.length ? ids : [0] });
-      const r = await qb.execute();
-      return r.affected ?? 0;
-    });
-  }
-
-  notificationsOf(userId: number): AsyncIterable<NotificationEntity> {
-    return this.bus.pubSub.subscribe(NOTIFIED, userId) as AsyncIterable<NotificationEntity>;
   }
 
   async siteChanges(p: Principal, siteId: number): Promise<AsyncIterable<SiteChange>> {
@@ -658,13 +627,13 @@ export class AppointmentsService {
       async (em) => {
         out = { notifications: [], siteChanges: [] };
         const r = await work(em, out);
-        if (out.notifications.length) await em.save(NotificationEntity, out.notifications);
+        if (out.notifications.length) await em.save(out.notifications);
         return r;
       },
       { isolation: 'READ COMMITTED' },
     );
     // After commit: a retried transaction publishes once.
-    for (const n of out.notifications) this.bus.pubSub.publish(NOTIFIED, n.userId, n);
+    this.notifications.publish(out.notifications);
     const seen = new Set<string>();
     for (const c of out.siteChanges) {
       const key = `${c.siteId}:${c.appointmentId}`;
@@ -677,13 +646,11 @@ export class AppointmentsService {
 
   private notify(em: EntityManager, out: Outbox, userId: number, kind: NotificationKind, a: AppointmentEntity, params: Record<string, unknown>) {
     out.notifications.push(
-      em.create(NotificationEntity, {
+      this.notifications.build(em, {
         userId,
         kind,
         appointmentId: a.id,
-        params: JSON.stringify({ purpose: a.purpose, visitorCompany: a.visitorCompany, startAt: a.startAt.toISOString(), ...params }),
-        createdAt: this.clock.now(),
-        readAt: null,
+        params: { purpose: a.purpose, visitorCompany: a.visitorCompany, startAt: a.startAt.toISOString(), ...params },
       }),
     );
   }

@@ -30,18 +30,6 @@ registerEnumType(TaskStateEnum, { name: 'TaskState' });
 export const CooperationIntentEnum = { NONE: 'NONE', LOW: 'LOW', MEDIUM: 'MEDIUM', HIGH: 'HIGH' } as const;
 registerEnumType(CooperationIntentEnum, { name: 'CooperationIntent', description: 'P4: intent to cooperate after the visit' });
 
-export const NotificationKindEnum = {
-  APPROVAL_REQUESTED: 'APPROVAL_REQUESTED',
-  APPROVED: 'APPROVED',
-  REJECTED: 'REJECTED',
-  TASK_ASSIGNED: 'TASK_ASSIGNED',
-  RESCHEDULED: 'RESCHEDULED',
-  CANCELLED: 'CANCELLED',
-  GUESTS_ARRIVED: 'GUESTS_ARRIVED',
-  SPECIAL_REQUEST: 'SPECIAL_REQUEST',
-  SPECIAL_REQUEST_ANSWERED: 'SPECIAL_REQUEST_ANSWERED',
-} as const;
-registerEnumType(NotificationKindEnum, { name: 'NotificationKind' });
 
 // ---- categories and standards (C1–C4) ---------------------------------------------------------
 
@@ -324,22 +312,6 @@ export class AppointmentDetailView {
 export class TaskChangeView {
   @Field(() => TaskView) task: TaskView;
   @Field(() => AppointmentView) appointment: AppointmentView;
-}
-
-@ObjectType('Notification', { description: 'What a user is told; kind + params, rendered in either language' })
-export class NotificationView {
-  @Field(() => ID) id: number;
-  @Field(() => NotificationKindEnum) kind: string;
-  @Field(() => ID, { nullable: true }) appointmentId: number | null;
-  @Field(() => GraphQLJSON) params: unknown;
-  @Field(() => Date) createdAt: Date;
-  @Field(() => Date, { nullable: true }) readAt: Date | null;
-}
-
-@ObjectType('NotificationPage')
-export class NotificationPageView {
-  @Field(() => Int) unread: number;
-  @Field(() => [NotificationView]) rows: NotificationView[];
 }
 
 @ObjectType('AppointmentChange', { description: "Something changed in one of a site's appointments" })

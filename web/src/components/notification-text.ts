@@ -1,8 +1,9 @@
 /**
  * A notification is data (`kind` + `params`, STYLE "Every explanation is data"); this turns
  * it into words in the current language. Every kind's params carry the appointment's
- * purpose, visitorCompany and startAt; the kinds add their own (see the server's
- * appointments.service.ts `notify` calls).
+ * purpose, visitorCompany and startAt; the kinds add their own (see the server’s
+ * appointments.service.ts `notify` calls; other features add kinds in
+ * server/src/notifications/notifications.kinds.ts).
  */
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
