@@ -55,6 +55,7 @@ interface Change {
 const MUTATIONS = {
   checkIn: `mutation($s: ID!, $c: ID) { checkIn(siteId: $s, consultantId: $c) { ${CHANGE} } }`,
   goAway: `mutation($s: ID!, $c: ID) { goAway(siteId: $s, consultantId: $c) { ${CHANGE} } }`,
+  markAbsent: `mutation($s: ID!, $c: ID!, $reason: String) { markAbsent(siteId: $s, consultantId: $c, reason: $reason) { ${CHANGE} } }`,
   endReception: `mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { ${CHANGE} } }`,
   recordWalkIn: `mutation($s: ID!, $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) { ${CHANGE} } }`,
   undo: `mutation($s: ID!, $seq: Int!, $reason: String) { undoFloorChange(siteId: $s, seq: $seq, reason: $reason) { ${CHANGE} } }`,
@@ -247,6 +248,27 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(made.board.consultants.find((c) => c.consultant.id === id.zhang)).toMatchObject({ makeUps: 0 });
     // Then the normal order resumes.
     expect(made.board.atDoor?.id).toBe(id.wang);
+  });
+
+  it('R3: absent without notice loses the turn that comes (no make-up) and keeps the place in the round order', async () => {
+    await newDay();
+    await checkIn('wang', 'li', 'zhang');
+    const marked = await act('desk', 'markAbsent', { c: id.wang, reason: 'not at the door' });
+    expect(marked.board.consultants.find((c) => c.consultant.id === id.wang)).toMatchObject({ state: 'ABSENT', position: 1 });
+    const first = await walkIn('一');
+    expect(consultantOf(first.reception)).toBe(id.li);
+    expect(first.reception!.explanation.passed).toEqual([expect.objectContaining({ consultantId: Number(id.wang), rule: 'R3', lost: true })]);
+    const back = await act('wang', 'checkIn', {});
+    expect(back.board.events.map((e) => [e.type, e.rule])).toEqual([['CAME_BACK', 'R3']]);
+    expect(back.board.consultants.find((c) => c.consultant.id === id.wang)).toMatchObject({ makeUps: 0, priorityMakeUps: 0 });
+    // zhang ends round 1; round 2 runs wang, li, zhang again: the same order as round 1.
+    expect(consultantOf((await walkIn('二')).reception)).toBe(id.zhang);
+    for (const r of (await board()).receptions) await act('manager', 'endReception', { r: r.id });
+    const round2 = await board();
+    expect(round2.round).toBe(2);
+    expect(round2.upNext.map((p) => p.id)).toEqual([id.wang, id.li, id.zhang]);
+    const types = (await history()).map((e) => e.type);
+    expect(types).toContain('MARKED_ABSENT');
   });
 
   it('R2: saving the week keeps the shifts of a disabled consultant, so enabling them again restores their week', async () => {

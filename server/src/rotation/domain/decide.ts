@@ -207,6 +207,11 @@ function assignByRotation(d: Draft, r: Reception, counted: boolean, rule: string
         d.takeTurn(p.consultantId);
       }
       passed.push({ ...p, credited: counted });
+    } else if (p.rule === 'R3') {
+      // R3: absent without notice when their turn came: the turn is lost (no make-up), and
+      // the place moves on with the round, so the round order is the same next round.
+      if (counted) d.patchMember(p.consultantId, { queuedAt: d.now, turnRound: d.state.round });
+      passed.push({ ...p, lost: counted });
     } else passed.push(p); // R5 busy keeps the place; R2 off shift is not in the queue.
   }
   if (up.makeUp) d.setMakeUp(up.makeUp.id, { ...up.makeUp, usedAt: d.now, usedOn: r.id });
@@ -448,6 +453,12 @@ function step(d: Draft, cmd: RotationCommand): Step {
         d.patchMember(cmd.consultantId, { presence: 'ON_FLOOR', presenceSince: now, freeSince: now });
         return { type: 'CAME_BACK', consultantId: cmd.consultantId, explanation: { rule: 'R4', params: { awaySince: m.presenceSince } } };
       }
+      if (m?.presence === 'OFF_FLOOR' && m.queuedAt !== null) {
+        // R3: back after an absence without notice: the turns missed are lost, but the place
+        // in the round order is kept (接待轮回).
+        d.patchMember(cmd.consultantId, { presence: 'ON_FLOOR', presenceSince: now, freeSince: now, previousQueuedAt: null });
+        return { type: 'CAME_BACK', consultantId: cmd.consultantId, explanation: { rule: 'R3', params: { absentSince: m.presenceSince } } };
+      }
       // Joining takes the last place; nobody else moves.
       d.patchMember(cmd.consultantId, { presence: 'ON_FLOOR', presenceSince: now, queuedAt: now, previousQueuedAt: null, freeSince: now });
       return { type: 'CHECKED_IN', consultantId: cmd.consultantId, explanation: { rule: 'R1', params: { inShift: inShift(d.shifts, cmd.consultantId, now) } } };
@@ -462,7 +473,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
     case 'CHECK_OUT': {
       requireSelf(actor, cmd.consultantId);
       const m = d.member(cmd.consultantId);
-      if (!m || m.presence === 'OFF_FLOOR') reject('NOT_ON_FLOOR', 'Not on the floor');
+      if (!m || (m.presence === 'OFF_FLOOR' && m.queuedAt === null)) reject('NOT_ON_FLOOR', 'Not on the floor');
       d.patchMember(cmd.consultantId, { presence: 'OFF_FLOOR', presenceSince: now, queuedAt: null, previousQueuedAt: null });
       return { type: 'CHECKED_OUT', consultantId: cmd.consultantId, explanation: { rule: 'R1' } };
     }
@@ -470,8 +481,9 @@ function step(d: Draft, cmd: RotationCommand): Step {
       if (!actor.supervisor && !actor.desk) reject('FORBIDDEN_DESK', 'Only the desk or a manager marks an absence');
       const m = requireInLine(d, cmd.consultantId);
       if (m.presence !== 'ON_FLOOR') reject('NOT_ON_FLOOR', 'Only a consultant who is meant to be on the floor can be absent');
-      // R3: not on the floor without notice: skipped, the turn is lost, no make-up.
-      d.patchMember(m.id, { presence: 'OFF_FLOOR', presenceSince: now, queuedAt: null, previousQueuedAt: m.queuedAt, turnRound: d.state.round });
+      // R3: not on the floor without notice: skipped when their turn comes, the turn is lost,
+      // no make-up; the place in the round order is kept for the following rounds.
+      d.patchMember(m.id, { presence: 'OFF_FLOOR', presenceSince: now, previousQueuedAt: m.queuedAt });
       d.closeRound();
       return { type: 'MARKED_ABSENT', consultantId: m.id, reason: cmd.reason?.trim() || null, explanation: { rule: 'R3' }, undoable: true };
     }
