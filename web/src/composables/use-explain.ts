@@ -87,7 +87,10 @@ export function useExplain() {
       }
       if (p.rule === 'R2') return t('explain.passed.R2', { name });
       if (p.rule === 'R3') {
-        return t(p.lost ? 'explain.passed.R3' : 'explain.passed.R3NoTurn', { name, since: at(p.since) });
+        return t(p.lost ? 'explain.passed.R3' : 'explain.passed.R3NoTurn', {
+          name,
+          since: at(p.since),
+        });
       }
       return t('explain.passed.other', { name, rule: p.rule });
     });

@@ -376,6 +376,18 @@ function bigBuyer(d: Draft, r: Reception, units: number | null) {
   if (units >= d.ctx.settings.bigBuyerUnits) d.raise('BIG_BUYER', r.id, r.consultantId, { units });
 }
 
+/**
+ * R5: a consultant who was already busy takes another customer (R9 same day, R10 serving
+ * both, R11 a hand-over to a busy colleague): a second reception needs the manager. Recorded
+ * by a manager it is approved at once; otherwise the manager is alerted and approves it.
+ */
+function secondReception(d: Draft, actor: Actor, receptionId: string) {
+  const r = d.state.receptions[receptionId];
+  if (!r || r.status !== 'ACTIVE' || r.consultantId === null || !isBusy(d.base, r.consultantId)) return;
+  if (actor.supervisor) d.patchReception(r.id, { secondApprovedBy: actor.userId });
+  else d.raise('SECOND_RECEPTION', r.id, r.consultantId);
+}
+
 /** R5 and after any change that frees someone: waiting walk-ins go out, oldest first. */
 function assignWaiting(d: Draft): string[] {
   const assigned: string[] = [];
@@ -490,6 +502,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
     case 'RECORD_WALK_IN': {
       if (!actor.supervisor && !actor.desk) reject('FORBIDDEN_DESK', 'Only the desk or a manager records walk-ins');
       const id = recordWalkIn(d, cmd.walkIn);
+      secondReception(d, actor, id);
       const r = d.state.receptions[id];
       return { type: 'WALK_IN_RECORDED', consultantId: r.consultantId, receptionId: id, explanation: r.explanation, undoable: true };
     }
@@ -518,6 +531,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
         explanation: { rule: 'R11', params: { from, to, variant, previous: r.explanation } },
       });
       if (!isBusy(d.state, from)) d.patchMember(from, { freeSince: now });
+      secondReception(d, actor, r.id);
       d.closeRound();
       return { type: 'HANDED_OVER', consultantId: from, receptionId: r.id, explanation: { rule: 'R11', params: { from, to, variant } }, undoable: true };
     }
@@ -584,7 +598,15 @@ function step(d: Draft, cmd: RotationCommand): Step {
       if (a.kind === 'NO_ONE_FREE') reject('ALERT_STATE', 'This alert clears itself when the walk-in is assigned');
       if (a.kind === 'NON_BUYER_TO_CONFIRM') reject('ALERT_STATE', 'Confirm or reject the non-buyer instead');
       d.setAlert(a.id, null);
-      return { type: 'ALERT_ACKNOWLEDGED', consultantId: a.consultantId, receptionId: a.receptionId, explanation: { rule: a.kind === 'BIG_BUYER' ? 'R14' : 'R5', params: { kind: a.kind } } };
+      // R5: seeing a second reception is the manager's approval of it, recorded on the reception.
+      const second = a.kind === 'SECOND_RECEPTION' && a.receptionId !== null && !!d.state.receptions[a.receptionId];
+      if (second) d.patchReception(a.receptionId!, { secondApprovedBy: actor.userId });
+      return {
+        type: 'ALERT_ACKNOWLEDGED',
+        consultantId: a.consultantId,
+        receptionId: a.receptionId,
+        explanation: { rule: a.kind === 'BIG_BUYER' ? 'R14' : 'R5', params: { kind: a.kind, ...(second ? { approved: true } : {}) } },
+      };
     }
     case 'RECORD_SAME_DAY_DEAL': {
       // R10/R11 (O8): a same-day deal served by a helper splits the credit half/half.

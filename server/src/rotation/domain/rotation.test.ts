@@ -314,6 +314,38 @@ describe('R5 busy', () => {
   });
 });
 
+describe('R5 second reception', () => {
+  it('R5: an owner who serves both raises a second-reception alert; the manager approves it, recorded on the reception', () => {
+    const f = new Floor({ r7OpenRevisit: 'B' }).checkIn(WANG, LI);
+    f.walkIn();
+    const r = f.walkIn({ kind: 'RETURNING', ownerId: WANG, ownerServesBoth: true });
+    const alert = Object.values(f.state.alerts).find((a) => a.kind === 'SECOND_RECEPTION')!;
+    expect(alert).toMatchObject({ receptionId: r.id, consultantId: WANG });
+    expect(f.state.receptions[r.id].secondApprovedBy).toBeNull();
+    expect(f.rejection({ type: 'ACKNOWLEDGE_ALERT', alertId: alert.id }, self(WANG))).toBe('FORBIDDEN_SUPERVISOR');
+    f.run({ type: 'ACKNOWLEDGE_ALERT', alertId: alert.id }, MANAGER);
+    expect(f.state.receptions[r.id].secondApprovedBy).toBe(MANAGER.userId);
+    expect(f.state.alerts).toEqual({});
+    expect(f.log.at(-1)!.explanation).toEqual({ rule: 'R5', params: { kind: 'SECOND_RECEPTION', approved: true } });
+  });
+
+  it('R5: a same-day customer back to a busy consultant is a second reception; recorded by the manager it is approved at once', () => {
+    const f = new Floor().checkIn(WANG);
+    const first = f.walkIn({ phone: '13800000001' });
+    f.leave(first.id);
+    f.walkIn(); // WANG is busy again
+    const back = f.walkIn({ phone: '13800000001' }, MANAGER);
+    expect(back).toMatchObject({ consultantId: WANG, secondApprovedBy: MANAGER.userId });
+    expect(Object.values(f.state.alerts)).toEqual([]);
+  });
+
+  it('R5: a free consultant taking a walk-in is no second reception', () => {
+    const f = new Floor().checkIn(WANG);
+    f.walkIn();
+    expect(Object.values(f.state.alerts)).toEqual([]);
+  });
+});
+
 describe('R6 counted reception', () => {
   it('R6: asking the way or looking for someone is recorded but counts for nobody and moves nobody', () => {
     const f = new Floor().checkIn(WANG, LI);

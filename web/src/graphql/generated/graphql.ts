@@ -242,6 +242,7 @@ export type NonBuyerState =
 export type NotificationKind =
   | 'APPROVAL_REQUESTED'
   | 'APPROVED'
+  | 'BIG_BUYER'
   | 'CANCELLED'
   | 'GUESTS_ARRIVED'
   | 'REJECTED'
