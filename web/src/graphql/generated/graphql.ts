@@ -120,6 +120,8 @@ export type CooperationIntent =
   | 'NONE';
 
 export type CreateUserInput = {
+  /** Company-wide: every site, including later ones (siteIds is then ignored) */
+  allSites?: boolean | null | undefined;
   departmentId?: string | null | undefined;
   displayName: string;
   password: string;
@@ -390,6 +392,8 @@ export type TaskState =
   | 'OPEN';
 
 export type UpdateUserInput = {
+  /** Company-wide: every site, including later ones (siteIds is then ignored) */
+  allSites?: boolean | null | undefined;
   departmentId?: string | null | undefined;
   displayName?: string | null | undefined;
   roles?: Array<Role> | null | undefined;
@@ -1273,19 +1277,19 @@ export type UpdateSiteMutationVariables = Exact<{
 
 export type UpdateSiteMutation = { updateSite: { id: string, name: string, code: string, timezone: string, createdAt: string } };
 
-export type UserRowFragment = { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null };
+export type UserRowFragment = { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null }> };
+export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null }> };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
 
 
-export type CreateUserMutation = { createUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
+export type CreateUserMutation = { createUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
 
 export type UpdateUserMutationVariables = Exact<{
   id: string;
@@ -1293,7 +1297,7 @@ export type UpdateUserMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
+export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
 
 export type SetUserDisabledMutationVariables = Exact<{
   id: string;
@@ -1301,7 +1305,7 @@ export type SetUserDisabledMutationVariables = Exact<{
 }>;
 
 
-export type SetUserDisabledMutation = { setUserDisabled: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
+export type SetUserDisabledMutation = { setUserDisabled: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
 
 export type ResetUserPasswordMutationVariables = Exact<{
   id: string;
@@ -2111,6 +2115,7 @@ export const UserRowFragmentDoc = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -6685,6 +6690,7 @@ export const UsersDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -6708,6 +6714,7 @@ export const CreateUserDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -6731,6 +6738,7 @@ export const UpdateUserDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -6754,6 +6762,7 @@ export const SetUserDisabledDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
