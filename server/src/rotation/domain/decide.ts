@@ -248,7 +248,7 @@ function sameDayMatch(d: Draft, w: WalkInInput, phone: string | null): { to: num
   if (customerId === null && !phone) return null;
   const variantB = d.ctx.settings.r9SameDay === 'B';
   const newToday = w.registeredTodayBy != null;
-  const applies = w.kind === 'NEW' || ((w.kind === 'RETURNING' || w.kind === 'NEW') && newToday) || (variantB && w.kind === 'RETURNING' && !w.dealClosed);
+  const applies = w.kind === 'NEW' || (w.kind === 'RETURNING' && newToday) || (variantB && w.kind === 'RETURNING' && !w.dealClosed);
   if (!applies) return null;
   const same = (r: Reception) => (customerId !== null && r.customerId === customerId) || (phone !== null && r.phone === phone);
   const first =
