@@ -401,6 +401,8 @@ export type UpdateUserInput = {
 };
 
 export type WalkInInput = {
+  /** R8: the old customer (picked from the register) who brings this walk-in along */
+  broughtById?: string | null | undefined;
   /** R7: the customer found in the register (owner and deal come from it) */
   customerId?: string | null | undefined;
   customerName?: string | null | undefined;
@@ -416,6 +418,8 @@ export type WalkInInput = {
   ownerServesBoth?: boolean | null | undefined;
   partySize?: number | null | undefined;
   phone?: string | null | undefined;
+  /** O1: not in the register: register name and phone in the same step, with the consultant who receives them */
+  registerCustomer?: boolean | null | undefined;
   /** R14: units asked for */
   unitsAsked?: number | null | undefined;
 };
