@@ -12,6 +12,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AccountsService } from './accounts/accounts.service.js';
+import { ensureFirstAdmin, type AdminResult } from './accounts/first-admin.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { Context, Services } from './context.js';
 import { seedAppointments } from './demo/appointments.js';
@@ -42,6 +43,8 @@ export interface App {
   services: Services;
   bus: EventBus;
   httpServer: Server;
+  /** Set when this start created the first administrator (a generated password is shown once). */
+  firstAdmin: AdminResult | null;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   /** Graceful stop: requests in flight finish, sockets close with 1001, then the database. */
@@ -78,7 +81,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     settings,
     notifications,
   };
+  if (config.demoDataInProduction) {
+    logger.warn('DEMO_DATA=true in production: an empty database gets the demo company and its published passwords');
+  }
   if (config.demoData && (await seedDemoData(ds, tx, clock, logger))) await seedAppointments(ds, tx, clock, services);
+  const firstAdmin = config.demoData ? null : await ensureFirstAdmin(ds, tx, clock, config.admin);
+  if (firstAdmin) logger.info({ username: firstAdmin.username }, 'first administrator created');
 
   const schema = await createSchema(bus);
   const app = express();
@@ -213,6 +221,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     services,
     bus,
     httpServer,
+    firstAdmin,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
