@@ -6,12 +6,12 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { FormattedExecutionResult } from 'graphql';
+import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { AccountsService } from './accounts/accounts.service.js';
+import { AccountsService, changeApplies } from './accounts/accounts.service.js';
 import { ensureFirstAdmin, type AdminResult } from './accounts/first-admin.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { Context, Services } from './context.js';
@@ -26,6 +26,8 @@ import { Transactions } from './platform/db/transaction.js';
 import { makeFormatError } from './platform/errors.js';
 import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compliance.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { checkDocument, graphqlLimits } from './platform/graphql-limits.js';
+import { boundSendBuffer, SocketsByUser } from './platform/ws-guard.js';
 import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
 import { createEventBus, type EventBus } from './platform/pubsub.js';
 import { NotificationsService } from './notifications/notifications.service.js';
@@ -94,13 +96,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const httpServer = createServer(app);
 
   // ---- WebSocket subscriptions (graphql-ws) on the same path and port ----------------
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const limits = graphqlLimits(config);
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: config.limits.wsMaxPayload });
   type Extra = {
     socket: WebSocket;
     principal?: Principal;
     expiryTimer?: NodeJS.Timeout;
-    watch?: AsyncIterator<unknown>;
+    unwatch?: () => void;
   };
+  const userSockets = new SocketsByUser<WebSocket>();
+  // First: a socket that stopped reading is closed before its backlog grows past the bound.
+  wsServer.on('connection', (socket) =>
+    boundSendBuffer(socket, config.limits.wsMaxBuffered, (buffered) => logger.warn({ buffered }, 'socket not reading: closed')),
+  );
   // The board is built once per change; so is its GraphQL result, and so are its bytes.
   wsServer.on('connection', sendSerializedResults);
   const wsCleanup = useServer<Record<string, unknown>, Extra>(
@@ -117,25 +125,33 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         // A token that expires while connected ends the connection the same way.
         const ms = principal.expiresAt.getTime() - clock.now().getTime();
         extra.expiryTimer = setTimeout(() => extra.socket.close(CloseCode.Forbidden, 'Forbidden'), Math.min(ms, 2 ** 31 - 1));
-        // Disabling the user or resetting their password closes their open sockets at once.
-        const changes = services.accounts.accountChanges(principal.userId)[Symbol.asyncIterator]();
-        extra.watch = changes;
-        void (async () => {
-          for (;;) {
-            const next = await changes.next();
-            if (next.done) return;
-            if ((next.value as { signedOut: boolean }).signedOut) {
-              // Let the accountChanged message reach the client first.
-              setTimeout(() => extra.socket.close(CloseCode.Forbidden, 'Forbidden'), 50);
-              return;
-            }
-          }
-        })().catch((err) => logger.warn({ err }, 'account watch failed'));
+        // Logout, a password change, new roles or sites, disabling: the sockets opened with the
+        // old rights close at once, on every instance (the change comes through the bus).
+        extra.unwatch = services.accounts.watchAccount(principal.userId, (change) => {
+          if (!change.closeSockets || !changeApplies(change, principal.sessionId)) return;
+          // Let the accountChanged message reach the client first.
+          setTimeout(() => extra.socket.close(CloseCode.Forbidden, 'Forbidden'), 50);
+        });
+        // Sockets per user are capped: the oldest make way.
+        for (const old of userSockets.add(principal.userId, extra.socket, config.limits.wsMaxSocketsPerUser)) {
+          old.close(4429, 'Too many sockets for this user');
+        }
         return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        // Subscriptions per socket are capped (this one is already counted).
+        if (Object.keys(ctx.subscriptions).length > config.limits.wsMaxSubscriptions) {
+          return [new GraphQLError('Too many subscriptions on this connection', { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
+        }
+        // The same parse and validation (limits, introspection) as over HTTP.
+        const checked = checkDocument(schema, payload.query, limits);
+        if ('errors' in checked) return checked.errors;
+        return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiryTimer);
-        void ctx.extra.watch?.return?.();
+        ctx.extra.unwatch?.();
+        if (ctx.extra.principal) userSockets.remove(ctx.extra.principal.userId, ctx.extra.socket);
       },
       context: (ctx): Context => ({
         principal: ctx.extra.principal ?? null,
@@ -149,10 +165,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // ---- Apollo over HTTP ---------------------------------------------------------------
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
-    // Auth is a bearer header that browsers never attach by themselves, so cross-site
-    // requests carry no credentials; CSRF prevention would only refuse plain GET queries.
-    csrfPrevention: false,
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: limits.hideSuggestions,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    // Plain GET queries need a content-type or an Apollo preflight header (the web app and
+    // graphql-ws never send simple cross-site requests anyway).
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(logger),
     plugins: [

@@ -96,8 +96,11 @@ export class UserResolver {
 
   @Authorized()
   @Subscription(() => AccountChange, {
-    subscribe: ({ context }) =>
-      (context as Context).services.accounts.accountChanges(principalOf(context as Context).userId),
+    // A logout or a password change concerns some sessions only.
+    subscribe: ({ context }) => {
+      const p = principalOf(context as Context);
+      return (context as Context).services.accounts.accountChanges(p.userId, p.sessionId);
+    },
   })
   async accountChanged(@Root() change: AccountChangedPayload, @Ctx() ctx: Context): Promise<AccountChange> {
     const user = await ctx.services.accounts.me(principalOf(ctx));
