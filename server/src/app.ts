@@ -6,12 +6,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, type FormattedExecutionResult } from 'graphql';
+import type { FormattedExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AccountsService, changeApplies } from './accounts/accounts.service.js';
+import { SignInGuard } from './accounts/sign-in-guard.js';
 import { ensureFirstAdmin, type AdminResult } from './accounts/first-admin.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { Context, Services } from './context.js';
@@ -23,10 +24,11 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { openDatabase } from './platform/db/data-source.js';
 import { Transactions } from './platform/db/transaction.js';
-import { makeFormatError } from './platform/errors.js';
+import { makeFormatError, tooManyRequests } from './platform/errors.js';
 import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compliance.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { checkDocument, graphqlLimits } from './platform/graphql-limits.js';
+import { securityHeaders } from './platform/security-headers.js';
 import { boundSendBuffer, SocketsByUser } from './platform/ws-guard.js';
 import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
 import { createEventBus, type EventBus } from './platform/pubsub.js';
@@ -69,7 +71,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const tx = new Transactions(ds);
   const bus = createEventBus(config.redisUrl, logger);
   const tokens = new TokenService(config.jwtSecret, config.jwtTtl, clock);
-  const accounts = new AccountsService(ds, tx, tokens, clock, bus);
+  const accounts = new AccountsService(ds, tx, tokens, clock, bus, new SignInGuard(config.signIn, bus.redis));
   const settings = new SettingsHistoryService(ds, accounts);
   const customers = new CustomersService(ds, tx, clock, bus, accounts, settings);
   const standards = new StandardsService(ds, tx, clock, accounts);
@@ -93,6 +95,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const schema = await createSchema(bus);
   const app = express();
   app.disable('x-powered-by');
+  // Behind one reverse proxy: the client address (sign-in limits) and https from its headers.
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.use(securityHeaders(config));
   const httpServer = createServer(app);
 
   // ---- WebSocket subscriptions (graphql-ws) on the same path and port ----------------
@@ -141,7 +146,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       onSubscribe: (ctx, _id, payload) => {
         // Subscriptions per socket are capped (this one is already counted).
         if (Object.keys(ctx.subscriptions).length > config.limits.wsMaxSubscriptions) {
-          return [new GraphQLError('Too many subscriptions on this connection', { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
+          return [tooManyRequests('Too many subscriptions on this connection', { reason: 'SUBSCRIPTIONS' })];
         }
         // The same parse and validation (limits, introspection) as over HTTP.
         const checked = checkDocument(schema, payload.query, limits);
@@ -214,6 +219,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         principal: await services.accounts.authenticate(bearerToken(req.headers.authorization)),
         services,
         loaders: createLoaders(services),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       }),
     }),
   );

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { Redis } from 'ioredis';
 import { setAdministrator } from './accounts/first-admin.js';
+import { SignInGuard } from './accounts/sign-in-guard.js';
 import { systemClock } from './platform/clock.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/data-source.js';
@@ -37,6 +39,15 @@ async function main(argv: string[]): Promise<number> {
   const ds = await openDatabase(config.database);
   try {
     const r = await setAdministrator(ds, new Transactions(ds), systemClock, username, password);
+    // A sign-in lock shared through Redis is lifted too (an in-memory one ends with its process).
+    if (config.redisUrl) {
+      const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+      try {
+        await new SignInGuard(config.signIn, redis).unlock(r.username);
+      } finally {
+        redis.disconnect();
+      }
+    }
     console.log(`${r.created ? 'Created' : 'Reset'} administrator "${r.username}".`);
     if (r.generatedPassword) console.log(`Password (shown once): ${r.generatedPassword}`);
     return 0;

@@ -24,7 +24,7 @@ export class UserResolver {
   /** Public: the one operation allowed without a token. */
   @Mutation(() => AuthPayload)
   login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return ctx.services.accounts.login(input.username, input.password);
+    return ctx.services.accounts.login(input.username, input.password, ctx.clientAddress);
   }
 
   @Authorized()
@@ -82,6 +82,18 @@ export class UserResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.accounts.setUserDisabled(principalOf(ctx), id, disabled);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserType, { description: 'Lifts the sign-in lock that repeated wrong passwords put on an account' })
+  unlockUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.accounts.unlockUser(principalOf(ctx), id);
+  }
+
+  @Authorized(Role.ADMIN)
+  @FieldResolver(() => Date, { nullable: true, description: 'Until when sign-in is locked after repeated wrong passwords' })
+  signInLockedUntil(@Root() user: UserType, @Ctx() ctx: Context) {
+    return ctx.services.accounts.signIn.lockedUntil(user.username);
   }
 
   @Authorized(Role.ADMIN)

@@ -16,6 +16,7 @@ import {
   UserSiteEntity,
 } from './accounts.entity.js';
 import { hashPassword, verifyPassword } from './domain/password.js';
+import type { SignInGuard } from './sign-in-guard.js';
 import { canActOnSite, hasRole, Role, type Principal } from './domain/roles.js';
 
 export const ACCOUNT_CHANGED = 'ACCOUNT_CHANGED';
@@ -69,14 +70,21 @@ export class AccountsService {
     private readonly tokens: TokenService,
     private readonly clock: Clock,
     private readonly bus: EventBus,
+    readonly signIn: SignInGuard,
   ) {}
 
   // ---- sessions ----------------------------------------------------------------------
 
-  async login(username: string, password: string) {
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ username: username.trim() });
+  /** `address`: the client's, for the per-address limit (see SignInGuard). */
+  async login(username: string, password: string, address = 'unknown') {
     dummyHash ??= hashPassword(randomUUID());
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
+    const stored = await dummyHash;
+    // The limits are checked before the password is hashed.
+    const { ok, user } = await this.signIn.attempt(username, address, async () => {
+      const user = await this.ds.getRepository(UserEntity).findOneBy({ username: username.trim() });
+      const ok = (await verifyPassword(password, user?.passwordHash ?? stored)) && Boolean(user);
+      return { ok, user };
+    });
     if (!user || !ok) throw unauthenticated('Wrong username or password');
     if (user.disabled) throw unauthenticated('This account is disabled');
     const sessionId = randomUUID();
@@ -224,6 +232,13 @@ export class AccountsService {
     });
     this.publish({ userId, signedOut: true, closeSockets: true });
     return true;
+  }
+
+  /** Lifts a sign-in lock (repeated wrong passwords) before its time. */
+  async unlockUser(p: Principal, id: string): Promise<UserEntity> {
+    const user = await this.companyUser(this.ds.manager, p, parseId('id', id));
+    await this.signIn.unlock(user.username);
+    return user;
   }
 
   // ---- sites and departments -----------------------------------------------------------
