@@ -24,6 +24,8 @@ export interface Context {
   principal: Principal | null;
   services: Services;
   loaders: Loaders;
+  /** HTTP only: the client's address (behind TRUST_PROXY, from X-Forwarded-For). */
+  clientAddress?: string;
 }
 
 /** For resolvers that are behind @Authorized: the principal is known to be there. */
