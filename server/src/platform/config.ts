@@ -34,6 +34,12 @@ const EnvSchema = z.object({
   DEMO_DATA: boolish.default(true),
   WEB_DIST: z.string().default(path.join(serverRoot, '..', 'web', 'dist')),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** The reminder scheduler: on by default, off by default under NODE_ENV=test (tests tick it by hand). */
+  REMINDERS: boolish.optional(),
+  REMINDERS_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern such as "* * * * *"')
+    .default('* * * * *'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -55,6 +61,7 @@ export interface Config {
   demoData: boolean;
   webDist: string;
   shutdownTimeoutMs: number;
+  reminders: { enabled: boolean; cron: string };
 }
 
 export class ConfigError extends Error {
@@ -103,6 +110,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demoData: env.DEMO_DATA,
     webDist: path.resolve(env.WEB_DIST),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    reminders: { enabled: env.REMINDERS ?? env.NODE_ENV !== 'test', cron: env.REMINDERS_CRON },
   };
 }
 

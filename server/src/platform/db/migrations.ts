@@ -7,5 +7,6 @@ import { Customers1732500000000 } from '../../customers/migrations/1732500000000
 import { Rotation1732400000000 } from '../../rotation/migrations/1732400000000-rotation.js';
 import { RotationSnapshotSeq1732700000000 } from '../../rotation/migrations/1732700000000-rotation-snapshot-seq.js';
 import { SettingsChanges1732800000000 } from '../../settings/migrations/1732800000000-settings-changes.js';
+import { Visits1733200000000 } from '../../visits/migrations/1733200000000-visits.js';
 
-export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000];
+export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000, Visits1733200000000];
