@@ -46,6 +46,11 @@ export class ReminderScheduler {
     });
   }
 
+  /** When the cron job ticks next, or null when it is not scheduled (turned off or stopped). */
+  nextRun(): Date | null {
+    return this.job?.nextRun() ?? null;
+  }
+
   /** Stops the cron job and waits for a tick in flight. */
   async stop(): Promise<void> {
     this.job?.stop();
@@ -163,7 +168,9 @@ export class ReminderScheduler {
   private async lapsing(site: SiteEntity, now: number): Promise<ReminderFacts['ownerships']> {
     const system: Principal = { userId: 0, companyId: site.companyId, roles: [Role.ADMIN], siteIds: [site.id], sessionId: 'reminders', expiresAt: new Date(now + DAY) };
     const { followUpDays } = await this.customers.settings(system, site.id);
-    const from = new Date(now - followUpDays * DAY - LEAD.ownership);
+    // Ownership lapses at the start of the site day `followUpDays + 1` after the last activity;
+    // a day of slack either side, the domain decides the exact time.
+    const from = new Date(now - (followUpDays + 2) * DAY);
     const to = new Date(now - followUpDays * DAY + LEAD.ownership);
     const between = (alias: string) => `${alias}.at >= :from AND ${alias}.at <= :to`;
     const [regs, fus, decs] = await Promise.all([
