@@ -39,12 +39,16 @@ import { CustomersService } from './customers/customers.service.js';
 import { RotationService } from './rotation/rotation.service.js';
 import { SettingsHistoryService } from './settings/settings.service.js';
 import { createSchema } from './schema.js';
+import { ReminderScheduler } from './visits/reminders.js';
+import { VisitsService } from './visits/visits.service.js';
 
 export interface App {
   config: Config;
   logger: Logger;
   ds: DataSource;
   services: Services;
+  /** Raises reminders on its cron (config.reminders); tests call tick() with a moved clock. */
+  reminders: ReminderScheduler;
   bus: EventBus;
   httpServer: Server;
   /** Set when this start created the first administrator (a generated password is shown once). */
@@ -84,10 +88,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards, notifications),
     settings,
     notifications,
+    visits: new VisitsService(ds, tx, clock, accounts, customers, notifications, settings),
   };
   if (config.demoDataInProduction) {
     logger.warn('DEMO_DATA=true in production: an empty database gets the demo company and its published passwords');
   }
+  const reminders = new ReminderScheduler(ds, tx, clock, customers, notifications, logger);
   if (config.demoData && (await seedDemoData(ds, tx, clock, logger))) await seedAppointments(ds, tx, clock, services);
   const firstAdmin = config.demoData ? null : await ensureFirstAdmin(ds, tx, clock, config.admin);
   if (firstAdmin) logger.info({ username: firstAdmin.username }, 'first administrator created');
@@ -244,6 +250,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     logger,
     ds,
     services,
+    reminders,
     bus,
     httpServer,
     firstAdmin,
@@ -251,12 +258,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
+          if (config.reminders.enabled) reminders.start(config.reminders.cron);
           const { port } = httpServer.address() as AddressInfo;
           resolve(`http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`);
         });
       }),
     stop: () =>
       (stopping ??= (async () => {
+        await reminders.stop();
         await apollo.stop();
         await bus.close();
         await ds.destroy();

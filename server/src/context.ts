@@ -7,6 +7,7 @@ import type { Loaders } from './loaders.js';
 import type { NotificationsService } from './notifications/notifications.service.js';
 import type { RotationService } from './rotation/rotation.service.js';
 import type { SettingsHistoryService } from './settings/settings.service.js';
+import type { VisitsService } from './visits/visits.service.js';
 
 /** The services a resolver may call; built once in app.ts. */
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   appointments: AppointmentsService;
   settings: SettingsHistoryService;
   notifications: NotificationsService;
+  visits: VisitsService;
 }
 
 /** Per request (HTTP) or per subscription operation (WebSocket). */

@@ -13,6 +13,10 @@ export class CustomerEntity {
   @Column({ type: 'varchar', length: 20 }) phone: string;
   @Column({ type: 'varchar', length: 4 }) phoneLast4: string;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  /** V2: region codes (GB/T 2260), set through visits (server/src/visits). */
+  @Column({ type: 'varchar', length: 6, nullable: true }) regionProvince: string | null;
+  @Column({ type: 'varchar', length: 6, nullable: true }) regionCity: string | null;
+  @Column({ type: 'varchar', length: 6, nullable: true }) regionDistrict: string | null;
 }
 
 /**

@@ -55,6 +55,12 @@ const EnvSchema = z.object({
   LOOKUP_LIMIT_DESK: z.coerce.number().int().min(1).default(60),
   WEB_DIST: z.string().default(path.join(serverRoot, '..', 'web', 'dist')),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** The reminder scheduler: on by default, off by default under NODE_ENV=test (tests tick it by hand). */
+  REMINDERS: boolish.optional(),
+  REMINDERS_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern such as "* * * * *"')
+    .default('* * * * *'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -98,6 +104,7 @@ export interface Config {
   lookups: { consultant: number; desk: number };
   webDist: string;
   shutdownTimeoutMs: number;
+  reminders: { enabled: boolean; cron: string };
 }
 
 export class ConfigError extends Error {
@@ -170,6 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     lookups: { consultant: env.LOOKUP_LIMIT_CONSULTANT, desk: env.LOOKUP_LIMIT_DESK },
     webDist: path.resolve(env.WEB_DIST),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    reminders: { enabled: env.REMINDERS ?? env.NODE_ENV !== 'test', cron: env.REMINDERS_CRON },
   };
 }
 

@@ -5,5 +5,6 @@ import { accountEntities } from '../../accounts/accounts.entity.js';
 import { customerEntities } from '../../customers/customers.entity.js';
 import { rotationEntities } from '../../rotation/rotation.entity.js';
 import { settingsEntities } from '../../settings/settings.entity.js';
+import { visitEntities } from '../../visits/visits.entity.js';
 
-export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities, ...settingsEntities, ...notificationEntities];
+export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities, ...settingsEntities, ...notificationEntities, ...visitEntities];
