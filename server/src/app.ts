@@ -31,6 +31,7 @@ import { NotificationsService } from './notifications/notifications.service.js';
 import { AppointmentsService } from './appointments/appointments.service.js';
 import { StandardsService } from './appointments/standards.service.js';
 import { CustomersService } from './customers/customers.service.js';
+import { FiguresService } from './figures/figures.service.js';
 import { RotationService } from './rotation/rotation.service.js';
 import { SettingsHistoryService } from './settings/settings.service.js';
 import { createSchema } from './schema.js';
@@ -77,6 +78,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards, notifications),
     settings,
     notifications,
+    figures: new FiguresService(ds, clock, accounts),
   };
   if (config.demoData && (await seedDemoData(ds, tx, clock, logger))) await seedAppointments(ds, tx, clock, services);
 

@@ -6,6 +6,7 @@ import { Accounts1732300000000 } from '../../accounts/migrations/1732300000000-a
 import { Customers1732500000000 } from '../../customers/migrations/1732500000000-customers.js';
 import { Rotation1732400000000 } from '../../rotation/migrations/1732400000000-rotation.js';
 import { RotationSnapshotSeq1732700000000 } from '../../rotation/migrations/1732700000000-rotation-snapshot-seq.js';
+import { Figures1733250000000 } from '../../figures/migrations/1733250000000-figures.js';
 import { SettingsChanges1732800000000 } from '../../settings/migrations/1732800000000-settings-changes.js';
 
-export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000];
+export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000, Figures1733250000000];
