@@ -15,6 +15,7 @@ import { AccountsService } from './accounts/accounts.service.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { Context, Services } from './context.js';
 import { seedAppointments } from './demo/appointments.js';
+import { seedAppointmentHistory } from './demo/history.js';
 import { seedDemoData } from './demo/seed.js';
 import { createLoaders } from './loaders.js';
 import { bearerToken, TokenService } from './platform/auth/tokens.js';
@@ -80,7 +81,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     notifications,
     figures: new FiguresService(ds, clock, accounts),
   };
-  if (config.demoData && (await seedDemoData(ds, tx, clock, logger))) await seedAppointments(ds, tx, clock, services);
+  if (config.demoData && (await seedDemoData(ds, tx, clock, logger, { historyDays: config.demoHistoryDays }))) {
+    await seedAppointments(ds, tx, clock, services);
+    await seedAppointmentHistory(ds, tx, clock, config.demoHistoryDays);
+  }
 
   const schema = await createSchema(bus);
   const app = express();

@@ -32,6 +32,7 @@ const EnvSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: boolish.default(true),
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(30),
   WEB_DIST: z.string().default(path.join(serverRoot, '..', 'web', 'dist')),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
@@ -53,6 +54,8 @@ export interface Config {
   redisUrl?: string;
   logLevel: Env['LOG_LEVEL'];
   demoData: boolean;
+  /** Days of floor history (and registers) the demo data goes back, for the figures page. */
+  demoHistoryDays: number;
   webDist: string;
   shutdownTimeoutMs: number;
 }
@@ -101,6 +104,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
     demoData: env.DEMO_DATA,
+    demoHistoryDays: env.DEMO_HISTORY_DAYS,
     webDist: path.resolve(env.WEB_DIST),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
