@@ -17,6 +17,7 @@ import { ensureFirstAdmin, type AdminResult } from './accounts/first-admin.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { Context, Services } from './context.js';
 import { seedAppointments } from './demo/appointments.js';
+import { seedAppointmentHistory } from './demo/history.js';
 import { seedDemoData } from './demo/seed.js';
 import { createLoaders } from './loaders.js';
 import { bearerToken, TokenService } from './platform/auth/tokens.js';
@@ -36,6 +37,7 @@ import { NotificationsService } from './notifications/notifications.service.js';
 import { AppointmentsService } from './appointments/appointments.service.js';
 import { StandardsService } from './appointments/standards.service.js';
 import { CustomersService } from './customers/customers.service.js';
+import { FiguresService } from './figures/figures.service.js';
 import { RotationService } from './rotation/rotation.service.js';
 import { SettingsHistoryService } from './settings/settings.service.js';
 import { createSchema } from './schema.js';
@@ -89,12 +91,16 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     settings,
     notifications,
     visits: new VisitsService(ds, tx, clock, accounts, customers, notifications, settings),
+    figures: new FiguresService(ds, clock, accounts),
   };
   if (config.demoDataInProduction) {
     logger.warn('DEMO_DATA=true in production: an empty database gets the demo company and its published passwords');
   }
   const reminders = new ReminderScheduler(ds, tx, clock, customers, notifications, logger);
-  if (config.demoData && (await seedDemoData(ds, tx, clock, logger))) await seedAppointments(ds, tx, clock, services);
+  if (config.demoData && (await seedDemoData(ds, tx, clock, logger, { historyDays: config.demoHistoryDays }))) {
+    await seedAppointments(ds, tx, clock, services);
+    await seedAppointmentHistory(ds, tx, clock, config.demoHistoryDays);
+  }
   const firstAdmin = config.demoData ? null : await ensureFirstAdmin(ds, tx, clock, config.admin);
   if (firstAdmin) logger.info({ username: firstAdmin.username }, 'first administrator created');
 

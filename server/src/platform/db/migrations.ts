@@ -11,6 +11,7 @@ import { RotationReceptions1732900000000 } from '../../rotation/migrations/17329
 import { CustomerPhoneKeys1733000000000 } from '../../customers/migrations/1733000000000-customer-phone-keys.js';
 import { UsersAllSites1733100000000 } from '../../accounts/migrations/1733100000000-users-all-sites.js';
 import { Visits1733200000000 } from '../../visits/migrations/1733200000000-visits.js';
+import { Figures1733250000000 } from '../../figures/migrations/1733250000000-figures.js';
 
 // In timestamp order.
 export const migrations: Function[] = [
@@ -24,4 +25,5 @@ export const migrations: Function[] = [
   CustomerPhoneKeys1733000000000,
   UsersAllSites1733100000000,
   Visits1733200000000,
+  Figures1733250000000,
 ];
