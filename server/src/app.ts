@@ -79,7 +79,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const notifications = new NotificationsService(ds, tx, clock, bus);
   const services: Services = {
     accounts,
-    rotation: new RotationService(ds, tx, clock, bus, accounts, customers, settings),
+    rotation: new RotationService(ds, tx, clock, bus, accounts, customers, settings, notifications),
     customers,
     standards,
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards, notifications),

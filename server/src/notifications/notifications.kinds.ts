@@ -13,6 +13,8 @@ export const NotificationKindEnum = {
   GUESTS_ARRIVED: 'GUESTS_ARRIVED',
   SPECIAL_REQUEST: 'SPECIAL_REQUEST',
   SPECIAL_REQUEST_ANSWERED: 'SPECIAL_REQUEST_ANSWERED',
+  // rotation (R14)
+  BIG_BUYER: 'BIG_BUYER',
 } as const;
 
 export type NotificationKind = keyof typeof NotificationKindEnum;

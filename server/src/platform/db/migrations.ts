@@ -6,6 +6,8 @@ import { Accounts1732300000000 } from '../../accounts/migrations/1732300000000-a
 import { Customers1732500000000 } from '../../customers/migrations/1732500000000-customers.js';
 import { Rotation1732400000000 } from '../../rotation/migrations/1732400000000-rotation.js';
 import { RotationSnapshotSeq1732700000000 } from '../../rotation/migrations/1732700000000-rotation-snapshot-seq.js';
+import { RotationReceptions1732900000000 } from '../../rotation/migrations/1732900000000-rotation-receptions.js';
 import { SettingsChanges1732800000000 } from '../../settings/migrations/1732800000000-settings-changes.js';
+import { UsersAllSites1733100000000 } from '../../accounts/migrations/1733100000000-users-all-sites.js';
 
-export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000];
+export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000, RotationReceptions1732900000000, UsersAllSites1733100000000];
