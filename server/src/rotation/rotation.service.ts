@@ -35,6 +35,7 @@ import {
   ShiftTemplateEntity,
 } from './rotation.entity.js';
 import type { CustomersService, WalkInFacts } from '../customers/customers.service.js';
+import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
 import { normalizePhone } from '../platform/phone.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
@@ -79,6 +80,7 @@ export class RotationService {
     private readonly accounts: AccountsService,
     private readonly customers: CustomersService,
     private readonly settingsHistory: SettingsHistoryService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // ---- commands ------------------------------------------------------------------------
@@ -128,7 +130,7 @@ export class RotationService {
         const shifts = await this.shiftsIn(em, siteId, now, site.timezone);
         const decision = decide(state, full, { now, settings, shifts });
         if (!decision.ok) throw rejectionError(decision.rejection);
-        const registered = registration ? await this.registerWalkIn(em, p, siteId, decision.events, registration) : null;
+        const registered = registration ? await this.registerWalkIn(em, p, site, decision.events, registration) : null;
         const stored: StoredEvent[] = [];
         const payloads: string[] = [];
         for (const event of decision.events) {
@@ -155,17 +157,47 @@ export class RotationService {
         const snapshotDue = head.lastSeq - head.snapshotSeq >= SNAPSHOT_EVERY || state.day !== before.day;
         // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
         await this.writeHead(em, siteId, head.lastSeq, now, snapshotDue ? JSON.stringify(state) : null);
-        return { seq: head.lastSeq, state, stored, registered, board: projectBoard(state, { now, shifts, settings }) };
+        const notified = await this.notifications.stage(em, await this.alertNotices(em, site, before, decision.events));
+        return { seq: head.lastSeq, state, stored, notified, registered, board: projectBoard(state, { now, shifts, settings }) };
       },
       // After the lock is granted, plain reads (the log, the snapshot) must see what the previous
       // holder committed; under REPEATABLE READ they could see a view from before the wait.
       { isolation: 'READ COMMITTED' },
     );
     this.remember(siteId, change.state);
+    this.notifications.publish(change.notified);
     const view = boardView(siteId, change.seq, change.board, await names, change.stored, undoableSeqs(change.state));
     if (change.stored.length) this.bus.pubSub.publish(BOARD_CHANGED, siteId, view);
     if (change.registered?.conflicted) await this.customers.publishDisputes(siteId);
     return { board: view, receptionId: change.stored[0]?.event.receptionId ?? null, registeredCustomerId: change.registered?.customerId ?? null };
+  }
+
+  /**
+   * R14: a big buyer is told to every manager of the site at once, as a notification (in the
+   * app, live, on any page and phone), not only as a line on the board.
+   */
+  private async alertNotices(em: EntityManager, site: { id: number; name: string }, before: RotationState, events: RotationEvent[]): Promise<NotificationInput[]> {
+    const raised = events.flatMap((e) => e.effects).flatMap((e) => (e.op === 'alert' && e.value && e.value.kind === 'BIG_BUYER' && !before.alerts[e.id] ? [e.value] : []));
+    if (!raised.length) return [];
+    const managers = await this.notifications.managersOf(em, site.id);
+    if (!managers.length) return [];
+    const last = events.at(-1)!;
+    const folded = events.reduce(evolve, before);
+    const people = await em.findBy(UserEntity, { id: In(raised.flatMap((a) => (a.consultantId === null ? [] : [a.consultantId]))) });
+    return raised.flatMap((a) => {
+      const r = a.receptionId ? folded.receptions[a.receptionId] : undefined;
+      const params = {
+        siteId: site.id,
+        siteName: site.name,
+        receptionId: a.receptionId,
+        units: a.params.units ?? null,
+        consultantId: a.consultantId,
+        consultantName: people.find((u) => u.id === a.consultantId)?.displayName ?? null,
+        customerName: r?.customerName ?? null,
+        at: new Date(last.at).toISOString(),
+      };
+      return managers.map((userId) => ({ userId, kind: 'BIG_BUYER' as const, params }));
+    });
   }
 
   /**
@@ -174,12 +206,12 @@ export class RotationService {
    * customer's id. A walk-in who waits for someone to be free is not registered (no consultant
    * yet): the reception keeps the typed name and phone and can be linked later.
    */
-  private async registerWalkIn(em: EntityManager, p: Principal, siteId: number, events: RotationEvent[], who: { name: string; phone: string }) {
+  private async registerWalkIn(em: EntityManager, p: Principal, site: { id: number; timezone: string }, events: RotationEvent[], who: { name: string; phone: string }) {
     const recorded = events.find((e) => e.type === 'WALK_IN_RECORDED' || e.type === 'ASSIGNED_BY_HAND');
     const effect = recorded?.effects.find((e) => e.op === 'reception' && e.id === recorded.receptionId);
     const r = effect?.op === 'reception' ? effect.value : null;
     if (!r || r.consultantId === null || r.status === 'WAITING') return null;
-    const reg = await this.customers.registerIn(em, p, siteId, who, r.consultantId);
+    const reg = await this.customers.registerIn(em, p, site.id, who, r.consultantId, site.timezone);
     for (const e of events) {
       for (const [i, ef] of e.effects.entries()) {
         if (ef.op === 'reception' && ef.id === r.id && ef.value) e.effects[i] = { ...ef, value: { ...ef.value, customerId: reg.customerId } };

@@ -210,14 +210,43 @@ describe('R2 schedule', () => {
 });
 
 describe('R3 absent without notice', () => {
-  it('R3: an absent consultant is skipped and loses the turn, with no make-up; back, they join the end', () => {
+  it('R3: an absent consultant is skipped and loses the turn, with no make-up; back, they keep their place in the round order', () => {
     const f = new Floor().checkIn(WANG, LI, ZHANG);
     f.run({ type: 'MARK_ABSENT', consultantId: WANG, reason: 'not at the door' });
     expect(f.board().consultants.find((c) => c.consultantId === WANG)!.state).toBe('ABSENT');
-    expect(f.serve().consultantId).toBe(LI);
+    const first = f.serve();
+    expect(first.consultantId).toBe(LI);
+    expect(first.explanation.passed).toEqual([{ consultantId: WANG, rule: 'R3', since: expect.any(Number), lost: true }]);
     expect(f.makeUps(WANG)).toEqual({ normal: 0, priority: 0 });
     f.checkIn(WANG);
-    expect(f.line()).toEqual([ZHANG, LI, WANG]);
+    expect(f.log.at(-1)).toMatchObject({ type: 'CAME_BACK', explanation: { rule: 'R3' } });
+    // No make-up: ZHANG finishes round 1; round 2 runs in the same order as round 1.
+    expect(f.line()).toEqual([ZHANG, WANG, LI]);
+    const got = [f.serve(), f.serve(), f.serve(), f.serve()].map((r) => r.consultantId);
+    expect(got).toEqual([ZHANG, WANG, LI, ZHANG]);
+  });
+
+  it('R3: absent for several rounds, each turn that comes is lost, and the order of the rounds holds', () => {
+    const f = new Floor().checkIn(WANG, LI, ZHANG, LIU);
+    f.serve(); // WANG, round 1
+    f.run({ type: 'MARK_ABSENT', consultantId: ZHANG });
+    const got = [f.serve(), f.serve(), f.serve(), f.serve(), f.serve()].map((r) => r.consultantId);
+    // LI, (ZHANG lost), LIU | WANG, LI, (ZHANG lost), LIU
+    expect(got).toEqual([LI, LIU, WANG, LI, LIU]);
+    expect(f.counted(ZHANG)).toBe(0);
+    expect(f.makeUps(ZHANG)).toEqual({ normal: 0, priority: 0 });
+    f.checkIn(ZHANG);
+    const next = [f.serve(), f.serve(), f.serve(), f.serve()].map((r) => r.consultantId);
+    expect(next).toEqual([WANG, LI, ZHANG, LIU]);
+  });
+
+  it('R3: a turn is only lost to a counted walk-in; asking the way passes nobody', () => {
+    const f = new Floor().checkIn(WANG, LI);
+    f.run({ type: 'MARK_ABSENT', consultantId: WANG });
+    f.walkIn({ kind: 'ASKING_WAY' });
+    f.checkIn(WANG);
+    expect(f.line()).toEqual([WANG, LI]);
+    expect(f.serve().consultantId).toBe(WANG);
   });
 
   it('R3/R15: the manager may reinstate a consultant marked absent to the place they had', () => {
@@ -282,6 +311,38 @@ describe('R5 busy', () => {
     expect(f.rejection({ type: 'ASSIGN_BY_HAND', receptionId: waiting.id, walkIn: null, consultantId: WANG, counted: true, reason: 'x' }, DESK)).toBe('FORBIDDEN_SUPERVISOR');
     f.run({ type: 'ASSIGN_BY_HAND', receptionId: waiting.id, walkIn: null, consultantId: WANG, counted: true, reason: 'only consultant' }, MANAGER);
     expect(f.state.receptions[waiting.id]).toMatchObject({ status: 'ACTIVE', secondApprovedBy: MANAGER.userId });
+  });
+});
+
+describe('R5 second reception', () => {
+  it('R5: an owner who serves both raises a second-reception alert; the manager approves it, recorded on the reception', () => {
+    const f = new Floor({ r7OpenRevisit: 'B' }).checkIn(WANG, LI);
+    f.walkIn();
+    const r = f.walkIn({ kind: 'RETURNING', ownerId: WANG, ownerServesBoth: true });
+    const alert = Object.values(f.state.alerts).find((a) => a.kind === 'SECOND_RECEPTION')!;
+    expect(alert).toMatchObject({ receptionId: r.id, consultantId: WANG });
+    expect(f.state.receptions[r.id].secondApprovedBy).toBeNull();
+    expect(f.rejection({ type: 'ACKNOWLEDGE_ALERT', alertId: alert.id }, self(WANG))).toBe('FORBIDDEN_SUPERVISOR');
+    f.run({ type: 'ACKNOWLEDGE_ALERT', alertId: alert.id }, MANAGER);
+    expect(f.state.receptions[r.id].secondApprovedBy).toBe(MANAGER.userId);
+    expect(f.state.alerts).toEqual({});
+    expect(f.log.at(-1)!.explanation).toEqual({ rule: 'R5', params: { kind: 'SECOND_RECEPTION', approved: true } });
+  });
+
+  it('R5: a same-day customer back to a busy consultant is a second reception; recorded by the manager it is approved at once', () => {
+    const f = new Floor().checkIn(WANG);
+    const first = f.walkIn({ phone: '13800000001' });
+    f.leave(first.id);
+    f.walkIn(); // WANG is busy again
+    const back = f.walkIn({ phone: '13800000001' }, MANAGER);
+    expect(back).toMatchObject({ consultantId: WANG, secondApprovedBy: MANAGER.userId });
+    expect(Object.values(f.state.alerts)).toEqual([]);
+  });
+
+  it('R5: a free consultant taking a walk-in is no second reception', () => {
+    const f = new Floor().checkIn(WANG);
+    f.walkIn();
+    expect(Object.values(f.state.alerts)).toEqual([]);
   });
 });
 

@@ -96,7 +96,7 @@ export interface Explanation {
   rule: string;
   params?: Record<string, unknown>;
   /** Consultants the walk-in went past, and why (R2, R4, R5). */
-  passed?: Array<{ consultantId: number; rule: string; since?: number; credited?: boolean }>;
+  passed?: Array<{ consultantId: number; rule: string; since?: number; credited?: boolean; lost?: boolean }>;
 }
 
 export interface Reception {
