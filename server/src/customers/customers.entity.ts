@@ -19,6 +19,17 @@ export class CustomerEntity {
   @Column({ type: 'varchar', length: 6, nullable: true }) regionDistrict: string | null;
 }
 
+/**
+ * O2 under concurrency: one row per normalized phone of a site, locked by every registration
+ * of that number before it reads the register (several customers may share a phone: O6).
+ */
+@Entity('customer_phone_keys')
+export class CustomerPhoneKeyEntity {
+  @PrimaryColumn({ type: 'int' }) siteId: number;
+  @PrimaryColumn({ type: 'varchar', length: 20 }) phone: string;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+}
+
 /** Family of a customer (O6, O7: parents and spouse are immediate family). */
 @Entity('customer_family')
 export class CustomerFamilyEntity {
@@ -109,6 +120,7 @@ export class CustomerSettingsEntity {
 
 export const customerEntities = [
   CustomerEntity,
+  CustomerPhoneKeyEntity,
   CustomerFamilyEntity,
   RegistrationEntity,
   FollowUpEntity,

@@ -34,6 +34,7 @@ export const NOTIFICATION_KINDS = [
   'GUESTS_ARRIVED',
   'SPECIAL_REQUEST',
   'SPECIAL_REQUEST_ANSWERED',
+  'BIG_BUYER',
   // Reminders about an appointment (server/src/visits/reminders.ts): P5 and P1 tasks.
   'SPECIAL_REQUEST_OVERDUE',
   'TASK_DUE',
@@ -54,6 +55,9 @@ export const VISIT_NOTIFICATION_KINDS = [
   'VISIT_TASK_OVERDUE',
   'OWNERSHIP_LAPSING',
 ] as const;
+
+/** Kinds about the sales floor, not a visit: their subject is the site and the customer. */
+const FLOOR_KINDS = new Set<string>(['BIG_BUYER']);
 
 const KNOWN = new Set<string>(NOTIFICATION_KINDS);
 const VISIT_KINDS = new Set<string>(VISIT_NOTIFICATION_KINDS);
@@ -107,6 +111,21 @@ export function notificationText(
 ): NotificationText {
   const p = record(n.params);
   if (VISIT_KINDS.has(n.kind)) return visitText(n.kind, p, t, dateTime);
+  if (FLOOR_KINDS.has(n.kind)) {
+    return {
+      title: t(`notifications.kinds.${n.kind}`),
+      subject: t('notifications.floorSubject', {
+        site: text(p.siteName),
+        customer: text(p.customerName) || t('notifications.unnamedCustomer'),
+      }),
+      when: t('notifications.floorWhen', { at: dateTime(text(p.at) || null) }),
+      // R14: how many units, and who is with the customer.
+      detail: t('notifications.detail.bigBuyer', {
+        units: count(p.units),
+        name: text(p.consultantName) || t('notifications.nobodyYet'),
+      }),
+    };
+  }
   const subject = t('notifications.subject', {
     company: text(p.visitorCompany),
     purpose: text(p.purpose),

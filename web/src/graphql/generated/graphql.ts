@@ -120,6 +120,8 @@ export type CooperationIntent =
   | 'NONE';
 
 export type CreateUserInput = {
+  /** Company-wide: every site, including later ones (siteIds is then ignored) */
+  allSites?: boolean | null | undefined;
   departmentId?: string | null | undefined;
   displayName: string;
   password: string;
@@ -242,6 +244,7 @@ export type NonBuyerState =
 export type NotificationKind =
   | 'APPROVAL_REQUESTED'
   | 'APPROVED'
+  | 'BIG_BUYER'
   | 'CANCELLED'
   | 'GUESTS_ARRIVED'
   | 'OWNERSHIP_LAPSING'
@@ -423,6 +426,8 @@ export type TaskState =
   | 'OPEN';
 
 export type UpdateUserInput = {
+  /** Company-wide: every site, including later ones (siteIds is then ignored) */
+  allSites?: boolean | null | undefined;
   departmentId?: string | null | undefined;
   displayName?: string | null | undefined;
   roles?: Array<Role> | null | undefined;
@@ -482,6 +487,8 @@ export type VisitSettingsInput = {
 };
 
 export type WalkInInput = {
+  /** R8: the old customer (picked from the register) who brings this walk-in along */
+  broughtById?: string | null | undefined;
   /** R7: the customer found in the register (owner and deal come from it) */
   customerId?: string | null | undefined;
   customerName?: string | null | undefined;
@@ -497,6 +504,8 @@ export type WalkInInput = {
   ownerServesBoth?: boolean | null | undefined;
   partySize?: number | null | undefined;
   phone?: string | null | undefined;
+  /** O1: not in the register: register name and phone in the same step, with the consultant who receives them */
+  registerCustomer?: boolean | null | undefined;
   /** R14: units asked for */
   unitsAsked?: number | null | undefined;
 };
@@ -1358,19 +1367,19 @@ export type UpdateSiteMutationVariables = Exact<{
 
 export type UpdateSiteMutation = { updateSite: { id: string, name: string, code: string, timezone: string, createdAt: string } };
 
-export type UserRowFragment = { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null };
+export type UserRowFragment = { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null }> };
+export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null }> };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
 
 
-export type CreateUserMutation = { createUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
+export type CreateUserMutation = { createUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
 
 export type UpdateUserMutationVariables = Exact<{
   id: string;
@@ -1378,7 +1387,7 @@ export type UpdateUserMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
+export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
 
 export type SetUserDisabledMutationVariables = Exact<{
   id: string;
@@ -1386,7 +1395,7 @@ export type SetUserDisabledMutationVariables = Exact<{
 }>;
 
 
-export type SetUserDisabledMutation = { setUserDisabled: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
+export type SetUserDisabledMutation = { setUserDisabled: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
 
 export type ResetUserPasswordMutationVariables = Exact<{
   id: string;
@@ -2324,6 +2333,7 @@ export const UserRowFragmentDoc = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -7043,6 +7053,7 @@ export const UsersDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -7066,6 +7077,7 @@ export const CreateUserDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -7089,6 +7101,7 @@ export const UpdateUserDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -7112,6 +7125,7 @@ export const SetUserDisabledDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
