@@ -294,11 +294,24 @@ export type OwnershipDecisionKind =
   | 'RELEASE'
   | 'SAME_PERSON';
 
+export type PromisedItemInput = {
+  dueAt: string;
+  /** Defaults to the reporting consultant */
+  ownerId?: string | null | undefined;
+  text: string;
+};
+
 export type ReceptionStatus =
   | 'ACTIVE'
   | 'ENDED'
   | 'UNDONE'
   | 'WAITING';
+
+export type RegionInput = {
+  city: string;
+  district?: string | null | undefined;
+  province: string;
+};
 
 export type RegisterCustomerInput = {
   /** The desk and managers name the consultant; a consultant registers for themselves */
@@ -363,6 +376,12 @@ export type RuleVariant =
   | 'A'
   | 'B';
 
+export type SaveVisitPlanInput = {
+  items: Array<VisitPlanItemInput>;
+  month: string;
+  siteId: string;
+};
+
 /** C2: seasonal checklist items follow the month of the visit */
 export type Season =
   | 'SUMMER'
@@ -425,6 +444,58 @@ export type UpdateUserInput = {
   displayName?: string | null | undefined;
   roles?: Array<Role> | null | undefined;
   siteIds?: Array<string> | null | undefined;
+};
+
+/** V2: the customer's region compared with the site's */
+export type VisitDistance =
+  | 'ELSEWHERE'
+  | 'SAME_CITY'
+  | 'SAME_PROVINCE';
+
+export type VisitLocationInput = {
+  accuracy: number;
+  latitude: number;
+  longitude: number;
+};
+
+/** V3: how a visit went */
+export type VisitOutcome =
+  | 'DEAL'
+  | 'INTERESTED'
+  | 'NOT_INTERESTED'
+  | 'NOT_MET'
+  | 'UNDECIDED';
+
+export type VisitPlanItemInput = {
+  content?: string;
+  customerId: string;
+  day: string;
+  purpose: string;
+};
+
+/** V1: draft → submitted → approved, or returned for rework */
+export type VisitPlanState =
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'RETURNED'
+  | 'SUBMITTED';
+
+export type VisitReportInput = {
+  feedback: string;
+  nextSteps: string;
+  outcome: VisitOutcome;
+  promises?: Array<PromisedItemInput>;
+  /** 1–5 */
+  satisfaction?: number | null | undefined;
+};
+
+export type VisitSettingsInput = {
+  elsewhereMonths: number;
+  planReminderDays: number;
+  reportDueDays: number;
+  sameCityMonths: number;
+  sameProvinceMonths: number;
+  siteRegion?: RegionInput | null | undefined;
 };
 
 export type WalkInInput = {
@@ -1362,6 +1433,134 @@ export type ResetUserPasswordMutationVariables = Exact<{
 
 export type ResetUserPasswordMutation = { resetUserPassword: boolean };
 
+export type VisitRegionFragment = { province: string, city: string, district: string | null };
+
+export type VisitSettingsRowFragment = { sameCityMonths: number, sameProvinceMonths: number, elsewhereMonths: number, reportDueDays: number, planReminderDays: number, timezone: string, siteRegion: { province: string, city: string, district: string | null } | null };
+
+export type VisitTaskRowFragment = { id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null };
+
+export type VisitRowFragment = { id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> };
+
+export type VisitPlanRowFragment = { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> };
+
+export type DueVisitRowFragment = { customerId: string, customerName: string, distance: VisitDistance, intervalMonths: number, dueAt: string, lastVisitAt: string | null, overdue: boolean, region: { province: string, city: string, district: string | null } | null, consultant: { id: string, displayName: string } | null };
+
+export type VisitSettingsQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type VisitSettingsQuery = { visitSettings: { sameCityMonths: number, sameProvinceMonths: number, elsewhereMonths: number, reportDueDays: number, planReminderDays: number, timezone: string, siteRegion: { province: string, city: string, district: string | null } | null } };
+
+export type UpdateVisitSettingsMutationVariables = Exact<{
+  siteId: string;
+  input: VisitSettingsInput;
+}>;
+
+
+export type UpdateVisitSettingsMutation = { updateVisitSettings: { sameCityMonths: number, sameProvinceMonths: number, elsewhereMonths: number, reportDueDays: number, planReminderDays: number, timezone: string, siteRegion: { province: string, city: string, district: string | null } | null } };
+
+export type CustomerRegionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CustomerRegionQuery = { customer: { customer: { id: string, region: { province: string, city: string, district: string | null } | null } } };
+
+export type SetCustomerRegionMutationVariables = Exact<{
+  customerId: string;
+  region?: RegionInput | null | undefined;
+}>;
+
+
+export type SetCustomerRegionMutation = { setCustomerRegion: { province: string, city: string, district: string | null } | null };
+
+export type DueVisitsQueryVariables = Exact<{
+  siteId: string;
+  consultantId?: string | null | undefined;
+}>;
+
+
+export type DueVisitsQuery = { dueVisits: Array<{ customerId: string, customerName: string, distance: VisitDistance, intervalMonths: number, dueAt: string, lastVisitAt: string | null, overdue: boolean, region: { province: string, city: string, district: string | null } | null, consultant: { id: string, displayName: string } | null }> };
+
+export type VisitPlanQueryVariables = Exact<{
+  siteId: string;
+  month: string;
+  consultantId?: string | null | undefined;
+}>;
+
+
+export type VisitPlanQuery = { visitPlan: { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> } | null };
+
+export type VisitPlansQueryVariables = Exact<{
+  siteId: string;
+  month: string;
+}>;
+
+
+export type VisitPlansQuery = { visitPlans: Array<{ id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> }> };
+
+export type SaveVisitPlanMutationVariables = Exact<{
+  input: SaveVisitPlanInput;
+}>;
+
+
+export type SaveVisitPlanMutation = { saveVisitPlan: { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> } };
+
+export type SubmitVisitPlanMutationVariables = Exact<{
+  planId: string;
+}>;
+
+
+export type SubmitVisitPlanMutation = { submitVisitPlan: { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> } };
+
+export type ApproveVisitPlanMutationVariables = Exact<{
+  planId: string;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ApproveVisitPlanMutation = { approveVisitPlan: { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> } };
+
+export type ReturnVisitPlanMutationVariables = Exact<{
+  planId: string;
+  comment: string;
+}>;
+
+
+export type ReturnVisitPlanMutation = { returnVisitPlan: { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> } };
+
+export type MyVisitsQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type MyVisitsQuery = { myVisits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }>, myVisitTasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> };
+
+export type CheckInVisitMutationVariables = Exact<{
+  visitId: string;
+  location?: VisitLocationInput | null | undefined;
+}>;
+
+
+export type CheckInVisitMutation = { checkInVisit: { id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> } };
+
+export type ReportVisitMutationVariables = Exact<{
+  visitId: string;
+  input: VisitReportInput;
+}>;
+
+
+export type ReportVisitMutation = { reportVisit: { id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> } };
+
+export type SetVisitTaskDoneMutationVariables = Exact<{
+  id: string;
+  done: boolean;
+}>;
+
+
+export type SetVisitTaskDoneMutation = { setVisitTaskDone: { id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2178,6 +2377,151 @@ export const UserRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UserRow"}) as unknown as TypedDocumentString<UserRowFragment, unknown>;
+export const VisitRegionFragmentDoc = new TypedDocumentString(`
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}
+    `, {"fragmentName":"VisitRegion"}) as unknown as TypedDocumentString<VisitRegionFragment, unknown>;
+export const VisitSettingsRowFragmentDoc = new TypedDocumentString(`
+    fragment VisitSettingsRow on VisitSettings {
+  siteRegion {
+    ...VisitRegion
+  }
+  sameCityMonths
+  sameProvinceMonths
+  elsewhereMonths
+  reportDueDays
+  planReminderDays
+  timezone
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}`, {"fragmentName":"VisitSettingsRow"}) as unknown as TypedDocumentString<VisitSettingsRowFragment, unknown>;
+export const VisitTaskRowFragmentDoc = new TypedDocumentString(`
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+    `, {"fragmentName":"VisitTaskRow"}) as unknown as TypedDocumentString<VisitTaskRowFragment, unknown>;
+export const VisitRowFragmentDoc = new TypedDocumentString(`
+    fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}`, {"fragmentName":"VisitRow"}) as unknown as TypedDocumentString<VisitRowFragment, unknown>;
+export const VisitPlanRowFragmentDoc = new TypedDocumentString(`
+    fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}`, {"fragmentName":"VisitPlanRow"}) as unknown as TypedDocumentString<VisitPlanRowFragment, unknown>;
+export const DueVisitRowFragmentDoc = new TypedDocumentString(`
+    fragment DueVisitRow on DueVisit {
+  customerId
+  customerName
+  distance
+  intervalMonths
+  dueAt
+  lastVisitAt
+  overdue
+  region {
+    ...VisitRegion
+  }
+  consultant {
+    id
+    displayName
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}`, {"fragmentName":"DueVisitRow"}) as unknown as TypedDocumentString<DueVisitRowFragment, unknown>;
 export const AppointmentListDocument = new TypedDocumentString(`
     query AppointmentList($siteId: ID!, $filter: AppointmentFilterInput, $limit: Int!, $offset: Int!) {
   appointments(siteId: $siteId, filter: $filter, limit: $limit, offset: $offset) {
@@ -6892,3 +7236,595 @@ export const ResetUserPasswordDocument = new TypedDocumentString(`
   resetUserPassword(id: $id, password: $password)
 }
     `) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
+export const VisitSettingsDocument = new TypedDocumentString(`
+    query VisitSettings($siteId: ID!) {
+  visitSettings(siteId: $siteId) {
+    ...VisitSettingsRow
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}
+fragment VisitSettingsRow on VisitSettings {
+  siteRegion {
+    ...VisitRegion
+  }
+  sameCityMonths
+  sameProvinceMonths
+  elsewhereMonths
+  reportDueDays
+  planReminderDays
+  timezone
+}`) as unknown as TypedDocumentString<VisitSettingsQuery, VisitSettingsQueryVariables>;
+export const UpdateVisitSettingsDocument = new TypedDocumentString(`
+    mutation UpdateVisitSettings($siteId: ID!, $input: VisitSettingsInput!) {
+  updateVisitSettings(siteId: $siteId, input: $input) {
+    ...VisitSettingsRow
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}
+fragment VisitSettingsRow on VisitSettings {
+  siteRegion {
+    ...VisitRegion
+  }
+  sameCityMonths
+  sameProvinceMonths
+  elsewhereMonths
+  reportDueDays
+  planReminderDays
+  timezone
+}`) as unknown as TypedDocumentString<UpdateVisitSettingsMutation, UpdateVisitSettingsMutationVariables>;
+export const CustomerRegionDocument = new TypedDocumentString(`
+    query CustomerRegion($id: ID!) {
+  customer(id: $id) {
+    customer {
+      id
+      region {
+        ...VisitRegion
+      }
+    }
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}`) as unknown as TypedDocumentString<CustomerRegionQuery, CustomerRegionQueryVariables>;
+export const SetCustomerRegionDocument = new TypedDocumentString(`
+    mutation SetCustomerRegion($customerId: ID!, $region: RegionInput) {
+  setCustomerRegion(customerId: $customerId, region: $region) {
+    ...VisitRegion
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}`) as unknown as TypedDocumentString<SetCustomerRegionMutation, SetCustomerRegionMutationVariables>;
+export const DueVisitsDocument = new TypedDocumentString(`
+    query DueVisits($siteId: ID!, $consultantId: ID) {
+  dueVisits(siteId: $siteId, consultantId: $consultantId) {
+    ...DueVisitRow
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}
+fragment DueVisitRow on DueVisit {
+  customerId
+  customerName
+  distance
+  intervalMonths
+  dueAt
+  lastVisitAt
+  overdue
+  region {
+    ...VisitRegion
+  }
+  consultant {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<DueVisitsQuery, DueVisitsQueryVariables>;
+export const VisitPlanDocument = new TypedDocumentString(`
+    query VisitPlan($siteId: ID!, $month: String!, $consultantId: ID) {
+  visitPlan(siteId: $siteId, month: $month, consultantId: $consultantId) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<VisitPlanQuery, VisitPlanQueryVariables>;
+export const VisitPlansDocument = new TypedDocumentString(`
+    query VisitPlans($siteId: ID!, $month: String!) {
+  visitPlans(siteId: $siteId, month: $month) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<VisitPlansQuery, VisitPlansQueryVariables>;
+export const SaveVisitPlanDocument = new TypedDocumentString(`
+    mutation SaveVisitPlan($input: SaveVisitPlanInput!) {
+  saveVisitPlan(input: $input) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<SaveVisitPlanMutation, SaveVisitPlanMutationVariables>;
+export const SubmitVisitPlanDocument = new TypedDocumentString(`
+    mutation SubmitVisitPlan($planId: ID!) {
+  submitVisitPlan(planId: $planId) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<SubmitVisitPlanMutation, SubmitVisitPlanMutationVariables>;
+export const ApproveVisitPlanDocument = new TypedDocumentString(`
+    mutation ApproveVisitPlan($planId: ID!, $comment: String) {
+  approveVisitPlan(planId: $planId, comment: $comment) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<ApproveVisitPlanMutation, ApproveVisitPlanMutationVariables>;
+export const ReturnVisitPlanDocument = new TypedDocumentString(`
+    mutation ReturnVisitPlan($planId: ID!, $comment: String!) {
+  returnVisitPlan(planId: $planId, comment: $comment) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<ReturnVisitPlanMutation, ReturnVisitPlanMutationVariables>;
+export const MyVisitsDocument = new TypedDocumentString(`
+    query MyVisits($siteId: ID!) {
+  myVisits(siteId: $siteId) {
+    ...VisitRow
+  }
+  myVisitTasks {
+    ...VisitTaskRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}`) as unknown as TypedDocumentString<MyVisitsQuery, MyVisitsQueryVariables>;
+export const CheckInVisitDocument = new TypedDocumentString(`
+    mutation CheckInVisit($visitId: ID!, $location: VisitLocationInput) {
+  checkInVisit(visitId: $visitId, location: $location) {
+    ...VisitRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}`) as unknown as TypedDocumentString<CheckInVisitMutation, CheckInVisitMutationVariables>;
+export const ReportVisitDocument = new TypedDocumentString(`
+    mutation ReportVisit($visitId: ID!, $input: VisitReportInput!) {
+  reportVisit(visitId: $visitId, input: $input) {
+    ...VisitRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}`) as unknown as TypedDocumentString<ReportVisitMutation, ReportVisitMutationVariables>;
+export const SetVisitTaskDoneDocument = new TypedDocumentString(`
+    mutation SetVisitTaskDone($id: ID!, $done: Boolean!) {
+  setVisitTaskDone(id: $id, done: $done) {
+    ...VisitTaskRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}`) as unknown as TypedDocumentString<SetVisitTaskDoneMutation, SetVisitTaskDoneMutationVariables>;
