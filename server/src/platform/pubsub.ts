@@ -10,6 +10,8 @@ import type { Logger } from './logger.js';
  */
 export interface EventBus {
   pubSub: ReturnType<typeof createPubSub>;
+  /** With REDIS_URL: a client for shared counters (sign-in and lookup limits). */
+  redis?: Redis;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export function createEventBus(redisUrl: string | undefined, logger: Logger): Ev
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return {
     pubSub: createPubSub({ eventTarget }),
+    redis: publishClient,
     close: async () => {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
