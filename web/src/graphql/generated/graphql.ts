@@ -1101,6 +1101,14 @@ export type UndoFloorChangeMutationVariables = Exact<{
 
 export type UndoFloorChangeMutation = { undoFloorChange: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
+export type TakeBackMyChangeMutationVariables = Exact<{
+  siteId: string;
+  seq: number;
+}>;
+
+
+export type TakeBackMyChangeMutation = { takeBackMyChange: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
 export type AssignByHandMutationVariables = Exact<{
   siteId: string;
   input: AssignByHandInput;
@@ -5701,6 +5709,131 @@ fragment FloorChangeResult on FloorChange {
     ...FloorReception
   }
 }`) as unknown as TypedDocumentString<UndoFloorChangeMutation, UndoFloorChangeMutationVariables>;
+export const TakeBackMyChangeDocument = new TypedDocumentString(`
+    mutation TakeBackMyChange($siteId: ID!, $seq: Int!) {
+  takeBackMyChange(siteId: $siteId, seq: $seq) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  customerId
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+    reinstatable
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<TakeBackMyChangeMutation, TakeBackMyChangeMutationVariables>;
 export const AssignByHandDocument = new TypedDocumentString(`
     mutation AssignByHand($siteId: ID!, $input: AssignByHandInput!) {
   assignByHand(siteId: $siteId, input: $input) {
