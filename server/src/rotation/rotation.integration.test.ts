@@ -342,6 +342,36 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(await scheduled()).toEqual(new Set([id.yang]));
   });
 
+  it('R2: shifts may end at 24:00 and cross midnight; a night shift receives after midnight; same start and end, or an overlap across midnight, is refused', async () => {
+    await newDay({ wang: ['20:00', '02:00'], li: ['09:00', '24:00'] });
+    const week = (await t.gql<{ shiftTemplates: Array<{ consultantId: string; startTime: string; endTime: string }> }>(
+      'query($s: ID!) { shiftTemplates(siteId: $s) { consultantId startTime endTime } }',
+      { s: bj },
+      tokens.manager,
+    )).data!.shiftTemplates;
+    expect(week.find((r) => r.consultantId === id.wang)).toMatchObject({ startTime: '20:00', endTime: '02:00' });
+    expect(week.find((r) => r.consultantId === id.li)).toMatchObject({ startTime: '09:00', endTime: '24:00' });
+    const save = (rows: Array<[string, number, string, string]>) =>
+      t.gql('mutation($s: ID!, $rows: [ShiftTemplateInput!]!) { setShiftTemplates(siteId: $s, shifts: $rows) { id } }', {
+        s: bj,
+        rows: rows.map(([u, weekday, startTime, endTime]) => ({ consultantId: id[u], weekday, startTime, endTime })),
+      }, tokens.manager);
+    expect((await save([['wang', 1, '09:00', '09:00']])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shifts.0.endTime' });
+    expect((await save([['wang', 1, '20:00', '03:00'], ['wang', 2, '02:00', '10:00']])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shifts.1.startTime' });
+    expect((await save([['wang', 1, '09:00', '24:30']])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+
+    // 01:00 the next night (site time): wang's night shift still holds, li's ended at midnight.
+    now = Date.UTC(2025, 2, 10 + dayIndex, 17, 0);
+    dayIndex += 1; // the next test starts on a day after this night
+    await checkIn('wang', 'li');
+    const b = await board();
+    expect(b.consultants.find((c) => c.consultant.id === id.wang)).toMatchObject({ inShift: true });
+    expect(b.consultants.find((c) => c.consultant.id === id.li)).toMatchObject({ inShift: false });
+    const r = await walkIn('夜间来客');
+    expect(consultantOf(r.reception)).toBe(id.wang);
+    expect(r.reception!.counted).toBe(true);
+  });
+
   it('R2: a consultant outside their shift is not offered a walk-in, even at the head of the line', async () => {
     await newDay({ wang: ['09:00', '21:00'], li: ['09:00', '21:00'], liu: ['14:00', '21:00'] });
     await checkIn('liu', 'wang', 'li');

@@ -10,12 +10,15 @@ import { parseId } from '../platform/ids.js';
 import type { EventBus } from '../platform/pubsub.js';
 import {
   businessDay,
+  dayAfter,
   decide,
   DEFAULT_ROTATION_SETTINGS,
   evolve,
   initialState,
   projectBoard,
   shiftsForDay,
+  shiftLength,
+  shiftsOverlap,
   type Actor,
   type Rejection,
   type RotationCommand,
@@ -332,13 +335,14 @@ export class RotationService {
   ) {
     await this.requireScheduler(p, siteId);
     const parsed = rows.map((r, i) => {
-      if (r.endTime <= r.startTime) throw badInput(`shifts.${i}.endTime`, 'A shift must end after it starts');
+      // R2: an end at or before the start is on the next day (crossing midnight); 24:00 ends the day.
+      if (!shiftLength(r.startTime, r.endTime)) throw badInput(`shifts.${i}.endTime`, 'A shift cannot start and end at the same time');
       return { ...r, consultantId: parseId(`shifts.${i}.consultantId`, r.consultantId), siteId };
     });
     // R2: one consultant cannot be in two shifts at once.
     parsed.forEach((r, i) => {
-      const j = parsed.findIndex((o, k) => k < i && o.consultantId === r.consultantId && o.weekday === r.weekday && o.startTime < r.endTime && r.startTime < o.endTime);
-      if (j >= 0) throw badInput(`shifts.${i}.startTime`, `This shift overlaps shift ${j + 1} of the same consultant and day`);
+      const j = parsed.findIndex((o, k) => k < i && o.consultantId === r.consultantId && shiftsOverlap(o, r));
+      if (j >= 0) throw badInput(`shifts.${i}.startTime`, `This shift overlaps shift ${j + 1} of the same consultant`);
     });
     await this.tx.run(async (em) => {
       await this.accounts.requireConsultants(em, siteId, parsed.map((r) => r.consultantId));
@@ -366,8 +370,8 @@ export class RotationService {
   ) {
     await this.requireScheduler(p, siteId);
     const consultantId = parseId('consultantId', input.consultantId);
-    if (input.kind === 'SHIFT' && (!input.startTime || !input.endTime || input.endTime <= input.startTime)) {
-      throw badInput('endTime', 'A shift must end after it starts');
+    if (input.kind === 'SHIFT' && (!input.startTime || !input.endTime || !shiftLength(input.startTime, input.endTime))) {
+      throw badInput('endTime', 'A shift needs a start and an end, not at the same time');
     }
     return this.tx.run(async (em) => {
       await this.accounts.requireConsultants(em, siteId, [consultantId]);
@@ -531,7 +535,8 @@ export class RotationService {
     const day = businessDay(now, timezone);
     const [templates, exceptions] = await Promise.all([
       em.findBy(ShiftTemplateEntity, { siteId }),
-      em.findBy(ShiftExceptionEntity, { siteId, date: day }),
+      // The day before too: its shifts that cross midnight end today.
+      em.findBy(ShiftExceptionEntity, { siteId, date: In([dayAfter(day, -1), day]) }),
     ]);
     const scheduled = [...new Set(templates.map((t) => t.consultantId))];
     const disabled = scheduled.length ? await em.find(UserEntity, { where: { id: In(scheduled), disabled: true }, select: { id: true } }) : [];
