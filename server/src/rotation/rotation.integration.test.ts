@@ -67,7 +67,7 @@ const MUTATIONS = {
 type MutationName = keyof typeof MUTATIONS;
 
 const HISTORY = `query($s: ID!, $day: String, $limit: Int!) { rotationHistory(siteId: $s, day: $day, limit: $limit) {
-  events { seq type rule reason actor { id } consultant { id } receptionId undoable } hasMore } }`;
+  events { seq type rule reason actor { id } actingFor { id } consultant { id } receptionId undoable } hasMore } }`;
 
 describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
   let t: TestApp;
@@ -418,6 +418,52 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(log.find((e) => e.seq === seq + 1)).toMatchObject({ reason: '点错了', actor: { id: id.desk } });
     expect(log.find((e) => e.seq === seq)!.undoable).toBe(false);
     expect(log.find((e) => e.seq === lateSeq)!.undoable).toBe(true);
+  });
+
+  it('R15: a manager names a deputy for a period; the deputy supervises and approves, each act recorded for the manager; ended, the deputy may not', async () => {
+    await newDay();
+    await checkIn('wang', 'li', 'zhang');
+    const day = (await board()).day;
+    const name = (as: string, input: Record<string, unknown>) =>
+      t.gql<{ nameFloorDeputy: { id: string; deputy: Person; manager: Person; from: string; to: string; active: boolean } }>(
+        'mutation($s: ID!, $i: FloorDeputyInput!) { nameFloorDeputy(siteId: $s, input: $i) { id deputy { id } manager { id } from to active } }',
+        { s: bj, i: input },
+        tokens[as],
+      );
+    // Before: a consultant may not supervise.
+    expect((await refused('li', 'skipTurn', { c: id.wang, reason: '试试' })).extensions?.code).toBe('FORBIDDEN');
+    // Only a manager names a deputy, for a period that is not over, someone of the site.
+    expect((await name('li', { deputyId: id.li, from: day, to: day })).errors![0].extensions?.code).toBe('FORBIDDEN');
+    expect((await name('manager', { deputyId: id.li, from: day, to: '2000-01-01' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect((await name('manager', { deputyId: id.manager, from: day, to: day })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deputyId' });
+    const named = await name('manager', { deputyId: id.li, from: day, to: day });
+    expect(named.errors).toBeUndefined();
+    expect(named.data!.nameFloorDeputy).toMatchObject({ deputy: { id: id.li }, manager: { id: id.manager }, from: day, to: day, active: true });
+    const listed = await t.gql<{ floorDeputies: Array<{ id: string; active: boolean }> }>('query($s: ID!) { floorDeputies(siteId: $s) { id active } }', { s: bj }, tokens.desk);
+    expect(listed.data!.floorDeputies).toEqual([{ id: named.data!.nameFloorDeputy.id, active: true }]);
+
+    // The deputy supervises the order and approves, for the manager.
+    const skipped = await act('li', 'skipTurn', { c: id.wang, reason: '经理不在，代为调整' });
+    expect(skipped.board.events.map((e) => e.type)).toEqual(['SKIPPED']);
+    expect((await board()).upNext[0].id).toBe(id.li);
+    await walkIn('先到');
+    const both = await walkIn('老客户', { kind: 'RETURNING', ownerId: id.li, ownerServesBoth: true });
+    const alert = both.board.alerts.find((a) => a.kind === 'SECOND_RECEPTION')!;
+    const approved = await act('li', 'acknowledgeAlert', { a: alert.id });
+    expect(approved.board.receptions.find((r) => r.id === both.reception!.id)!.secondApproved).toBe(true);
+    const log = await history(day);
+    const byDeputy = log.filter((e) => e.actor.id === id.li && ['SKIPPED', 'ALERT_ACKNOWLEDGED'].includes(e.type));
+    expect(byDeputy.map((e) => [e.type, e.actingFor?.id])).toEqual([
+      ['ALERT_ACKNOWLEDGED', id.manager],
+      ['SKIPPED', id.manager],
+    ]);
+    // The manager's own acts and the deputy's own floor acts name nobody.
+    expect(log.find((e) => e.type === 'CHECKED_IN')!.actingFor).toBeNull();
+
+    // Ended: the deputy is a consultant again.
+    const ended = await t.gql('mutation($s: ID!, $id: ID!) { endFloorDeputy(siteId: $s, id: $id) }', { s: bj, id: named.data!.nameFloorDeputy.id }, tokens.manager);
+    expect(ended.errors).toBeUndefined();
+    expect((await refused('li', 'skipTurn', { c: id.zhang, reason: '再试' })).extensions?.code).toBe('FORBIDDEN');
   });
 
   it('R15: manager overrides need a reason (BAD_USER_INPUT) and appear in rotationHistory with it', async () => {

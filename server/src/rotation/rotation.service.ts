@@ -1,4 +1,4 @@
-import { Between, In, LessThan, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
+import { Between, In, IsNull, LessThan, MoreThan, MoreThanOrEqual, Not, type DataSource, type EntityManager } from 'typeorm';
 import { forUpdate as rowLock, takesRowLocks } from '../platform/db/locks.js';
 import { UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -9,8 +9,10 @@ import { AppError, badInput, ErrorCode, forbidden, isDuplicateKey, notFound } fr
 import { parseId } from '../platform/ids.js';
 import type { EventBus } from '../platform/pubsub.js';
 import {
+  activeDeputyship,
   businessDay,
   dayAfter,
+  deputyPeriodProblem,
   decide,
   DEFAULT_ROTATION_SETTINGS,
   evolve,
@@ -29,6 +31,7 @@ import {
   type WalkInInput,
 } from './domain/index.js';
 import {
+  RotationDeputyEntity,
   RotationEventEntity,
   RotationHeadEntity,
   RotationSettingsEntity,
@@ -39,7 +42,7 @@ import type { CustomersService } from '../customers/customers.service.js';
 import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
-import type { RotationBoardView } from './rotation.types.js';
+import type { FloorDeputyView, RotationBoardView } from './rotation.types.js';
 import { boardView, eventView, receptionView, type Names, type StoredEvent } from './rotation.view.js';
 
 export const BOARD_CHANGED = 'ROTATION_BOARD_CHANGED';
@@ -68,6 +71,14 @@ export function rejectionError(r: Rejection): AppError {
   return new AppError(code, r.message, { reason: r.code, params: r.params ?? {} });
 }
 
+/** R15: what only the manager (or a named deputy) does on the floor. */
+const SUPERVISOR_COMMANDS = new Set<RotationCommand['type']>(['MOVE', 'SKIP', 'REINSTATE', 'ASSIGN_BY_HAND', 'DECIDE_NON_BUYER', 'ACKNOWLEDGE_ALERT', 'RECORD_SAME_DAY_DEAL']);
+
+function deputyView(r: RotationDeputyEntity, names: Names, today: string): FloorDeputyView {
+  const who = (id: number) => ({ id, displayName: names.get(id) ?? `#${id}` });
+  return { id: r.id, deputy: who(r.deputyId), manager: who(r.managerId), from: r.fromDay, to: r.toDay, active: r.fromDay <= today && today <= r.toDay };
+}
+
 export class RotationService {
   /** Each site's folded state as last committed, as this process knows it (state.seq = lastSeq). */
   private readonly states = new Map<number, RotationState>();
@@ -93,11 +104,16 @@ export class RotationService {
    */
   async execute(p: Principal, siteId: number, command: FloorCommand): Promise<{ board: RotationBoardView; receptionId: string | null }> {
     const site = await this.accounts.requireSite(p, siteId);
+    const manager = hasRole(p, Role.MANAGER, Role.ADMIN);
+    // R15: "the manager or a named deputy": a deputy supervises for the manager who named them.
+    const deputy = manager ? null : await this.deputyship(siteId, p.userId, businessDay(this.clock.now(), site.timezone));
     const actor: Actor = {
       userId: p.userId,
-      supervisor: hasRole(p, Role.MANAGER, Role.ADMIN),
+      supervisor: manager || deputy !== null,
       desk: hasRole(p, Role.RECEPTION),
+      ...(deputy ? { actingFor: deputy.managerId } : {}),
     };
+    if (SUPERVISOR_COMMANDS.has(command.type) && !actor.supervisor) throw forbidden('Only the sales manager or a named deputy may do this');
     const full = { ...command, actor } as RotationCommand;
     if ((full.type === 'RECORD_WALK_IN' || full.type === 'ASSIGN_BY_HAND') && full.walkIn) {
       full.walkIn = await this.fromRegister(siteId, site.timezone, full.walkIn);
@@ -196,6 +212,58 @@ export class RotationService {
     if (w.kind === 'BROUGHT_ALONG') return { ...w, newCustomerRegistered: true };
     if (facts.ownerId === null) return w.kind === 'RETURNING' && w.ownerId == null ? { ...w, kind: 'NEW' } : w;
     return { ...w, kind: 'RETURNING', ownerId: facts.ownerId, dealClosed: facts.dealClosed, customerName: w.customerName || facts.name };
+  }
+
+  // ---- deputies (R15) --------------------------------------------------------------------
+
+  /** The deputyship that lets this user supervise the site's floor on `day`, if any. */
+  private async deputyship(siteId: number, userId: number, day: string): Promise<RotationDeputyEntity | null> {
+    const rows = await this.ds.getRepository(RotationDeputyEntity).findBy({ siteId, deputyId: userId, revokedAt: IsNull() });
+    return activeDeputyship(rows.map((r) => ({ ...r, revokedAt: null })), userId, day);
+  }
+
+  /** Deputies named for today or later, earliest first. */
+  async deputies(p: Principal, siteId: number): Promise<FloorDeputyView[]> {
+    const site = await this.accounts.requireSite(p, siteId);
+    const today = businessDay(this.clock.now(), site.timezone);
+    const [rows, names] = await Promise.all([
+      this.ds.getRepository(RotationDeputyEntity).find({ where: { siteId, revokedAt: IsNull(), toDay: MoreThanOrEqual(today) }, order: { fromDay: 'ASC', id: 'ASC' } }),
+      this.names(p.companyId),
+    ]);
+    return rows.map((r) => deputyView(r, names, today));
+  }
+
+  /** R15: a manager names a deputy of the site for a period of business days. */
+  async nameDeputy(p: Principal, siteId: number, input: { deputyId: string; from: string; to: string }): Promise<FloorDeputyView> {
+    const site = await this.accounts.requireSite(p, siteId);
+    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only a manager names a deputy');
+    const deputyId = parseId('deputyId', input.deputyId);
+    if (deputyId === p.userId) throw badInput('deputyId', 'Name someone else as your deputy');
+    const today = businessDay(this.clock.now(), site.timezone);
+    const problem = deputyPeriodProblem(input.from, input.to, today);
+    if (problem) throw badInput(problem.field, problem.message);
+    const row = await this.tx.run(async (em) => {
+      const link = await em.findOneBy(UserSiteEntity, { siteId, userId: deputyId });
+      const user = link ? await em.findOneBy(UserEntity, { id: deputyId, companyId: p.companyId, disabled: false }) : null;
+      if (!user) throw badInput('deputyId', 'Not an active person of this site');
+      return em.save(
+        em.create(RotationDeputyEntity, { siteId, deputyId, managerId: p.userId, fromDay: input.from, toDay: input.to, createdAt: this.clock.now(), revokedAt: null }),
+      );
+    });
+    return deputyView(row, await this.names(p.companyId), today);
+  }
+
+  /** Ends a deputyship at once (a manager of the site). */
+  async endDeputy(p: Principal, siteId: number, id: string): Promise<boolean> {
+    await this.accounts.requireSite(p, siteId);
+    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only a manager ends a deputyship');
+    const deputyshipId = parseId('id', id);
+    await this.tx.run(async (em) => {
+      const row = await em.findOneBy(RotationDeputyEntity, { id: deputyshipId, siteId, revokedAt: IsNull() });
+      if (!row) throw notFound('Deputy');
+      await em.update(RotationDeputyEntity, { id: row.id }, { revokedAt: this.clock.now() });
+    });
+    return true;
   }
 
   // ---- reads ---------------------------------------------------------------------------

@@ -8,5 +8,6 @@ import { Rotation1732400000000 } from '../../rotation/migrations/1732400000000-r
 import { RotationSnapshotSeq1732700000000 } from '../../rotation/migrations/1732700000000-rotation-snapshot-seq.js';
 import { SettingsChanges1732800000000 } from '../../settings/migrations/1732800000000-settings-changes.js';
 import { UsersAllSites1733100000000 } from '../../accounts/migrations/1733100000000-users-all-sites.js';
+import { RotationDeputies1733100000001 } from '../../rotation/migrations/1733100000001-rotation-deputies.js';
 
-export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000, UsersAllSites1733100000000];
+export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000, UsersAllSites1733100000000, RotationDeputies1733100000001];

@@ -787,6 +787,7 @@ function toEvent(d: Draft, s: Step, actor: Actor, now: number, day: string): Rot
     explanation: s.explanation,
     effects: d.effects(),
     undo: s.undoable ? d.inverse() : null,
+    ...(actor.actingFor != null ? { actingFor: actor.actingFor } : {}),
   };
 }
 

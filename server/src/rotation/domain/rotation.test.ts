@@ -9,6 +9,8 @@ import {
   lineOrder,
   projectBoard,
   replay,
+  activeDeputyship,
+  deputyPeriodProblem,
   shiftsForDay,
   shiftLength,
   shiftsOverlap,
@@ -772,6 +774,34 @@ describe('R15 supervision', () => {
     expect(why.explanation.passed).toEqual([{ consultantId: WANG, rule: 'R4', since: expect.any(Number), credited: true }]);
     const then = replay(f.log.slice(0, 3));
     expect(lineOrder(then).map((m) => m.id)).toEqual([WANG, LI]);
+  });
+});
+
+describe('R15 named deputy', () => {
+  it('R15: a named deputy supervises like the manager, and each act records for whom', () => {
+    const f = new Floor().checkIn(WANG, LI, ZHANG);
+    const deputy: Actor = { userId: LI, supervisor: true, desk: false, actingFor: MANAGER.userId };
+    const [e] = f.run({ type: 'SKIP', consultantId: WANG, reason: '经理外出，代为调整' }, deputy);
+    expect(e).toMatchObject({ type: 'SKIPPED', actorId: LI, actingFor: MANAGER.userId });
+    // The manager's own acts carry no actingFor.
+    const [m] = f.run({ type: 'REINSTATE', consultantId: WANG, reason: '回来了' }, MANAGER);
+    expect(m).not.toHaveProperty('actingFor');
+  });
+
+  it('R15: a deputyship holds on the days of its period only, unless ended', () => {
+    const rows = [
+      { id: 1, deputyId: LI, managerId: 200, fromDay: '2026-11-24', toDay: '2026-11-26', revokedAt: null },
+      { id: 2, deputyId: ZHANG, managerId: 200, fromDay: '2026-11-24', toDay: '2026-11-24', revokedAt: 1 },
+    ];
+    expect(activeDeputyship(rows, LI, '2026-11-23')).toBeNull();
+    expect(activeDeputyship(rows, LI, '2026-11-24')?.id).toBe(1);
+    expect(activeDeputyship(rows, LI, '2026-11-26')?.id).toBe(1);
+    expect(activeDeputyship(rows, LI, '2026-11-27')).toBeNull();
+    expect(activeDeputyship(rows, ZHANG, '2026-11-24')).toBeNull();
+    expect(deputyPeriodProblem('2026-11-24', '2026-11-26', '2026-11-24')).toBeNull();
+    expect(deputyPeriodProblem('2026-11-26', '2026-11-24', '2026-11-20')?.field).toBe('to');
+    expect(deputyPeriodProblem('2026-11-20', '2026-11-21', '2026-11-24')?.field).toBe('to');
+    expect(deputyPeriodProblem('24/11/2026', '2026-11-26', '2026-11-24')?.field).toBe('from');
   });
 });
 
