@@ -195,6 +195,12 @@ export type FloorAlertKind =
   | 'NO_ONE_FREE'
   | 'SECOND_RECEPTION';
 
+export type FloorDeputyInput = {
+  deputyId: string;
+  from: string;
+  to: string;
+};
+
 /** A consultant's state on the floor board (SPEC section 6) */
 export type FloorState =
   | 'ABSENT'
@@ -1060,6 +1066,31 @@ export type RecordSameDayDealMutationVariables = Exact<{
 
 
 export type RecordSameDayDealMutation = { recordSameDayDeal: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type FloorDeputyRowFragment = { id: string, from: string, to: string, active: boolean, deputy: { id: string, displayName: string }, manager: { id: string, displayName: string } };
+
+export type FloorDeputiesQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type FloorDeputiesQuery = { floorDeputies: Array<{ id: string, from: string, to: string, active: boolean, deputy: { id: string, displayName: string }, manager: { id: string, displayName: string } }> };
+
+export type NameFloorDeputyMutationVariables = Exact<{
+  siteId: string;
+  input: FloorDeputyInput;
+}>;
+
+
+export type NameFloorDeputyMutation = { nameFloorDeputy: { id: string, from: string, to: string, active: boolean, deputy: { id: string, displayName: string }, manager: { id: string, displayName: string } } };
+
+export type EndFloorDeputyMutationVariables = Exact<{
+  siteId: string;
+  id: string;
+}>;
+
+
+export type EndFloorDeputyMutation = { endFloorDeputy: boolean };
 
 export type WorkAppointmentFragment = { id: string, purpose: string, visitorCompany: string, startAt: string, endAt: string, state: AppointmentState, late: boolean, headcount: number, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null };
 
@@ -1962,6 +1993,23 @@ fragment FloorBoard on RotationBoard {
     ...FloorEvent
   }
 }`, {"fragmentName":"FloorChangeResult"}) as unknown as TypedDocumentString<FloorChangeResultFragment, unknown>;
+export const FloorDeputyRowFragmentDoc = new TypedDocumentString(`
+    fragment FloorDeputyRow on FloorDeputy {
+  id
+  deputy {
+    ...FloorPerson
+  }
+  manager {
+    ...FloorPerson
+  }
+  from
+  to
+  active
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}`, {"fragmentName":"FloorDeputyRow"}) as unknown as TypedDocumentString<FloorDeputyRowFragment, unknown>;
 export const WorkAppointmentFragmentDoc = new TypedDocumentString(`
     fragment WorkAppointment on Appointment {
   id
@@ -6229,6 +6277,55 @@ fragment FloorChangeResult on FloorChange {
     ...FloorReception
   }
 }`) as unknown as TypedDocumentString<RecordSameDayDealMutation, RecordSameDayDealMutationVariables>;
+export const FloorDeputiesDocument = new TypedDocumentString(`
+    query FloorDeputies($siteId: ID!) {
+  floorDeputies(siteId: $siteId) {
+    ...FloorDeputyRow
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorDeputyRow on FloorDeputy {
+  id
+  deputy {
+    ...FloorPerson
+  }
+  manager {
+    ...FloorPerson
+  }
+  from
+  to
+  active
+}`) as unknown as TypedDocumentString<FloorDeputiesQuery, FloorDeputiesQueryVariables>;
+export const NameFloorDeputyDocument = new TypedDocumentString(`
+    mutation NameFloorDeputy($siteId: ID!, $input: FloorDeputyInput!) {
+  nameFloorDeputy(siteId: $siteId, input: $input) {
+    ...FloorDeputyRow
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorDeputyRow on FloorDeputy {
+  id
+  deputy {
+    ...FloorPerson
+  }
+  manager {
+    ...FloorPerson
+  }
+  from
+  to
+  active
+}`) as unknown as TypedDocumentString<NameFloorDeputyMutation, NameFloorDeputyMutationVariables>;
+export const EndFloorDeputyDocument = new TypedDocumentString(`
+    mutation EndFloorDeputy($siteId: ID!, $id: ID!) {
+  endFloorDeputy(siteId: $siteId, id: $id)
+}
+    `) as unknown as TypedDocumentString<EndFloorDeputyMutation, EndFloorDeputyMutationVariables>;
 export const MyTasksDocument = new TypedDocumentString(`
     query MyTasks($includeDone: Boolean!) {
   myTasks(includeDone: $includeDone) {
