@@ -129,7 +129,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
   const board = async (as = 'manager') =>
     (await t.gql<{ rotationBoard: Board }>(`query($s: ID!) { rotationBoard(siteId: $s) { ${BOARD} } }`, { s: bj }, tokens[as])).data!.rotationBoard;
   const history = async (day?: string, limit = 200) =>
-    (await t.gql<{ rotationHistory: { events: Array<Board['events'][number] & { undoable: boolean; actor: Person }> } }>(HISTORY, { s: bj, day, limit }, tokens.manager)).data!
+    (await t.gql<{ rotationHistory: { events: Array<Board['events'][number] & { undoable: boolean; actor: Person; actingFor: Person | null }> } }>(HISTORY, { s: bj, day, limit }, tokens.manager)).data!
       .rotationHistory.events;
   const headSeq = async (siteId = bj) => (await t.app.ds.getRepository(RotationHeadEntity).findOneBy({ siteId: Number(siteId) }))?.lastSeq ?? 0;
   const eventCount = () => t.app.ds.getRepository(RotationEventEntity).count();

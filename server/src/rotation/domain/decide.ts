@@ -163,6 +163,8 @@ function reception(d: Draft, w: WalkInInput, patch: Partial<Reception>): Recepti
   return {
     id: d.newId('r'),
     kind: w.kind,
+    customerId: w.customerId ?? null,
+    broughtById: w.broughtById ?? null,
     customerName: w.customerName?.trim() || null,
     phone: normalizePhone(w.phone),
     partySize: w.partySize ?? 1,
@@ -239,18 +241,30 @@ function assist(d: Draft, r: Reception, exclude: number[], rule: string, params:
   return assisted;
 }
 
-/** R9: the same customer (by phone) already received today: back to the same consultant, not counted again. */
-function sameDayMatch(d: Draft, w: WalkInInput, phone: string | null): Reception | null {
-  if (!phone) return null;
+/**
+ * R9: the same customer already received today goes back to the consultant who received
+ * them, not counted again. The customer is known by their register id (whether the desk
+ * typed the phone or picked the record), else by the phone typed. A new customer is one not
+ * in the register before today: unknown, or registered today (`registeredTodayBy`); variant
+ * B also brings open (no deal) old customers back to the same consultant.
+ */
+function sameDayMatch(d: Draft, w: WalkInInput, phone: string | null): { to: number; first: Reception | null } | null {
+  const customerId = w.customerId ?? null;
+  if (customerId === null && !phone) return null;
   const variantB = d.ctx.settings.r9SameDay === 'B';
-  const applies = w.kind === 'NEW' || (variantB && w.kind === 'RETURNING' && !w.dealClosed);
+  const newToday = w.registeredTodayBy != null;
+  const applies = w.kind === 'NEW' || (w.kind === 'RETURNING' && newToday) || (variantB && w.kind === 'RETURNING' && !w.dealClosed);
   if (!applies) return null;
-  return (
+  const same = (r: Reception) => (customerId !== null && r.customerId === customerId) || (phone !== null && r.phone === phone);
+  const first =
     Object.values(d.state.receptions)
-      .filter((r) => r.phone === phone && r.status !== 'UNDONE' && r.consultantId !== null)
-      .filter((r) => r.kind === 'NEW' || (variantB && r.kind === 'RETURNING'))
-      .sort((a, b) => a.arrivedAt - b.arrivedAt)[0] ?? null
-  );
+      .filter((r) => same(r) && r.status !== 'UNDONE' && r.consultantId !== null)
+      .filter((r) => r.kind === 'NEW' || r.kind === 'BROUGHT_ALONG' || ((variantB || newToday) && r.kind === 'RETURNING'))
+      .sort((a, b) => a.arrivedAt - b.arrivedAt)[0] ?? null;
+  if (first) return { to: first.consultantId!, first };
+  // Registered today by a consultant whose reception was not recorded with the record (a typed name): theirs.
+  if (newToday) return { to: w.registeredTodayBy!, first: null };
+  return null;
 }
 
 /** R7, R8, R10: a customer with an owner. `counted` says whether it is the owner's turn. */
@@ -318,8 +332,8 @@ function recordWalkIn(d: Draft, w: WalkInInput): string {
   const same = sameDayMatch(d, w, base.phone);
   if (same) {
     // R9: counts once a day: back to the consultant who received them, not counted.
-    const params = { firstReception: same.id, variant: s.r9SameDay };
-    const to = same.consultantId!;
+    const params = { firstReception: same.first?.id ?? null, variant: s.r9SameDay, ...(same.first ? {} : { registeredToday: same.to }) };
+    const to = same.to;
     if (isPresent(d, to)) {
       r = { ...base, consultantId: to, explanation: { rule: 'R9', params } };
       d.setReception(r);
@@ -527,6 +541,8 @@ function step(d: Draft, cmd: RotationCommand): Step {
       d.patchReception(r.id, {
         consultantId: to,
         ownerId: to,
+        // R11: found in the register: from now on the reception is that customer's.
+        ...(cmd.customerId != null ? { customerId: cmd.customerId } : {}),
         credit: variant === 'B' ? one(to) : [],
         explanation: { rule: 'R11', params: { from, to, variant, previous: r.explanation } },
       });
@@ -542,7 +558,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
       requireServer(actor, r);
       if (cmd.colleagueId === r.consultantId) reject('SAME_CONSULTANT', 'Name the colleague whose customer this is');
       const m = d.grantMakeUp(r.consultantId!, 'PRIORITY', 'R11');
-      d.patchReception(r.id, { ownerId: cmd.colleagueId, credit: [], makeUpId: m.id, explanation: { rule: 'R11', params: { courtesy: true, colleague: cmd.colleagueId, previous: r.explanation } } });
+      d.patchReception(r.id, { ownerId: cmd.colleagueId, ...(cmd.customerId != null ? { customerId: cmd.customerId } : {}), credit: [], makeUpId: m.id, explanation: { rule: 'R11', params: { courtesy: true, colleague: cmd.colleagueId, previous: r.explanation } } });
       return { type: 'KEPT_FOR_COLLEAGUE', consultantId: r.consultantId, receptionId: r.id, explanation: { rule: 'R11', params: { courtesy: true, colleague: cmd.colleagueId } } };
     }
     case 'REPORT_NON_BUYER': {

@@ -532,6 +532,71 @@ describe('R9 same day', () => {
   });
 });
 
+describe('R9 same day, decided on the register id', () => {
+  const ANNA = 7;
+  it('R9: a new customer registered today by a consultant who comes back today is theirs, counted once, no make-up', () => {
+    const f = new Floor({ r7OpenRevisit: 'A' }).checkIn(WANG, LI);
+    // First visit: a typed name, counted for WANG; LI registered her afterwards (the register says so).
+    const first = f.serve({ customerName: 'Anna' });
+    expect(first.consultantId).toBe(WANG);
+    const again = f.walkIn({ kind: 'RETURNING', customerId: ANNA, ownerId: WANG, registeredTodayBy: WANG });
+    expect(again).toMatchObject({ consultantId: WANG, credit: [], customerId: ANNA, explanation: { rule: 'R9' } });
+    expect(again.makeUpId).toBeNull();
+    expect(f.makeUps(WANG)).toEqual({ normal: 0, priority: 0 });
+    expect(f.counted(WANG)).toBe(1);
+  });
+
+  it('R9: the desk typing the phone or picking the record decides the same (the id matches)', () => {
+    const outcome = (second: Partial<WalkInInput>) => {
+      const f = new Floor().checkIn(WANG, LI);
+      const first = f.serve({ customerId: ANNA, phone: '13812345678' });
+      const again = f.walkIn({ kind: 'RETURNING', ownerId: first.consultantId, registeredTodayBy: first.consultantId, ...second });
+      return { consultantId: again.consultantId, credit: again.credit, rule: again.explanation.rule, counted: [f.counted(WANG), f.counted(LI)] };
+    };
+    const typed = outcome({ customerId: ANNA, phone: '138 1234 5678' });
+    const picked = outcome({ customerId: ANNA });
+    expect(typed).toEqual({ consultantId: WANG, credit: [], rule: 'R9', counted: [1, 0] });
+    expect(picked).toEqual(typed);
+  });
+
+  it('R9 variant B: an open old customer picked from the register twice today counts once', () => {
+    const f = new Floor({ r9SameDay: 'B', r7OpenRevisit: 'B' }).checkIn(WANG, LI);
+    const a = f.walkIn({ kind: 'RETURNING', customerId: ANNA, ownerId: LI });
+    f.leave(a.id);
+    const b = f.walkIn({ kind: 'RETURNING', customerId: ANNA, ownerId: LI });
+    expect(b).toMatchObject({ consultantId: LI, credit: [], explanation: { rule: 'R9' } });
+    expect(f.counted(LI)).toBe(1);
+  });
+
+  it('R9 variant A: an open old customer (by id) coming back today is an R7 revisit again', () => {
+    const f = new Floor({ r9SameDay: 'A', r7OpenRevisit: 'B' }).checkIn(WANG, LI);
+    f.leave(f.walkIn({ kind: 'RETURNING', customerId: ANNA, ownerId: LI }).id);
+    const b = f.walkIn({ kind: 'RETURNING', customerId: ANNA, ownerId: LI });
+    expect(b).toMatchObject({ consultantId: LI, explanation: { rule: 'R7' } });
+  });
+
+  it('R9: another customer with no phone is not matched by a missing id', () => {
+    const f = new Floor().checkIn(WANG, LI);
+    f.serve({ customerName: 'Anna' });
+    expect(f.walkIn({ customerName: 'Bo' })).toMatchObject({ consultantId: LI, explanation: { rule: 'R1' } });
+  });
+});
+
+describe('R8 and R11 keep the register id', () => {
+  it('R8: the brought-along walk-in records the old customer who brought them', () => {
+    const f = new Floor({ r8BroughtAlong: 'B' }).checkIn(WANG, LI);
+    const r = f.walkIn({ kind: 'BROUGHT_ALONG', broughtById: 7, ownerId: LI, dealClosed: true, newCustomerRegistered: false });
+    expect(r).toMatchObject({ consultantId: LI, broughtById: 7, credit: [], explanation: { rule: 'R8' } });
+  });
+
+  it("R11: a hand-over to the owner of the customer found in the register keeps that customer's id", () => {
+    const f = new Floor().checkIn(WANG, LI);
+    const r = f.walkIn({});
+    f.run({ type: 'HAND_OVER', receptionId: r.id, toConsultantId: LI, customerId: 9 }, self(WANG));
+    expect(f.state.receptions[r.id]).toMatchObject({ consultantId: LI, ownerId: LI, customerId: 9, explanation: { rule: 'R11' } });
+  });
+});
+
 describe('R10 own customer arrives while busy', () => {
   it("R10: a named helper serves; it counts as the owner's turn and the helper gets one make-up", () => {
     const f = new Floor().checkIn(WANG, LI, ZHANG);

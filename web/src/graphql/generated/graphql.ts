@@ -253,11 +253,25 @@ export type NotificationKind =
   | 'BIG_BUYER'
   | 'CANCELLED'
   | 'GUESTS_ARRIVED'
+  | 'OWNERSHIP_LAPSING'
   | 'REJECTED'
   | 'RESCHEDULED'
   | 'SPECIAL_REQUEST'
   | 'SPECIAL_REQUEST_ANSWERED'
-  | 'TASK_ASSIGNED';
+  | 'SPECIAL_REQUEST_OVERDUE'
+  | 'TASK_ASSIGNED'
+  | 'TASK_DUE'
+  | 'TASK_OVERDUE'
+  | 'VISIT_PLAN_APPROVED'
+  | 'VISIT_PLAN_DUE'
+  | 'VISIT_PLAN_LATE'
+  | 'VISIT_PLAN_RETURNED'
+  | 'VISIT_PLAN_SUBMITTED'
+  | 'VISIT_REPORT_DUE'
+  | 'VISIT_REPORT_LATE'
+  | 'VISIT_TASK_ASSIGNED'
+  | 'VISIT_TASK_DUE'
+  | 'VISIT_TASK_OVERDUE';
 
 export type OutcomeInput = {
   cooperationIntent: CooperationIntent;
@@ -351,7 +365,8 @@ export type Season =
 /** ROTATION: floor rules (R7–R14); CUSTOMERS: register rules (O3, O7) */
 export type SettingsArea =
   | 'CUSTOMERS'
-  | 'ROTATION';
+  | 'ROTATION'
+  | 'VISITS';
 
 export type ShiftExceptionInput = {
   consultantId: string;
@@ -407,6 +422,8 @@ export type UpdateUserInput = {
 };
 
 export type WalkInInput = {
+  /** R8: the old customer (picked from the register) who brings this walk-in along */
+  broughtById?: string | null | undefined;
   /** R7: the customer found in the register (owner and deal come from it) */
   customerId?: string | null | undefined;
   customerName?: string | null | undefined;
@@ -422,6 +439,8 @@ export type WalkInInput = {
   ownerServesBoth?: boolean | null | undefined;
   partySize?: number | null | undefined;
   phone?: string | null | undefined;
+  /** O1: not in the register: register name and phone in the same step, with the consultant who receives them */
+  registerCustomer?: boolean | null | undefined;
   /** R14: units asked for */
   unitsAsked?: number | null | undefined;
 };
