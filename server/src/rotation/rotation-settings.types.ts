@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SHIFT_END, SHIFT_START } from './domain/shifts.js';
 
 export const Variant = { A: 'A', B: 'B' } as const;
 export type Variant = (typeof Variant)[keyof typeof Variant];
@@ -32,7 +33,7 @@ export class RotationSettingsInput {
   @Field(() => Int) @IsInt() @Min(2) @Max(100) bigBuyerUnits: number;
 }
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const HHMM = SHIFT_START;
 
 @ObjectType('ShiftTemplate', { description: 'R2: a weekly shift of a consultant' })
 export class ShiftTemplateType {
@@ -48,7 +49,7 @@ export class ShiftTemplateInput {
   @Field(() => ID) consultantId: string;
   @Field(() => Int) @IsInt() @Min(1) @Max(7) weekday: number;
   @Field(() => String) @Matches(HHMM, { message: 'startTime must be HH:mm' }) startTime: string;
-  @Field(() => String) @Matches(HHMM, { message: 'endTime must be HH:mm' }) endTime: string;
+  @Field(() => String) @Matches(SHIFT_END, { message: 'endTime must be HH:mm (24:00 ends the day)' }) endTime: string;
 }
 
 @ObjectType('ShiftException', { description: 'R2: a day that differs from the weekly template' })
@@ -73,7 +74,7 @@ export class ShiftExceptionInput {
   startTime?: string | null;
   @Field(() => String, { nullable: true })
   @ValidateIf((o: ShiftExceptionInput) => o.kind === 'SHIFT')
-  @Matches(HHMM, { message: 'endTime must be HH:mm' })
+  @Matches(SHIFT_END, { message: 'endTime must be HH:mm (24:00 ends the day)' })
   endTime?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) note?: string | null;
 }

@@ -90,7 +90,22 @@ export class ShiftExceptionEntity {
   @Column({ type: 'varchar', length: 200, nullable: true }) note: string | null;
 }
 
+/** R15: a deputy named by a manager to supervise a site's floor for a period of business days. */
+@Entity('rotation_deputies')
+export class RotationDeputyEntity {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Index() @Column({ type: 'int' }) siteId: number;
+  @Column({ type: 'int' }) deputyId: number;
+  /** The manager who named the deputy: the deputy acts for them. */
+  @Column({ type: 'int' }) managerId: number;
+  @Column({ type: 'varchar', length: 10 }) fromDay: string;
+  @Column({ type: 'varchar', length: 10 }) toDay: string;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) revokedAt: Date | null;
+}
+
 export const rotationEntities = [
+  RotationDeputyEntity,
   RotationHeadEntity,
   RotationEventEntity,
   RotationSettingsEntity,

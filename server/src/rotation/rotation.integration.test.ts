@@ -67,7 +67,7 @@ const MUTATIONS = {
 type MutationName = keyof typeof MUTATIONS;
 
 const HISTORY = `query($s: ID!, $day: String, $limit: Int!) { rotationHistory(siteId: $s, day: $day, limit: $limit) {
-  events { seq type rule reason actor { id } consultant { id } receptionId undoable } hasMore } }`;
+  events { seq type rule reason actor { id } actingFor { id } consultant { id } receptionId undoable } hasMore } }`;
 
 describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
   let t: TestApp;
@@ -129,7 +129,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
   const board = async (as = 'manager') =>
     (await t.gql<{ rotationBoard: Board }>(`query($s: ID!) { rotationBoard(siteId: $s) { ${BOARD} } }`, { s: bj }, tokens[as])).data!.rotationBoard;
   const history = async (day?: string, limit = 200) =>
-    (await t.gql<{ rotationHistory: { events: Array<Board['events'][number] & { undoable: boolean; actor: Person }> } }>(HISTORY, { s: bj, day, limit }, tokens.manager)).data!
+    (await t.gql<{ rotationHistory: { events: Array<Board['events'][number] & { undoable: boolean; actor: Person; actingFor: Person | null }> } }>(HISTORY, { s: bj, day, limit }, tokens.manager)).data!
       .rotationHistory.events;
   const headSeq = async (siteId = bj) => (await t.app.ds.getRepository(RotationHeadEntity).findOneBy({ siteId: Number(siteId) }))?.lastSeq ?? 0;
   const eventCount = () => t.app.ds.getRepository(RotationEventEntity).count();
@@ -342,6 +342,36 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(await scheduled()).toEqual(new Set([id.yang]));
   });
 
+  it('R2: shifts may end at 24:00 and cross midnight; a night shift receives after midnight; same start and end, or an overlap across midnight, is refused', async () => {
+    await newDay({ wang: ['20:00', '02:00'], li: ['09:00', '24:00'] });
+    const week = (await t.gql<{ shiftTemplates: Array<{ consultantId: string; startTime: string; endTime: string }> }>(
+      'query($s: ID!) { shiftTemplates(siteId: $s) { consultantId startTime endTime } }',
+      { s: bj },
+      tokens.manager,
+    )).data!.shiftTemplates;
+    expect(week.find((r) => r.consultantId === id.wang)).toMatchObject({ startTime: '20:00', endTime: '02:00' });
+    expect(week.find((r) => r.consultantId === id.li)).toMatchObject({ startTime: '09:00', endTime: '24:00' });
+    const save = (rows: Array<[string, number, string, string]>) =>
+      t.gql('mutation($s: ID!, $rows: [ShiftTemplateInput!]!) { setShiftTemplates(siteId: $s, shifts: $rows) { id } }', {
+        s: bj,
+        rows: rows.map(([u, weekday, startTime, endTime]) => ({ consultantId: id[u], weekday, startTime, endTime })),
+      }, tokens.manager);
+    expect((await save([['wang', 1, '09:00', '09:00']])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shifts.0.endTime' });
+    expect((await save([['wang', 1, '20:00', '03:00'], ['wang', 2, '02:00', '10:00']])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shifts.1.startTime' });
+    expect((await save([['wang', 1, '09:00', '24:30']])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+
+    // 01:00 the next night (site time): wang's night shift still holds, li's ended at midnight.
+    now = Date.UTC(2025, 2, 10 + dayIndex, 17, 0);
+    dayIndex += 1; // the next test starts on a day after this night
+    await checkIn('wang', 'li');
+    const b = await board();
+    expect(b.consultants.find((c) => c.consultant.id === id.wang)).toMatchObject({ inShift: true });
+    expect(b.consultants.find((c) => c.consultant.id === id.li)).toMatchObject({ inShift: false });
+    const r = await walkIn('夜间来客');
+    expect(consultantOf(r.reception)).toBe(id.wang);
+    expect(r.reception!.counted).toBe(true);
+  });
+
   it('R2: a consultant outside their shift is not offered a walk-in, even at the head of the line', async () => {
     await newDay({ wang: ['09:00', '21:00'], li: ['09:00', '21:00'], liu: ['14:00', '21:00'] });
     await checkIn('liu', 'wang', 'li');
@@ -388,6 +418,52 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(log.find((e) => e.seq === seq + 1)).toMatchObject({ reason: '点错了', actor: { id: id.desk } });
     expect(log.find((e) => e.seq === seq)!.undoable).toBe(false);
     expect(log.find((e) => e.seq === lateSeq)!.undoable).toBe(true);
+  });
+
+  it('R15: a manager names a deputy for a period; the deputy supervises and approves, each act recorded for the manager; ended, the deputy may not', async () => {
+    await newDay();
+    await checkIn('wang', 'li', 'zhang');
+    const day = (await board()).day;
+    const name = (as: string, input: Record<string, unknown>) =>
+      t.gql<{ nameFloorDeputy: { id: string; deputy: Person; manager: Person; from: string; to: string; active: boolean } }>(
+        'mutation($s: ID!, $i: FloorDeputyInput!) { nameFloorDeputy(siteId: $s, input: $i) { id deputy { id } manager { id } from to active } }',
+        { s: bj, i: input },
+        tokens[as],
+      );
+    // Before: a consultant may not supervise.
+    expect((await refused('li', 'skipTurn', { c: id.wang, reason: '试试' })).extensions?.code).toBe('FORBIDDEN');
+    // Only a manager names a deputy, for a period that is not over, someone of the site.
+    expect((await name('li', { deputyId: id.li, from: day, to: day })).errors![0].extensions?.code).toBe('FORBIDDEN');
+    expect((await name('manager', { deputyId: id.li, from: day, to: '2000-01-01' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect((await name('manager', { deputyId: id.manager, from: day, to: day })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deputyId' });
+    const named = await name('manager', { deputyId: id.li, from: day, to: day });
+    expect(named.errors).toBeUndefined();
+    expect(named.data!.nameFloorDeputy).toMatchObject({ deputy: { id: id.li }, manager: { id: id.manager }, from: day, to: day, active: true });
+    const listed = await t.gql<{ floorDeputies: Array<{ id: string; active: boolean }> }>('query($s: ID!) { floorDeputies(siteId: $s) { id active } }', { s: bj }, tokens.desk);
+    expect(listed.data!.floorDeputies).toEqual([{ id: named.data!.nameFloorDeputy.id, active: true }]);
+
+    // The deputy supervises the order and approves, for the manager.
+    const skipped = await act('li', 'skipTurn', { c: id.wang, reason: '经理不在，代为调整' });
+    expect(skipped.board.events.map((e) => e.type)).toEqual(['SKIPPED']);
+    expect((await board()).upNext[0].id).toBe(id.li);
+    await walkIn('先到');
+    const both = await walkIn('老客户', { kind: 'RETURNING', ownerId: id.li, ownerServesBoth: true });
+    const alert = both.board.alerts.find((a) => a.kind === 'SECOND_RECEPTION')!;
+    const approved = await act('li', 'acknowledgeAlert', { a: alert.id });
+    expect(approved.board.receptions.find((r) => r.id === both.reception!.id)!.secondApproved).toBe(true);
+    const log = await history(day);
+    const byDeputy = log.filter((e) => e.actor.id === id.li && ['SKIPPED', 'ALERT_ACKNOWLEDGED'].includes(e.type));
+    expect(byDeputy.map((e) => [e.type, e.actingFor?.id])).toEqual([
+      ['ALERT_ACKNOWLEDGED', id.manager],
+      ['SKIPPED', id.manager],
+    ]);
+    // The manager's own acts and the deputy's own floor acts name nobody.
+    expect(log.find((e) => e.type === 'CHECKED_IN')!.actingFor).toBeNull();
+
+    // Ended: the deputy is a consultant again.
+    const ended = await t.gql('mutation($s: ID!, $id: ID!) { endFloorDeputy(siteId: $s, id: $id) }', { s: bj, id: named.data!.nameFloorDeputy.id }, tokens.manager);
+    expect(ended.errors).toBeUndefined();
+    expect((await refused('li', 'skipTurn', { c: id.zhang, reason: '再试' })).extensions?.code).toBe('FORBIDDEN');
   });
 
   it('R15: manager overrides need a reason (BAD_USER_INPUT) and appear in rotationHistory with it', async () => {

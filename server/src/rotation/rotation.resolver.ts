@@ -16,6 +16,8 @@ import type { FloorCommand } from './rotation.service.js';
 import {
   AssignByHandInput,
   FloorChangeView,
+  FloorDeputyInput,
+  FloorDeputyView,
   PersonView,
   RotationBoardView,
   ReceptionView,
@@ -119,6 +121,26 @@ export class RotationResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.rotation.shiftExceptions(principalOf(ctx), parseId('siteId', siteId), from, to);
+  }
+
+  // ---- deputies (R15) ----------------------------------------------------------------------
+
+  @Authorized(...FLOOR)
+  @Query(() => [FloorDeputyView], { description: 'R15: deputies named to supervise the floor today or later' })
+  floorDeputies(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context) {
+    return ctx.services.rotation.deputies(principalOf(ctx), parseId('siteId', siteId));
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => FloorDeputyView, { description: 'R15: a manager names a deputy who supervises the floor for them over a period' })
+  nameFloorDeputy(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => FloorDeputyInput) input: FloorDeputyInput, @Ctx() ctx: Context) {
+    return ctx.services.rotation.nameDeputy(principalOf(ctx), parseId('siteId', siteId), input);
+  }
+
+  @Authorized(...SUPERVISOR)
+  @Mutation(() => Boolean, { description: 'R15: ends a deputyship at once' })
+  endFloorDeputy(@Arg('siteId', () => ID) siteId: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.rotation.endDeputy(principalOf(ctx), parseId('siteId', siteId), id);
   }
 
   // ---- settings and shifts (administrators and managers) --------------------------------
@@ -274,7 +296,8 @@ export class RotationResolver {
     return this.run(ctx, siteId, { type: 'MARK_ABSENT', consultantId: parseId('consultantId', consultantId), reason });
   }
 
-  @Authorized(...DESK)
+  // The desk within the window; the manager or a named deputy any change of today (R15).
+  @Authorized(...FLOOR)
   @Mutation(() => FloorChangeView, { description: 'Undo: the desk a mis-tapped walk-in within the window; a manager any change of today (R15)' })
   undoFloorChange(
     @Arg('siteId', () => ID) siteId: string,
@@ -293,7 +316,8 @@ export class RotationResolver {
 
   // ---- the manager (R5, R10–R12, R14, R15) -------------------------------------------------
 
-  @Authorized(...SUPERVISOR)
+  // R15: the manager or a named deputy (checked by the service).
+  @Authorized(...FLOOR)
   @Mutation(() => FloorChangeView, { description: 'R15: assign by hand; to a busy consultant it is an approved second reception (R5)' })
   assignByHand(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => AssignByHandInput) input: AssignByHandInput, @Ctx() ctx: Context) {
     return this.run(ctx, siteId, {
@@ -306,7 +330,8 @@ export class RotationResolver {
     });
   }
 
-  @Authorized(...SUPERVISOR)
+  // R15: the manager or a named deputy (checked by the service).
+  @Authorized(...FLOOR)
   @Mutation(() => FloorChangeView, { description: 'R15: move a consultant to a place in the line' })
   moveInLine(
     @Arg('siteId', () => ID) siteId: string,
@@ -318,19 +343,22 @@ export class RotationResolver {
     return this.run(ctx, siteId, { type: 'MOVE', consultantId: parseId('consultantId', consultantId), position, reason });
   }
 
-  @Authorized(...SUPERVISOR)
+  // R15: the manager or a named deputy (checked by the service).
+  @Authorized(...FLOOR)
   @Mutation(() => FloorChangeView, { description: 'R15: skip a consultant (to the back of the line)' })
   skipTurn(@Arg('siteId', () => ID) siteId: string, @Arg('consultantId', () => ID) consultantId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
     return this.run(ctx, siteId, { type: 'SKIP', consultantId: parseId('consultantId', consultantId), reason });
   }
 
-  @Authorized(...SUPERVISOR)
+  // R15: the manager or a named deputy (checked by the service).
+  @Authorized(...FLOOR)
   @Mutation(() => FloorChangeView, { description: 'R15: put a skipped or absent consultant back in the place they had' })
   reinstate(@Arg('siteId', () => ID) siteId: string, @Arg('consultantId', () => ID) consultantId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
     return this.run(ctx, siteId, { type: 'REINSTATE', consultantId: parseId('consultantId', consultantId), reason });
   }
 
-  @Authorized(...SUPERVISOR)
+  // R15: the manager or a named deputy (checked by the service).
+  @Authorized(...FLOOR)
   @Mutation(() => FloorChangeView, { description: 'R12: confirm (or reject) a non-buyer report' })
   decideNonBuyer(
     @Arg('siteId', () => ID) siteId: string,
@@ -342,13 +370,15 @@ export class RotationResolver {
     return this.run(ctx, siteId, { type: 'DECIDE_NON_BUYER', receptionId, confirmed, reason });
   }
 
-  @Authorized(...SUPERVISOR)
+  // R15: the manager or a named deputy (checked by the service).
+  @Authorized(...FLOOR)
   @Mutation(() => FloorChangeView, { description: 'R14 and others: the manager has seen the alert' })
   acknowledgeAlert(@Arg('siteId', () => ID) siteId: string, @Arg('alertId', () => ID) alertId: string, @Ctx() ctx: Context) {
     return this.run(ctx, siteId, { type: 'ACKNOWLEDGE_ALERT', alertId });
   }
 
-  @Authorized(...SUPERVISOR)
+  // R15: the manager or a named deputy (checked by the service).
+  @Authorized(...FLOOR)
   @Mutation(() => FloorChangeView, { description: 'R10/R11: a same-day deal with the helper splits the credit half/half' })
   recordSameDayDeal(@Arg('siteId', () => ID) siteId: string, @Arg('receptionId', () => ID) receptionId: string, @Ctx() ctx: Context) {
     return this.run(ctx, siteId, { type: 'RECORD_SAME_DAY_DEAL', receptionId });

@@ -9,13 +9,18 @@ import { AppError, badInput, ErrorCode, forbidden, isDuplicateKey, notFound } fr
 import { parseId } from '../platform/ids.js';
 import type { EventBus } from '../platform/pubsub.js';
 import {
+  activeDeputyship,
   businessDay,
+  dayAfter,
+  deputyPeriodProblem,
   decide,
   DEFAULT_ROTATION_SETTINGS,
   evolve,
   initialState,
   projectBoard,
   shiftsForDay,
+  shiftLength,
+  shiftsOverlap,
   type Actor,
   type Rejection,
   type RotationCommand,
@@ -27,6 +32,7 @@ import {
   type WalkInInput,
 } from './domain/index.js';
 import {
+  RotationDeputyEntity,
   RotationEventEntity,
   RotationHeadEntity,
   RotationReceptionEntity,
@@ -39,7 +45,7 @@ import type { NotificationInput, NotificationsService } from '../notifications/n
 import { normalizePhone } from '../platform/phone.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
-import type { RotationBoardView } from './rotation.types.js';
+import type { FloorDeputyView, RotationBoardView } from './rotation.types.js';
 import { boardView, eventView, receptionView, type Names, type StoredEvent } from './rotation.view.js';
 
 export const BOARD_CHANGED = 'ROTATION_BOARD_CHANGED';
@@ -66,6 +72,14 @@ export function rejectionError(r: Rejection): AppError {
         ? ErrorCode.CONFLICT
         : ErrorCode.BAD_USER_INPUT;
   return new AppError(code, r.message, { reason: r.code, params: r.params ?? {} });
+}
+
+/** R15: what only the manager (or a named deputy) does on the floor. */
+const SUPERVISOR_COMMANDS = new Set<RotationCommand['type']>(['MOVE', 'SKIP', 'REINSTATE', 'ASSIGN_BY_HAND', 'DECIDE_NON_BUYER', 'ACKNOWLEDGE_ALERT', 'RECORD_SAME_DAY_DEAL']);
+
+function deputyView(r: RotationDeputyEntity, names: Names, today: string): FloorDeputyView {
+  const who = (id: number) => ({ id, displayName: names.get(id) ?? `#${id}` });
+  return { id: r.id, deputy: who(r.deputyId), manager: who(r.managerId), from: r.fromDay, to: r.toDay, active: r.fromDay <= today && today <= r.toDay };
 }
 
 export class RotationService {
@@ -101,11 +115,16 @@ export class RotationService {
     opts: { registerCustomer?: boolean } = {},
   ): Promise<{ board: RotationBoardView; receptionId: string | null; registeredCustomerId: number | null }> {
     const site = await this.accounts.requireSite(p, siteId);
+    const manager = hasRole(p, Role.MANAGER, Role.ADMIN);
+    // R15: "the manager or a named deputy": a deputy supervises for the manager who named them.
+    const deputy = manager ? null : await this.deputyship(siteId, p.userId, businessDay(this.clock.now(), site.timezone));
     const actor: Actor = {
       userId: p.userId,
-      supervisor: hasRole(p, Role.MANAGER, Role.ADMIN),
+      supervisor: manager || deputy !== null,
       desk: hasRole(p, Role.RECEPTION),
+      ...(deputy ? { actingFor: deputy.managerId } : {}),
     };
+    if (SUPERVISOR_COMMANDS.has(command.type) && !actor.supervisor) throw forbidden('Only the sales manager or a named deputy may do this');
     const full = { ...command, actor } as RotationCommand;
     let registration: { name: string; phone: string } | null = null;
     if ((full.type === 'RECORD_WALK_IN' || full.type === 'ASSIGN_BY_HAND') && full.walkIn) {
@@ -353,6 +372,58 @@ export class RotationService {
     return pick ? this.customers.walkInFacts(siteId, pick.customer.id, timezone) : null;
   }
 
+  // ---- deputies (R15) --------------------------------------------------------------------
+
+  /** The deputyship that lets this user supervise the site's floor on `day`, if any. */
+  private async deputyship(siteId: number, userId: number, day: string): Promise<RotationDeputyEntity | null> {
+    const rows = await this.ds.getRepository(RotationDeputyEntity).findBy({ siteId, deputyId: userId, revokedAt: IsNull() });
+    return activeDeputyship(rows.map((r) => ({ ...r, revokedAt: null })), userId, day);
+  }
+
+  /** Deputies named for today or later, earliest first. */
+  async deputies(p: Principal, siteId: number): Promise<FloorDeputyView[]> {
+    const site = await this.accounts.requireSite(p, siteId);
+    const today = businessDay(this.clock.now(), site.timezone);
+    const [rows, names] = await Promise.all([
+      this.ds.getRepository(RotationDeputyEntity).find({ where: { siteId, revokedAt: IsNull(), toDay: MoreThanOrEqual(today) }, order: { fromDay: 'ASC', id: 'ASC' } }),
+      this.names(p.companyId),
+    ]);
+    return rows.map((r) => deputyView(r, names, today));
+  }
+
+  /** R15: a manager names a deputy of the site for a period of business days. */
+  async nameDeputy(p: Principal, siteId: number, input: { deputyId: string; from: string; to: string }): Promise<FloorDeputyView> {
+    const site = await this.accounts.requireSite(p, siteId);
+    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only a manager names a deputy');
+    const deputyId = parseId('deputyId', input.deputyId);
+    if (deputyId === p.userId) throw badInput('deputyId', 'Name someone else as your deputy');
+    const today = businessDay(this.clock.now(), site.timezone);
+    const problem = deputyPeriodProblem(input.from, input.to, today);
+    if (problem) throw badInput(problem.field, problem.message);
+    const row = await this.tx.run(async (em) => {
+      const link = await em.findOneBy(UserSiteEntity, { siteId, userId: deputyId });
+      const user = link ? await em.findOneBy(UserEntity, { id: deputyId, companyId: p.companyId, disabled: false }) : null;
+      if (!user) throw badInput('deputyId', 'Not an active person of this site');
+      return em.save(
+        em.create(RotationDeputyEntity, { siteId, deputyId, managerId: p.userId, fromDay: input.from, toDay: input.to, createdAt: this.clock.now(), revokedAt: null }),
+      );
+    });
+    return deputyView(row, await this.names(p.companyId), today);
+  }
+
+  /** Ends a deputyship at once (a manager of the site). */
+  async endDeputy(p: Principal, siteId: number, id: string): Promise<boolean> {
+    await this.accounts.requireSite(p, siteId);
+    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only a manager ends a deputyship');
+    const deputyshipId = parseId('id', id);
+    await this.tx.run(async (em) => {
+      const row = await em.findOneBy(RotationDeputyEntity, { id: deputyshipId, siteId, revokedAt: IsNull() });
+      if (!row) throw notFound('Deputy');
+      await em.update(RotationDeputyEntity, { id: row.id }, { revokedAt: this.clock.now() });
+    });
+    return true;
+  }
+
   // ---- reads ---------------------------------------------------------------------------
 
   async board(p: Principal, siteId: number): Promise<RotationBoardView> {
@@ -511,13 +582,14 @@ export class RotationService {
   ) {
     await this.requireScheduler(p, siteId);
     const parsed = rows.map((r, i) => {
-      if (r.endTime <= r.startTime) throw badInput(`shifts.${i}.endTime`, 'A shift must end after it starts');
+      // R2: an end at or before the start is on the next day (crossing midnight); 24:00 ends the day.
+      if (!shiftLength(r.startTime, r.endTime)) throw badInput(`shifts.${i}.endTime`, 'A shift cannot start and end at the same time');
       return { ...r, consultantId: parseId(`shifts.${i}.consultantId`, r.consultantId), siteId };
     });
     // R2: one consultant cannot be in two shifts at once.
     parsed.forEach((r, i) => {
-      const j = parsed.findIndex((o, k) => k < i && o.consultantId === r.consultantId && o.weekday === r.weekday && o.startTime < r.endTime && r.startTime < o.endTime);
-      if (j >= 0) throw badInput(`shifts.${i}.startTime`, `This shift overlaps shift ${j + 1} of the same consultant and day`);
+      const j = parsed.findIndex((o, k) => k < i && o.consultantId === r.consultantId && shiftsOverlap(o, r));
+      if (j >= 0) throw badInput(`shifts.${i}.startTime`, `This shift overlaps shift ${j + 1} of the same consultant`);
     });
     await this.tx.run(async (em) => {
       await this.accounts.requireConsultants(em, siteId, parsed.map((r) => r.consultantId));
@@ -545,8 +617,8 @@ export class RotationService {
   ) {
     await this.requireScheduler(p, siteId);
     const consultantId = parseId('consultantId', input.consultantId);
-    if (input.kind === 'SHIFT' && (!input.startTime || !input.endTime || input.endTime <= input.startTime)) {
-      throw badInput('endTime', 'A shift must end after it starts');
+    if (input.kind === 'SHIFT' && (!input.startTime || !input.endTime || !shiftLength(input.startTime, input.endTime))) {
+      throw badInput('endTime', 'A shift needs a start and an end, not at the same time');
     }
     return this.tx.run(async (em) => {
       await this.accounts.requireConsultants(em, siteId, [consultantId]);
@@ -710,7 +782,8 @@ export class RotationService {
     const day = businessDay(now, timezone);
     const [templates, exceptions] = await Promise.all([
       em.findBy(ShiftTemplateEntity, { siteId }),
-      em.findBy(ShiftExceptionEntity, { siteId, date: day }),
+      // The day before too: its shifts that cross midnight end today.
+      em.findBy(ShiftExceptionEntity, { siteId, date: In([dayAfter(day, -1), day]) }),
     ]);
     const scheduled = [...new Set(templates.map((t) => t.consultantId))];
     const disabled = scheduled.length ? await em.find(UserEntity, { where: { id: In(scheduled), disabled: true }, select: { id: true } }) : [];

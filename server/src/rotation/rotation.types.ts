@@ -102,12 +102,31 @@ export class RotationEventView {
   @Field(() => Date) at: Date;
   @Field(() => String) day: string;
   @Field(() => PersonView) actor: PersonView;
+  @Field(() => PersonView, { nullable: true, description: 'R15: the actor was a named deputy acting for this manager' })
+  actingFor: PersonView | null;
   @Field(() => PersonView, { nullable: true }) consultant: PersonView | null;
   @Field(() => ID, { nullable: true }) receptionId: string | null;
   @Field(() => String, { nullable: true, description: "A person's reason (a manager's override names one)" }) reason: string | null;
   @Field(() => String, { description: 'The rule id behind it' }) rule: string;
   @Field(() => GraphQLJSON) explanation: unknown;
   @Field(() => Boolean, { description: 'Has an undo in the log' }) undoable: boolean;
+}
+
+@ObjectType('FloorDeputy', { description: "R15: a deputy a manager named to supervise a site's floor for a period" })
+export class FloorDeputyView {
+  @Field(() => ID) id: number;
+  @Field(() => PersonView) deputy: PersonView;
+  @Field(() => PersonView, { description: 'The manager who named the deputy: the deputy acts for them' }) manager: PersonView;
+  @Field(() => String, { description: 'First business day (YYYY-MM-DD, site time)' }) from: string;
+  @Field(() => String, { description: 'Last business day, included' }) to: string;
+  @Field(() => Boolean, { description: 'The period holds today' }) active: boolean;
+}
+
+@InputType()
+export class FloorDeputyInput {
+  @Field(() => ID) deputyId: string;
+  @Field(() => String) @Length(10, 10) from: string;
+  @Field(() => String) @Length(10, 10) to: string;
 }
 
 @ObjectType('RotationBoard', { description: 'The live floor of a site (SPEC section 6) after event `seq`' })

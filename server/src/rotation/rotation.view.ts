@@ -69,6 +69,7 @@ export function eventView(names: Names, e: StoredEvent, undoable: Set<number>): 
     at: new Date(ev.at),
     day: ev.day,
     actor: person(names, ev.actorId)!,
+    actingFor: person(names, ev.actingFor),
     consultant: person(names, ev.consultantId),
     receptionId: ev.receptionId,
     reason: ev.reason,

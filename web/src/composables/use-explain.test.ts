@@ -75,6 +75,16 @@ describe('useExplain', () => {
     ).toContain('goes to 王芳, not counted');
   });
 
+  it('R15: an act by a named deputy says for whom, in both languages', () => {
+    const ev = {
+      actor: { id: '4', displayName: '李强' },
+      actingFor: { id: '9', displayName: '周经理' },
+    };
+    expect(explainIn('en').actor(ev)).toBe('李强 (deputy for 周经理, R15)');
+    expect(explainIn('zh-CN').actor(ev)).toBe('李强（代 周经理 执行，R15）');
+    expect(explainIn('en').actor({ actor: ev.actor, actingFor: null })).toBe('李强');
+  });
+
   it('R3: an absent consultant passed over loses the turn; back, keeps the place in the round', () => {
     for (const [lang, lost, back] of [
       [

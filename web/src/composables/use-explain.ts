@@ -298,6 +298,13 @@ export function useExplain(opts: { plain?: boolean } = {}) {
     }
   }
 
+  /** Who acted: a named deputy is shown with the manager they acted for (R15). */
+  function actor(ev: { actor: PersonLike; actingFor?: PersonLike | null }): string {
+    return ev.actingFor
+      ? t('explain.actingFor', { name: ev.actor.displayName, manager: ev.actingFor.displayName })
+      : ev.actor.displayName;
+  }
+
   /** The rule an override set aside (R15), when the entry is one. */
   function overrides(value: unknown): string | null {
     const o = asExplanation(value).params?.overrides;
@@ -313,6 +320,7 @@ export function useExplain(opts: { plain?: boolean } = {}) {
 
   return {
     rule,
+    actor,
     passed,
     reception,
     event,

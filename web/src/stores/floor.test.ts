@@ -53,6 +53,7 @@ const event = (seq: number, type = 'CHECKED_IN'): FloorEvent => ({
   explanation: { rule: 'R1' },
   undoable: false,
   actor: { id: '3', displayName: '王芳' },
+  actingFor: null,
   consultant: { id: '3', displayName: '王芳' },
 });
 

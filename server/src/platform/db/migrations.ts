@@ -10,6 +10,7 @@ import { SettingsChanges1732800000000 } from '../../settings/migrations/17328000
 import { RotationReceptions1732900000000 } from '../../rotation/migrations/1732900000000-rotation-receptions.js';
 import { CustomerPhoneKeys1733000000000 } from '../../customers/migrations/1733000000000-customer-phone-keys.js';
 import { UsersAllSites1733100000000 } from '../../accounts/migrations/1733100000000-users-all-sites.js';
+import { RotationDeputies1733100000001 } from '../../rotation/migrations/1733100000001-rotation-deputies.js';
 import { Visits1733200000000 } from '../../visits/migrations/1733200000000-visits.js';
 import { Figures1733250000000 } from '../../figures/migrations/1733250000000-figures.js';
 
@@ -24,6 +25,7 @@ export const migrations: Function[] = [
   RotationReceptions1732900000000,
   CustomerPhoneKeys1733000000000,
   UsersAllSites1733100000000,
+  RotationDeputies1733100000001,
   Visits1733200000000,
   Figures1733250000000,
 ];

@@ -833,6 +833,7 @@ function toEvent(d: Draft, s: Step, actor: Actor, now: number, day: string): Rot
     explanation: s.explanation,
     effects: d.effects(),
     undo: s.undoable || SELF_TAKE_BACK.has(s.type) ? d.inverse() : null,
+    ...(actor.actingFor != null ? { actingFor: actor.actingFor } : {}),
   };
 }
 

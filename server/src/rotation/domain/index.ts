@@ -3,5 +3,6 @@ export * from './types.js';
 export { decide } from './decide.js';
 export { evolve, initialState, replay, atDay } from './evolve.js';
 export { projectBoard, type Board, type BoardConsultant, type FloorState } from './board.js';
-export { businessDay, shiftsForDay, inShift, type ShiftTemplateRow, type ShiftExceptionRow } from './shifts.js';
+export { businessDay, dayAfter, shiftsForDay, shiftLength, shiftsOverlap, inShift, SHIFT_START, SHIFT_END, type ShiftTemplateRow, type ShiftExceptionRow } from './shifts.js';
+export { activeDeputyship, deputyPeriodProblem, type Deputyship } from './deputies.js';
 export { countedToday, lineOrder, nextUp, upOrder, pickAssistant, isBusy } from './order.js';

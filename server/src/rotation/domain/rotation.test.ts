@@ -9,7 +9,11 @@ import {
   lineOrder,
   projectBoard,
   replay,
+  activeDeputyship,
+  deputyPeriodProblem,
   shiftsForDay,
+  shiftLength,
+  shiftsOverlap,
   type Actor,
   type RotationCommand,
   type RotationEvent,
@@ -197,6 +201,51 @@ describe('R2 schedule', () => {
       { consultantId: WANG, start: at('09:00'), end: at('18:00') },
       { consultantId: ZHANG, start: at('13:00'), end: at('20:00') },
     ]);
+  });
+
+  it('R2: a shift may end at 24:00 and may cross midnight; the night part is a shift of the next day', () => {
+    const templates = [
+      { consultantId: WANG, weekday: 2, startTime: '14:00', endTime: '24:00' },
+      { consultantId: LI, weekday: 2, startTime: '20:00', endTime: '02:00' },
+      { consultantId: ZHANG, weekday: 3, startTime: '00:00', endTime: '24:00' },
+    ];
+    // Tuesday 24th: WANG to midnight, LI from 20:00 into Wednesday.
+    expect(shiftsForDay(templates, [], '2026-11-24', TZ)).toEqual([
+      { consultantId: WANG, start: at('14:00'), end: at('00:00', 25) },
+      { consultantId: LI, start: at('20:00'), end: at('02:00', 25) },
+    ]);
+    // Wednesday 25th: LI's night part still holds at 01:00; ZHANG all day.
+    const wednesday = shiftsForDay(templates, [], '2026-11-25', TZ);
+    expect(wednesday).toEqual([
+      { consultantId: LI, start: at('20:00'), end: at('02:00', 25) },
+      { consultantId: ZHANG, start: at('00:00', 25), end: at('00:00', 26) },
+    ]);
+    const f = new Floor();
+    f.shifts = wednesday;
+    f.now = at('01:00', 25);
+    f.checkIn(LI);
+    expect(f.walkIn().consultantId).toBe(LI);
+    expect(f.counted(LI)).toBe(1);
+    // A day exception on Tuesday (leave) takes the night part away too.
+    expect(shiftsForDay(templates, [{ consultantId: LI, date: '2026-11-24', kind: 'LEAVE' }], '2026-11-25', TZ).map((w) => w.consultantId)).toEqual([ZHANG]);
+    // An overnight exception shift.
+    expect(shiftsForDay([], [{ consultantId: CHEN, date: '2026-11-24', kind: 'SHIFT', startTime: '22:00', endTime: '06:00' }], '2026-11-25', TZ)).toEqual([
+      { consultantId: CHEN, start: at('22:00'), end: at('06:00', 25) },
+    ]);
+  });
+
+  it('R2: shift lengths and overlaps count across midnight and from Sunday into Monday', () => {
+    expect(shiftLength('09:00', '18:00')).toBe(540);
+    expect(shiftLength('14:00', '24:00')).toBe(600);
+    expect(shiftLength('20:00', '02:00')).toBe(360);
+    expect(shiftLength('00:00', '24:00')).toBe(1440);
+    expect(shiftLength('09:00', '09:00')).toBe(0);
+    const night = { weekday: 2, startTime: '20:00', endTime: '02:00' };
+    expect(shiftsOverlap(night, { weekday: 3, startTime: '01:00', endTime: '09:00' })).toBe(true);
+    expect(shiftsOverlap(night, { weekday: 3, startTime: '02:00', endTime: '09:00' })).toBe(false);
+    expect(shiftsOverlap(night, { weekday: 2, startTime: '09:00', endTime: '20:00' })).toBe(false);
+    expect(shiftsOverlap({ weekday: 7, startTime: '22:00', endTime: '03:00' }, { weekday: 1, startTime: '02:00', endTime: '10:00' })).toBe(true);
+    expect(shiftsOverlap({ weekday: 1, startTime: '09:00', endTime: '24:00' }, { weekday: 2, startTime: '00:00', endTime: '08:00' })).toBe(false);
   });
 
   it('R2: nobody on leave, signed out or off shift is ever offered a walk-in', () => {
@@ -790,6 +839,34 @@ describe('R15 supervision', () => {
     expect(why.explanation.passed).toEqual([{ consultantId: WANG, rule: 'R4', since: expect.any(Number), credited: true }]);
     const then = replay(f.log.slice(0, 3));
     expect(lineOrder(then).map((m) => m.id)).toEqual([WANG, LI]);
+  });
+});
+
+describe('R15 named deputy', () => {
+  it('R15: a named deputy supervises like the manager, and each act records for whom', () => {
+    const f = new Floor().checkIn(WANG, LI, ZHANG);
+    const deputy: Actor = { userId: LI, supervisor: true, desk: false, actingFor: MANAGER.userId };
+    const [e] = f.run({ type: 'SKIP', consultantId: WANG, reason: '经理外出，代为调整' }, deputy);
+    expect(e).toMatchObject({ type: 'SKIPPED', actorId: LI, actingFor: MANAGER.userId });
+    // The manager's own acts carry no actingFor.
+    const [m] = f.run({ type: 'REINSTATE', consultantId: WANG, reason: '回来了' }, MANAGER);
+    expect(m).not.toHaveProperty('actingFor');
+  });
+
+  it('R15: a deputyship holds on the days of its period only, unless ended', () => {
+    const rows = [
+      { id: 1, deputyId: LI, managerId: 200, fromDay: '2026-11-24', toDay: '2026-11-26', revokedAt: null },
+      { id: 2, deputyId: ZHANG, managerId: 200, fromDay: '2026-11-24', toDay: '2026-11-24', revokedAt: 1 },
+    ];
+    expect(activeDeputyship(rows, LI, '2026-11-23')).toBeNull();
+    expect(activeDeputyship(rows, LI, '2026-11-24')?.id).toBe(1);
+    expect(activeDeputyship(rows, LI, '2026-11-26')?.id).toBe(1);
+    expect(activeDeputyship(rows, LI, '2026-11-27')).toBeNull();
+    expect(activeDeputyship(rows, ZHANG, '2026-11-24')).toBeNull();
+    expect(deputyPeriodProblem('2026-11-24', '2026-11-26', '2026-11-24')).toBeNull();
+    expect(deputyPeriodProblem('2026-11-26', '2026-11-24', '2026-11-20')?.field).toBe('to');
+    expect(deputyPeriodProblem('2026-11-20', '2026-11-21', '2026-11-24')?.field).toBe('to');
+    expect(deputyPeriodProblem('24/11/2026', '2026-11-26', '2026-11-24')?.field).toBe('from');
   });
 });
 

@@ -195,6 +195,8 @@ export interface RotationEvent {
   effects: Effect[];
   /** The inverse effects, when this event can be undone. */
   undo: Effect[] | null;
+  /** R15: the actor is a named deputy acting for this manager. Absent otherwise. */
+  actingFor?: number;
 }
 
 export interface UndoEntry {
@@ -227,6 +229,8 @@ export interface Actor {
   supervisor: boolean;
   /** The reception desk: records walk-ins, marks absences, undoes within the window. */
   desk: boolean;
+  /** R15: a named deputy supervising for this manager (`supervisor` is then true). */
+  actingFor?: number | null;
 }
 
 export interface WalkInInput {

@@ -3,11 +3,13 @@ import {
   addDays,
   addShift,
   changedCells,
+  crossesMidnight,
   copyDay,
   dayIn,
   normalizeTime,
   removeShift,
   sameWeek,
+  shiftLength,
   shiftProblem,
   shiftsOn,
   TIME_OPTIONS,
@@ -51,20 +53,34 @@ describe('the weekly shift grid (R2)', () => {
     expect(sameWeek(week, fromServer(), [WANG, LI])).toBe(true);
   });
 
-  it('R2: a shift must end after it starts, in HH:mm, and not overlap another in its cell', () => {
+  it('R2: a shift has times in HH:mm (end up to 24:00), start and end differ, and it overlaps no other shift of the consultant', () => {
     const week = fromServer();
     const check = (startTime: string, endTime: string, exceptKey?: string) =>
       shiftProblem(week, WANG, 1, { startTime, endTime }, exceptKey);
     expect(check('9:00', '12:00')).toBe('startFormat');
-    expect(check('09:00', '24:00')).toBe('endFormat');
-    expect(check('18:00', '18:00')).toBe('endBeforeStart');
-    expect(check('18:00', '09:00')).toBe('endBeforeStart');
+    expect(check('24:00', '12:00')).toBe('startFormat');
+    expect(check('09:00', '24:30')).toBe('endFormat');
+    expect(check('18:00', '18:00')).toBe('sameTime');
     expect(check('11:00', '14:00')).toBe('overlap');
     expect(check('12:00', '13:00')).toBeNull(); // touching is not overlapping
     // Editing a shift does not clash with itself.
     const morning = shiftsOn(week, WANG, 1)[0];
     expect(check('08:00', '12:30', morning.key)).toBeNull();
     expect(shiftProblem(week, LI, 1, { startTime: '11:00', endTime: '14:00' })).toBeNull();
+  });
+
+  it('R2: a shift may end at 24:00 or cross midnight, and then counts against the next day', () => {
+    const night = addShift([], WANG, 1, { startTime: '20:00', endTime: '02:00' });
+    expect(shiftProblem([], WANG, 1, { startTime: '14:00', endTime: '24:00' })).toBeNull();
+    expect(shiftProblem([], WANG, 1, { startTime: '20:00', endTime: '02:00' })).toBeNull();
+    expect(shiftProblem(night, WANG, 2, { startTime: '01:00', endTime: '09:00' })).toBe('overlap');
+    expect(shiftProblem(night, WANG, 2, { startTime: '02:00', endTime: '09:00' })).toBeNull();
+    expect(shiftLength('20:00', '02:00')).toBe(360);
+    expect(shiftLength('14:00', '24:00')).toBe(600);
+    expect(weeklyMinutes(night, WANG)).toBe(360);
+    expect(crossesMidnight(night[0])).toBe(true);
+    expect(crossesMidnight({ startTime: '14:00', endTime: '24:00' })).toBe(false);
+    expect(normalizeTime('24:00')).toBe('24:00');
   });
 
   it('copies a consultant’s Monday to Tuesday–Friday, replacing those days only for them', () => {
@@ -147,9 +163,9 @@ describe('typing a time', () => {
     expect(normalizeTime('noon')).toBe('noon');
   });
 
-  it('offers every half hour and 23:59, all valid shift times', () => {
+  it('offers every half hour and 24:00, all valid shift times', () => {
     expect(TIME_OPTIONS).toHaveLength(49);
     expect(TIME_OPTIONS.slice(17, 20)).toEqual(['08:30', '09:00', '09:30']);
-    expect(TIME_OPTIONS.at(-1)).toBe('23:59');
+    expect(TIME_OPTIONS.at(-1)).toBe('24:00');
   });
 });

@@ -25,12 +25,54 @@ export interface WeekShift extends ShiftTimes {
 export type Week = readonly WeekShift[];
 
 /** Why a shift cannot be kept, as a code the page turns into words. */
-export type ShiftProblem = 'startFormat' | 'endFormat' | 'endBeforeStart' | 'overlap';
+export type ShiftProblem = 'startFormat' | 'endFormat' | 'sameTime' | 'overlap';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** An end may also be 24:00, the end of the day. */
+const HHMM_END = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
+/** A start time, 00:00–23:59. */
 export const isTime = (value: string | null | undefined): value is string =>
   typeof value === 'string' && HHMM.test(value);
+
+/** An end time, 00:00–24:00. */
+export const isEndTime = (value: string | null | undefined): value is string =>
+  typeof value === 'string' && HHMM_END.test(value);
+
+const DAY = 24 * 60;
+const WEEK = 7 * DAY;
+const minutesOf = (hhmm: string) => {
+  const [hh, mm] = hhmm.split(':').map(Number);
+  return hh * 60 + mm;
+};
+
+/**
+ * R2 (as the server's rotation/domain/shifts.ts): minutes a shift lasts. An end at or before
+ * the start is on the next day (crossing midnight); 0 when start and end are the same.
+ */
+export function shiftLength(startTime: string, endTime: string): number {
+  const s = minutesOf(startTime);
+  const e = minutesOf(endTime);
+  if (e === s) return 0;
+  return e > s ? e - s : e + DAY - s;
+}
+
+/** The shift ends on the next day (shown as such in the grid). */
+export const crossesMidnight = (t: ShiftTimes) =>
+  isTime(t.startTime) && isEndTime(t.endTime) && minutesOf(t.endTime) < minutesOf(t.startTime);
+
+/** Two weekly shifts share a minute; a night shift runs into the next weekday (Sunday into Monday). */
+export function shiftsOverlap(
+  a: ShiftTimes & { weekday: number },
+  b: ShiftTimes & { weekday: number },
+): boolean {
+  const la = shiftLength(a.startTime, a.endTime);
+  const lb = shiftLength(b.startTime, b.endTime);
+  if (!la || !lb) return false;
+  const sa = (a.weekday - 1) * DAY + minutesOf(a.startTime);
+  const sb = (b.weekday - 1) * DAY + minutesOf(b.startTime);
+  return (((sb - sa) % WEEK) + WEEK) % WEEK < la || (((sa - sb) % WEEK) + WEEK) % WEEK < lb;
+}
 
 let counter = 0;
 const nextKey = () => `s${++counter}`;
@@ -65,10 +107,13 @@ export function shiftProblem(
   exceptKey?: string,
 ): ShiftProblem | null {
   if (!isTime(times.startTime)) return 'startFormat';
-  if (!isTime(times.endTime)) return 'endFormat';
-  if (times.endTime <= times.startTime) return 'endBeforeStart';
-  const clash = shiftsOn(week, consultantId, weekday).some(
-    (s) => s.key !== exceptKey && s.startTime < times.endTime && times.startTime < s.endTime,
+  if (!isEndTime(times.endTime)) return 'endFormat';
+  if (!shiftLength(times.startTime, times.endTime)) return 'sameTime';
+  const clash = week.some(
+    (s) =>
+      s.consultantId === consultantId &&
+      s.key !== exceptKey &&
+      shiftsOverlap(s, { weekday, ...times }),
   );
   return clash ? 'overlap' : null;
 }
@@ -162,10 +207,8 @@ export function changedCells(week: Week, saved: Week): Set<string> {
 export function weeklyMinutes(week: Week, consultantId: string): number {
   return week
     .filter((s) => s.consultantId === consultantId)
-    .reduce((sum, s) => sum + minutes(s.endTime) - minutes(s.startTime), 0);
+    .reduce((sum, s) => sum + shiftLength(s.startTime, s.endTime), 0);
 }
-
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 const pickTimes = ({ startTime, endTime }: ShiftTimes): ShiftTimes => ({ startTime, endTime });
 
@@ -202,7 +245,7 @@ export const TIME_OPTIONS: readonly string[] = [
     { length: 48 },
     (_, i) => `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
   ),
-  '23:59',
+  '24:00',
 ];
 
 /** What someone typed, as HH:mm when it plainly is a time ("9:30", "9：30", "0930"); else as typed. */
@@ -211,5 +254,5 @@ export function normalizeTime(typed: string): string {
   const m = /^(\d{1,2})[:：.]?(\d{2})$/.exec(text);
   if (!m) return text;
   const candidate = `${m[1].padStart(2, '0')}:${m[2]}`;
-  return isTime(candidate) ? candidate : text;
+  return isEndTime(candidate) ? candidate : text;
 }
