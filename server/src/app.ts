@@ -36,6 +36,7 @@ import { NotificationsService } from './notifications/notifications.service.js';
 import { AppointmentsService } from './appointments/appointments.service.js';
 import { StandardsService } from './appointments/standards.service.js';
 import { CustomersService } from './customers/customers.service.js';
+import { LookupGuard } from './customers/lookup-guard.js';
 import { RotationService } from './rotation/rotation.service.js';
 import { SettingsHistoryService } from './settings/settings.service.js';
 import { createSchema } from './schema.js';
@@ -84,6 +85,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards, notifications),
     settings,
     notifications,
+    lookups: new LookupGuard(ds, clock, logger, notifications, config.lookups, bus.redis),
   };
   if (config.demoDataInProduction) {
     logger.warn('DEMO_DATA=true in production: an empty database gets the demo company and its published passwords');

@@ -13,6 +13,8 @@ export const NotificationKindEnum = {
   GUESTS_ARRIVED: 'GUESTS_ARRIVED',
   SPECIAL_REQUEST: 'SPECIAL_REQUEST',
   SPECIAL_REQUEST_ANSWERED: 'SPECIAL_REQUEST_ANSWERED',
+  // customers (O9): a user's phone lookups went past their limit; sent to the site's managers
+  LOOKUP_BURST: 'LOOKUP_BURST',
 } as const;
 
 export type NotificationKind = keyof typeof NotificationKindEnum;

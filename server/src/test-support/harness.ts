@@ -35,6 +35,9 @@ export async function startTestApp(kind: DbKind, opts: { clock?: Clock; env?: Re
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'true',
     WEB_DIST: path.join(dataDir, 'no-web'),
+    // Feature tests look numbers up freely; the O9 limits have tests of their own that set them.
+    LOOKUP_LIMIT_CONSULTANT: '10000',
+    LOOKUP_LIMIT_DESK: '10000',
     ...opts.env,
   });
   const app = await createApp(config, { clock: opts.clock });

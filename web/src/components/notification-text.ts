@@ -34,6 +34,7 @@ export const NOTIFICATION_KINDS = [
   'GUESTS_ARRIVED',
   'SPECIAL_REQUEST',
   'SPECIAL_REQUEST_ANSWERED',
+  'LOOKUP_BURST',
 ] as const;
 
 const KNOWN = new Set<string>(NOTIFICATION_KINDS);
@@ -52,6 +53,15 @@ export function notificationText(
   dateTime: (iso: string | null | undefined) => string,
 ): NotificationText {
   const p = record(n.params);
+  if (n.kind === 'LOOKUP_BURST') {
+    // O9: about a colleague, not a visit.
+    return {
+      title: t('notifications.kinds.LOOKUP_BURST'),
+      subject: t('notifications.lookupBurst.subject', { name: text(p.userName), site: text(p.siteName) }),
+      when: t('notifications.lookupBurst.when', { at: dateTime(text(p.at) || null) }),
+      detail: t('notifications.detail.lookupBurst', { limit: count(p.limit) }),
+    };
+  }
   const subject = t('notifications.subject', {
     company: text(p.visitorCompany),
     purpose: text(p.purpose),

@@ -7,6 +7,7 @@ const KNOWN_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  'TOO_MANY_REQUESTS',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
 ]);

@@ -244,6 +244,7 @@ export type NotificationKind =
   | 'APPROVED'
   | 'CANCELLED'
   | 'GUESTS_ARRIVED'
+  | 'LOOKUP_BURST'
   | 'REJECTED'
   | 'RESCHEDULED'
   | 'SPECIAL_REQUEST'
