@@ -42,13 +42,13 @@ export class Fanout<T> {
 
   /** The values of `key` as an async iterable (for a GraphQL subscription). */
   subscribe(key: string, accept: (value: T) => boolean = () => true): AsyncIterable<T> {
-    const self = this;
+    const listen = (sink: (value: T) => void) => this.listen(key, sink);
     return {
       [Symbol.asyncIterator](): AsyncIterator<T> {
         const queue: T[] = [];
         let wake: (() => void) | undefined;
         let done = false;
-        const stop = self.listen(key, (v) => {
+        const stop = listen((v) => {
           if (!accept(v)) return;
           queue.push(v);
           wake?.();
