@@ -17,6 +17,7 @@ import { ensureFirstAdmin, type AdminResult } from './accounts/first-admin.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { Context, Services } from './context.js';
 import { seedAppointments } from './demo/appointments.js';
+import { seedAppointmentHistory } from './demo/history.js';
 import { seedDemoData } from './demo/seed.js';
 import { createLoaders } from './loaders.js';
 import { bearerToken, TokenService } from './platform/auth/tokens.js';
@@ -37,15 +38,20 @@ import { AppointmentsService } from './appointments/appointments.service.js';
 import { StandardsService } from './appointments/standards.service.js';
 import { CustomersService } from './customers/customers.service.js';
 import { LookupGuard } from './customers/lookup-guard.js';
+import { FiguresService } from './figures/figures.service.js';
 import { RotationService } from './rotation/rotation.service.js';
 import { SettingsHistoryService } from './settings/settings.service.js';
 import { createSchema } from './schema.js';
+import { ReminderScheduler } from './visits/reminders.js';
+import { VisitsService } from './visits/visits.service.js';
 
 export interface App {
   config: Config;
   logger: Logger;
   ds: DataSource;
   services: Services;
+  /** Raises reminders on its cron (config.reminders); tests call tick() with a moved clock. */
+  reminders: ReminderScheduler;
   bus: EventBus;
   httpServer: Server;
   /** Set when this start created the first administrator (a generated password is shown once). */
@@ -79,18 +85,24 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const notifications = new NotificationsService(ds, tx, clock, bus);
   const services: Services = {
     accounts,
-    rotation: new RotationService(ds, tx, clock, bus, accounts, customers, settings),
+    rotation: new RotationService(ds, tx, clock, bus, accounts, customers, settings, notifications),
     customers,
     standards,
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards, notifications),
     settings,
     notifications,
     lookups: new LookupGuard(ds, clock, logger, notifications, config.lookups, bus.redis),
+    visits: new VisitsService(ds, tx, clock, accounts, customers, notifications, settings),
+    figures: new FiguresService(ds, clock, accounts),
   };
   if (config.demoDataInProduction) {
     logger.warn('DEMO_DATA=true in production: an empty database gets the demo company and its published passwords');
   }
-  if (config.demoData && (await seedDemoData(ds, tx, clock, logger))) await seedAppointments(ds, tx, clock, services);
+  const reminders = new ReminderScheduler(ds, tx, clock, customers, notifications, logger);
+  if (config.demoData && (await seedDemoData(ds, tx, clock, logger, { historyDays: config.demoHistoryDays }))) {
+    await seedAppointments(ds, tx, clock, services);
+    await seedAppointmentHistory(ds, tx, clock, config.demoHistoryDays);
+  }
   const firstAdmin = config.demoData ? null : await ensureFirstAdmin(ds, tx, clock, config.admin);
   if (firstAdmin) logger.info({ username: firstAdmin.username }, 'first administrator created');
 
@@ -246,6 +258,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     logger,
     ds,
     services,
+    reminders,
     bus,
     httpServer,
     firstAdmin,
@@ -253,12 +266,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
+          if (config.reminders.enabled) reminders.start(config.reminders.cron);
           const { port } = httpServer.address() as AddressInfo;
           resolve(`http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`);
         });
       }),
     stop: () =>
       (stopping ??= (async () => {
+        await reminders.stop();
         await apollo.stop();
         await bus.close();
         await ds.destroy();

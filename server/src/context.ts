@@ -4,10 +4,12 @@ import type { Principal } from './accounts/domain/roles.js';
 import type { AccountsService } from './accounts/accounts.service.js';
 import type { CustomersService } from './customers/customers.service.js';
 import type { LookupGuard } from './customers/lookup-guard.js';
+import type { FiguresService } from './figures/figures.service.js';
 import type { Loaders } from './loaders.js';
 import type { NotificationsService } from './notifications/notifications.service.js';
 import type { RotationService } from './rotation/rotation.service.js';
 import type { SettingsHistoryService } from './settings/settings.service.js';
+import type { VisitsService } from './visits/visits.service.js';
 
 /** The services a resolver may call; built once in app.ts. */
 export interface Services {
@@ -19,6 +21,8 @@ export interface Services {
   settings: SettingsHistoryService;
   notifications: NotificationsService;
   lookups: LookupGuard;
+  visits: VisitsService;
+  figures: FiguresService;
 }
 
 /** Per request (HTTP) or per subscription operation (WebSocket). */

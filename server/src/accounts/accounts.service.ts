@@ -44,6 +44,8 @@ export interface NewUser {
   password: string;
   roles: Role[];
   siteIds: string[];
+  /** Company-wide: every site, including those created later. */
+  allSites?: boolean | null;
   departmentId?: string | null;
 }
 
@@ -51,6 +53,7 @@ export interface UserChanges {
   displayName?: string;
   roles?: Role[];
   siteIds?: string[];
+  allSites?: boolean | null;
   departmentId?: string | null;
 }
 
@@ -157,7 +160,8 @@ export class AccountsService {
   async createUser(p: Principal, input: NewUser): Promise<UserEntity> {
     const passwordHash = await hashPassword(input.password);
     const user = await this.tx.run(async (em) => {
-      const siteIds = await this.checkSites(em, p, input.siteIds, 'siteIds');
+      const allSites = input.allSites === true;
+      const siteIds = allSites ? await this.companySiteIds(em, p.companyId) : await this.checkSites(em, p, input.siteIds, 'siteIds');
       const departmentId = await this.checkDepartment(em, p, input.departmentId, 'departmentId');
       if (await em.existsBy(UserEntity, { username: input.username })) {
         throw conflict('This username is taken', { field: 'username' });
@@ -171,6 +175,7 @@ export class AccountsService {
           passwordHash,
           roles: input.roles,
           disabled: false,
+          allSites,
           departmentId,
           createdAt: now,
           updatedAt: now,
@@ -194,8 +199,9 @@ export class AccountsService {
       if (changes.departmentId !== undefined) {
         user.departmentId = await this.checkDepartment(em, p, changes.departmentId, 'departmentId');
       }
-      if (changes.siteIds) {
-        const siteIds = await this.checkSites(em, p, changes.siteIds, 'siteIds');
+      if (changes.allSites != null) user.allSites = changes.allSites;
+      if (changes.siteIds || changes.allSites) {
+        const siteIds = user.allSites ? await this.companySiteIds(em, p.companyId) : await this.checkSites(em, p, changes.siteIds ?? [], 'siteIds');
         await em.delete(UserSiteEntity, { userId });
         if (siteIds.length) await em.insert(UserSiteEntity, siteIds.map((siteId) => ({ userId, siteId })));
       }
@@ -283,8 +289,16 @@ export class AccountsService {
       if (await em.existsBy(SiteEntity, { companyId: p.companyId, code: input.code })) {
         throw conflict('A site with this code exists', { field: 'code' });
       }
-      return em.save(em.create(SiteEntity, { ...input, name: input.name.trim(), companyId: p.companyId, createdAt: this.clock.now() }));
+      const site = await em.save(em.create(SiteEntity, { ...input, name: input.name.trim(), companyId: p.companyId, createdAt: this.clock.now() }));
+      // Company-wide users work at every site, this new one included.
+      const wide = await em.find(UserEntity, { where: { companyId: p.companyId, allSites: true }, select: { id: true } });
+      if (wide.length) await em.insert(UserSiteEntity, wide.map((u) => ({ userId: u.id, siteId: site.id })));
+      return site;
     });
+  }
+
+  private async companySiteIds(em: EntityManager, companyId: number): Promise<number[]> {
+    return (await em.find(SiteEntity, { where: { companyId }, select: { id: true }, order: { id: 'ASC' } })).map((s) => s.id);
   }
 
   async updateSite(p: Principal, id: string, input: { name: string; code: string; timezone: string }) {

@@ -53,8 +53,15 @@ const EnvSchema = z.object({
   LOGIN_HASH_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   LOOKUP_LIMIT_CONSULTANT: z.coerce.number().int().min(1).default(6),
   LOOKUP_LIMIT_DESK: z.coerce.number().int().min(1).default(60),
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(30),
   WEB_DIST: z.string().default(path.join(serverRoot, '..', 'web', 'dist')),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** The reminder scheduler: on by default, off by default under NODE_ENV=test (tests tick it by hand). */
+  REMINDERS: boolish.optional(),
+  REMINDERS_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern such as "* * * * *"')
+    .default('* * * * *'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -96,8 +103,11 @@ export interface Config {
   signIn: { addressLimit: number; accountFailures: number; lockMinutes: number; hashConcurrency: number };
   /** Phone lookups and registration checks per user per minute (O9). */
   lookups: { consultant: number; desk: number };
+  /** Days of floor history (and registers) the demo data goes back, for the figures page. */
+  demoHistoryDays: number;
   webDist: string;
   shutdownTimeoutMs: number;
+  reminders: { enabled: boolean; cron: string };
 }
 
 export class ConfigError extends Error {
@@ -168,8 +178,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       hashConcurrency: env.LOGIN_HASH_CONCURRENCY,
     },
     lookups: { consultant: env.LOOKUP_LIMIT_CONSULTANT, desk: env.LOOKUP_LIMIT_DESK },
+    demoHistoryDays: env.DEMO_HISTORY_DAYS,
     webDist: path.resolve(env.WEB_DIST),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    reminders: { enabled: env.REMINDERS ?? env.NODE_ENV !== 'test', cron: env.REMINDERS_CRON },
   };
 }
 

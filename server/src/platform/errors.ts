@@ -73,7 +73,7 @@ function firstViolation(
 export function isDuplicateKey(err: unknown): boolean {
   const e = err as { code?: string; errno?: number; driverError?: { code?: string } } | undefined;
   const code = e?.code ?? e?.driverError?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.errno === 1062;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.errno === 1062;
 }
 
 /**
