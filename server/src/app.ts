@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -25,7 +25,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { openDatabase } from './platform/db/data-source.js';
 import { Transactions } from './platform/db/transaction.js';
-import { makeFormatError, tooManyRequests } from './platform/errors.js';
+import { makeFormatError, serviceUnavailable, tooManyRequests } from './platform/errors.js';
 import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compliance.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { checkDocument, graphqlLimits } from './platform/graphql-limits.js';
@@ -58,7 +58,11 @@ export interface App {
   firstAdmin: AdminResult | null;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
-  /** Graceful stop: requests in flight finish, sockets close with 1001, then the database. */
+  /**
+   * Graceful stop: new requests are refused (503 SERVICE_UNAVAILABLE), sockets close with 1001
+   * (graphql-ws clients reconnect, to another instance if there is one), requests in flight
+   * finish, then the event bus and the database pool close.
+   */
   stop(): Promise<void>;
 }
 
@@ -76,7 +80,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const clock = opts.clock ?? systemClock;
   const ds = await openDatabase(config.database, { synchronize: opts.synchronize });
   const tx = new Transactions(ds);
-  const bus = createEventBus(config.redisUrl, logger);
+  const bus = createEventBus(
+    config.redisUrl,
+    logger,
+    `reception:${config.database.type === 'mysql' ? new URL(config.database.url).pathname.slice(1) : config.database.file}`,
+  );
   const tokens = new TokenService(config.jwtSecret, config.jwtTtl, clock);
   const accounts = new AccountsService(ds, tx, tokens, clock, bus, new SignInGuard(config.signIn, bus.redis));
   const settings = new SettingsHistoryService(ds, accounts);
@@ -113,6 +121,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   if (config.trustProxy) app.set('trust proxy', 1);
   app.use(securityHeaders(config));
   const httpServer = createServer(app);
+  // Set by stop(): whatever arrives from then on is refused, clearly and without being run.
+  let draining = false;
+  app.use((_req, res, next) => {
+    if (!draining) return next();
+    const e = serviceUnavailable('STOPPING');
+    res.status(503).set('Connection', 'close').json({ errors: [{ message: e.message, extensions: e.extensions }] });
+  });
 
   // ---- WebSocket subscriptions (graphql-ws) on the same path and port ----------------
   const limits = graphqlLimits(config);
@@ -130,6 +145,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   );
   // The board is built once per change; so is its GraphQL result, and so are its bytes.
   wsServer.on('connection', sendSerializedResults);
+  // A socket that opens while the server stops is told to go elsewhere at once.
+  wsServer.on('connection', (socket) => {
+    if (draining) socket.close(1001, 'Server shutting down');
+  });
   const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
@@ -199,9 +218,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         async serverWillStart() {
           return {
             async drainServer() {
-              // Sockets close with 1001 Going Away so clients reconnect elsewhere.
-              for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+              // Sockets close with 1001 Going Away so clients reconnect elsewhere; one still open a
+              // second later is cut (ws would wait 30 s for its answer).
+              closeSockets();
+              const cut = setTimeout(() => wsServer.clients.forEach((c) => c.terminate()), 1000);
               await wsCleanup.dispose();
+              clearTimeout(cut);
             },
           };
         },
@@ -210,8 +232,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
   await apollo.start();
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+  // Liveness with the state of what the process depends on. Always 200 while the process runs
+  // (an outage of the database or Redis is not cured by a restart): `status` is "ok", "degraded"
+  // (the database or Redis is unreachable; the server keeps trying) or "stopping".
+  app.get('/healthz', async (_req, res) => {
+    const database = await databaseReachable(1000);
+    const events = bus.status();
+    const status = draining ? 'stopping' : database && events !== 'down' ? 'ok' : 'degraded';
+    res.json({ status, database: database ? 'up' : 'down', events });
   });
   app.get('/readyz', async (_req, res) => {
     try {
@@ -252,6 +280,29 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     logger.warn({ webDist: config.webDist }, 'web app not built; serving the API only');
   }
 
+  async function databaseReachable(timeoutMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        ds.query('SELECT 1').then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+      ]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  function closeSockets() {
+    for (const client of wsServer.clients) {
+      if (client.readyState !== client.OPEN) continue;
+      client.close(1001, 'Server shutting down');
+      // The close frame is queued on the TCP stream; ending the stream right behind it delivers the
+      // frame without waiting for each client's reply (a slow or dead client would hold the stop).
+      (client as unknown as { _socket?: Socket })._socket?.end();
+    }
+  }
+
   let stopping: Promise<void> | undefined;
   return {
     config,
@@ -273,10 +324,20 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       }),
     stop: () =>
       (stopping ??= (async () => {
+        const t0 = performance.now();
+        const phases: Record<string, number> = {};
+        const mark = (name: string) => (phases[name] = Math.round(performance.now() - t0));
+        draining = true;
         await reminders.stop();
+        closeSockets();
+        // A connection accepted just now gets its request refused rather than cut unanswered.
+        await new Promise((resolve) => setTimeout(resolve, 200));
         await apollo.stop();
+        mark('requestsAndSockets');
         await bus.close();
         await ds.destroy();
+        mark('database');
+        logger.info({ ms: phases }, 'stopped');
       })()),
   };
 }

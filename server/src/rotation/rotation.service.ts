@@ -1,6 +1,6 @@
 import { Between, In, IsNull, LessThan, MoreThan, MoreThanOrEqual, Not, type DataSource, type EntityManager } from 'typeorm';
 import { forUpdate as rowLock, takesRowLocks } from '../platform/db/locks.js';
-import { UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
+import { SiteEntity, UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
@@ -81,7 +81,10 @@ export class RotationService {
     private readonly customers: CustomersService,
     private readonly settingsHistory: SettingsHistoryService,
     private readonly notifications: NotificationsService,
-  ) {}
+  ) {
+    // Changes announced while Redis was away may not have reached every instance.
+    bus.onReconnect(() => void this.announceHeads());
+  }
 
   // ---- commands ------------------------------------------------------------------------
 
@@ -439,6 +442,27 @@ export class RotationService {
       }
     } finally {
       await live.return?.();
+    }
+  }
+
+  /**
+   * After an outage of the event bus (Redis), each site's board at its head goes to this
+   * process's subscribers with the head's event: a subscriber behind it fills the gap from
+   * the log (watch), one already at the head ignores it. Nothing missed, nothing twice.
+   */
+  async announceHeads(): Promise<void> {
+    try {
+      const heads = await this.ds.getRepository(RotationHeadEntity).find({ select: { siteId: true, lastSeq: true } });
+      for (const { siteId, lastSeq } of heads) {
+        if (!lastSeq) continue;
+        const site = await this.ds.getRepository(SiteEntity).findOneBy({ id: siteId });
+        if (!site) continue;
+        const state = await this.currentState(siteId);
+        const last = await this.eventsAfter(siteId, state.seq - 1, state.seq);
+        this.bus.publishLocal(BOARD_CHANGED, siteId, await this.currentBoard(siteId, site.timezone, site.companyId, last, state));
+      }
+    } catch {
+      // The database is away too: the next change fills every gap (watch).
     }
   }
 
