@@ -37,6 +37,7 @@ import { NotificationsService } from './notifications/notifications.service.js';
 import { AppointmentsService } from './appointments/appointments.service.js';
 import { StandardsService } from './appointments/standards.service.js';
 import { CustomersService } from './customers/customers.service.js';
+import { LookupGuard } from './customers/lookup-guard.js';
 import { FiguresService } from './figures/figures.service.js';
 import { RotationService } from './rotation/rotation.service.js';
 import { SettingsHistoryService } from './settings/settings.service.js';
@@ -98,6 +99,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards, notifications),
     settings,
     notifications,
+    lookups: new LookupGuard(ds, clock, logger, notifications, config.lookups, bus.redis),
     visits: new VisitsService(ds, tx, clock, accounts, customers, notifications, settings),
     figures: new FiguresService(ds, clock, accounts),
   };

@@ -3,6 +3,7 @@ import type { StandardsService } from './appointments/standards.service.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { AccountsService } from './accounts/accounts.service.js';
 import type { CustomersService } from './customers/customers.service.js';
+import type { LookupGuard } from './customers/lookup-guard.js';
 import type { FiguresService } from './figures/figures.service.js';
 import type { Loaders } from './loaders.js';
 import type { NotificationsService } from './notifications/notifications.service.js';
@@ -19,6 +20,7 @@ export interface Services {
   appointments: AppointmentsService;
   settings: SettingsHistoryService;
   notifications: NotificationsService;
+  lookups: LookupGuard;
   visits: VisitsService;
   figures: FiguresService;
 }

@@ -85,14 +85,19 @@ export class CustomersResolver {
   @Authorized(...ALL)
   @Query(() => RegisterCheckView, { description: 'The register form’s live duplicate check (O5, O6)' })
   async registerCheck(@Arg('siteId', () => ID) siteId: string, @Arg('name', () => String) name: string, @Arg('phone', () => String) phone: string, @Ctx() ctx: Context) {
-    const r = await ctx.services.customers.check(principalOf(ctx), parseId('siteId', siteId), name, phone);
+    const site = parseId('siteId', siteId);
+    await ctx.services.lookups.guard(principalOf(ctx), site, 'REGISTER_CHECK', phone);
+    const r = await ctx.services.customers.check(principalOf(ctx), site, name, phone);
     return { match: r.match.kind, customers: r.rows.map((x) => customerView(x, now(ctx))) };
   }
 
   @Authorized(Role.CONSULTANT, Role.MANAGER, Role.RECEPTION)
   @Mutation(() => RegisterResultView, { description: 'O1: a valid registration has the real name, a phone and the consultant' })
   async registerCustomer(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => RegisterCustomerInput) input: RegisterCustomerInput, @Ctx() ctx: Context) {
-    const r = await ctx.services.customers.register(principalOf(ctx), parseId('siteId', siteId), {
+    const site = parseId('siteId', siteId);
+    // O9: a registration answers who the number belongs to, as the check does.
+    await ctx.services.lookups.guard(principalOf(ctx), site, 'REGISTER', input.phone);
+    const r = await ctx.services.customers.register(principalOf(ctx), site, {
       name: input.name,
       phone: input.phone,
       consultantId: input.consultantId ? parseId('input.consultantId', input.consultantId) : null,
@@ -119,7 +124,9 @@ export class CustomersResolver {
   @Authorized(...ALL)
   @Query(() => [CustomerView], { description: 'R7: a phone number or its last four digits → the owner, or free' })
   async customerLookup(@Arg('siteId', () => ID) siteId: string, @Arg('query', () => String) query: string, @Ctx() ctx: Context) {
-    const rows = await ctx.services.customers.findByPhoneForDesk(principalOf(ctx), parseId('siteId', siteId), query);
+    const site = parseId('siteId', siteId);
+    await ctx.services.lookups.guard(principalOf(ctx), site, 'DESK_LOOKUP', query);
+    const rows = await ctx.services.customers.findByPhoneForDesk(principalOf(ctx), site, query);
     return rows.map((r) => customerView(r, now(ctx)));
   }
 
@@ -135,7 +142,14 @@ export class CustomersResolver {
   ) {
     if (limit < 1 || limit > 200) throw badInput('limit', 'limit must be between 1 and 200');
     if (offset < 0) throw badInput('offset', 'offset must not be negative');
-    const page = await ctx.services.customers.list(principalOf(ctx), parseId('siteId', siteId), { scope, search, limit, offset });
+    const site = parseId('siteId', siteId);
+    // O9: a search by phone number is a lookup like the desk's (a name search is not).
+    const typed = search?.trim() ?? '';
+    const digits = typed.replace(/\D/g, '');
+    if (digits.length >= 4 && digits.length === typed.replace(/[\s+-]/g, '').length) {
+      await ctx.services.lookups.guard(principalOf(ctx), site, 'REGISTER_SEARCH', digits);
+    }
+    const page = await ctx.services.customers.list(principalOf(ctx), site, { scope, search, limit, offset });
     return { total: page.total, rows: page.rows.map((r) => customerView(r, now(ctx))) };
   }
 

@@ -31,6 +31,8 @@ export const NotificationKindEnum = {
   TASK_OVERDUE: 'TASK_OVERDUE',
   VISIT_TASK_DUE: 'VISIT_TASK_DUE',
   VISIT_TASK_OVERDUE: 'VISIT_TASK_OVERDUE',
+  // customers (O9): a user's phone lookups went past their limit; sent to the site's managers
+  LOOKUP_BURST: 'LOOKUP_BURST',
 } as const;
 
 export type NotificationKind = keyof typeof NotificationKindEnum;

@@ -42,7 +42,7 @@ export class Fanout<T> {
 
   /** The values of `key` as an async iterable (for a GraphQL subscription). */
   subscribe(key: string, accept: (value: T) => boolean = () => true): AsyncIterable<T> {
-    const listen = (fn: (v: T) => void) => this.listen(key, fn);
+    const listen = (sink: (value: T) => void) => this.listen(key, sink);
     return {
       [Symbol.asyncIterator](): AsyncIterator<T> {
         const queue: T[] = [];

@@ -58,6 +58,11 @@ export class RotationResolver {
     return { board, reception };
   }
 
+  /** O9: a walk-in given by phone looks the number up in the register (R7). */
+  private async guardPhone(ctx: Context, siteId: string, w: WalkInInput) {
+    if (w.phone && !w.customerId) await ctx.services.lookups.guard(principalOf(ctx), parseId('siteId', siteId), 'WALK_IN', w.phone);
+  }
+
   /** A consultant acts for themselves; the desk and managers name the consultant. */
   private self(ctx: Context, consultantId: string | null | undefined): number {
     if (consultantId) return parseId('consultantId', consultantId);
@@ -260,7 +265,8 @@ export class RotationResolver {
 
   @Authorized(...DESK)
   @Mutation(() => FloorChangeView, { description: 'A walk-in arrives: who receives them, and why' })
-  recordWalkIn(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => WalkInInput) input: WalkInInput, @Ctx() ctx: Context) {
+  async recordWalkIn(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => WalkInInput) input: WalkInInput, @Ctx() ctx: Context) {
+    await this.guardPhone(ctx, siteId, input);
     return this.run(ctx, siteId, { type: 'RECORD_WALK_IN', walkIn: walkIn(input) }, { registerCustomer: !!input.registerCustomer });
   }
 
@@ -319,7 +325,8 @@ export class RotationResolver {
   // R15: the manager or a named deputy (checked by the service).
   @Authorized(...FLOOR)
   @Mutation(() => FloorChangeView, { description: 'R15: assign by hand; to a busy consultant it is an approved second reception (R5)' })
-  assignByHand(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => AssignByHandInput) input: AssignByHandInput, @Ctx() ctx: Context) {
+  async assignByHand(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => AssignByHandInput) input: AssignByHandInput, @Ctx() ctx: Context) {
+    if (input.walkIn) await this.guardPhone(ctx, siteId, input.walkIn);
     return this.run(ctx, siteId, {
       type: 'ASSIGN_BY_HAND',
       receptionId: input.receptionId ?? null,

@@ -37,6 +37,9 @@ export async function startTestApp(kind: DbKind, opts: { clock?: Clock; env?: Re
     // Tests build their own history; a test that wants the demo's passes DEMO_HISTORY_DAYS.
     DEMO_HISTORY_DAYS: '0',
     WEB_DIST: path.join(dataDir, 'no-web'),
+    // Feature tests look numbers up freely; the O9 limits have tests of their own that set them.
+    LOOKUP_LIMIT_CONSULTANT: '10000',
+    LOOKUP_LIMIT_DESK: '10000',
     ...opts.env,
   });
   const app = await createApp(config, { clock: opts.clock });

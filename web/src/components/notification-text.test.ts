@@ -57,7 +57,7 @@ describe('notification text (kind + params → words)', () => {
   });
 
   it('names the visit and its time in the site’s time zone for every kind, in both languages', () => {
-    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'BIG_BUYER')) {
+    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'BIG_BUYER' && k !== 'LOOKUP_BURST')) {
       for (const text of [zh(kind), english(kind)]) {
         expect(text.title, kind).not.toMatch(/notifications\.|\{/);
         expect(text.subject).toBe('华远科技有限公司 · 洽谈团购合作');
@@ -66,6 +66,17 @@ describe('notification text (kind + params → words)', () => {
     }
     expect(zh('APPROVED').title).toBe('来访预约已批准');
     expect(english('APPROVED').title).toBe('Visit approved');
+  });
+
+  it('O9: a burst of phone lookups names the colleague, the site, the time and the limit, in both languages', () => {
+    const params = { userName: '王芳', siteName: '滨江售楼处', limit: 6, at: '2025-01-06T02:00:00.000Z' };
+    for (const text of [zh('LOOKUP_BURST', params), english('LOOKUP_BURST', params)]) {
+      expect(text.title).not.toMatch(/notifications\.|\{|LOOKUP/);
+      expect(text.subject).toBe('王芳 · 滨江售楼处');
+      expect(text.when).toContain('10:00');
+      expect(text.detail).toContain('6');
+    }
+    expect(english('LOOKUP_BURST', params).title).toBe('Phone lookups stopped: too many in a minute');
   });
 
   it('C1: a late request and a late approval say so', () => {

@@ -39,6 +39,7 @@ export const NOTIFICATION_KINDS = [
   'SPECIAL_REQUEST_OVERDUE',
   'TASK_DUE',
   'TASK_OVERDUE',
+  'LOOKUP_BURST',
 ] as const;
 
 /** Kinds about outbound visits (V1, V3) and customers (O3): a month or a customer, not an appointment. */
@@ -110,6 +111,15 @@ export function notificationText(
   dateTime: (iso: string | null | undefined) => string,
 ): NotificationText {
   const p = record(n.params);
+  if (n.kind === 'LOOKUP_BURST') {
+    // O9: about a colleague, not a visit.
+    return {
+      title: t('notifications.kinds.LOOKUP_BURST'),
+      subject: t('notifications.lookupBurst.subject', { name: text(p.userName), site: text(p.siteName) }),
+      when: t('notifications.lookupBurst.when', { at: dateTime(text(p.at) || null) }),
+      detail: t('notifications.detail.lookupBurst', { limit: count(p.limit) }),
+    };
+  }
   if (VISIT_KINDS.has(n.kind)) return visitText(n.kind, p, t, dateTime);
   if (FLOOR_KINDS.has(n.kind)) {
     return {

@@ -33,6 +33,8 @@ export interface GraphQLErrorInfo {
   code: string;
   field?: string;
   reason?: string;
+  /** TOO_MANY_REQUESTS: when a new attempt may work. */
+  retryAfterSeconds?: number;
 }
 
 /** A failed request: the GraphQL errors of the answer, or NETWORK when there was none. */
@@ -51,6 +53,9 @@ export class GraphQLRequestError extends Error {
   }
   get reason(): string | undefined {
     return this.errors.find((e) => e.reason)?.reason;
+  }
+  get retryAfterSeconds(): number | undefined {
+    return this.errors.find((e) => e.retryAfterSeconds !== undefined)?.retryAfterSeconds;
   }
   has(code: string): boolean {
     return this.errors.some((e) => e.code === code);
@@ -144,7 +149,7 @@ export interface GraphQLClient {
 
 interface ErrorLike {
   message?: unknown;
-  extensions?: { code?: unknown; field?: unknown; reason?: unknown };
+  extensions?: { code?: unknown; field?: unknown; reason?: unknown; retryAfterSeconds?: unknown };
 }
 
 function toErrorInfo(e: ErrorLike): GraphQLErrorInfo {
@@ -154,6 +159,7 @@ function toErrorInfo(e: ErrorLike): GraphQLErrorInfo {
     code: typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR',
     ...(typeof ext.field === 'string' ? { field: ext.field } : {}),
     ...(typeof ext.reason === 'string' ? { reason: ext.reason } : {}),
+    ...(typeof ext.retryAfterSeconds === 'number' ? { retryAfterSeconds: ext.retryAfterSeconds } : {}),
   };
 }
 

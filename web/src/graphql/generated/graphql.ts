@@ -265,6 +265,7 @@ export type NotificationKind =
   | 'BIG_BUYER'
   | 'CANCELLED'
   | 'GUESTS_ARRIVED'
+  | 'LOOKUP_BURST'
   | 'OWNERSHIP_LAPSING'
   | 'REJECTED'
   | 'RESCHEDULED'
