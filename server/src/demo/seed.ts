@@ -76,6 +76,8 @@ export async function seedDemoData(ds: DataSource, tx: Transactions, clock: Cloc
     };
     await user('admin', '系统管理员', [Role.ADMIN], [binjiang.id, chengdong.id], admin.id);
     const manager = await user('manager', '周经理', [Role.MANAGER], [binjiang.id, chengdong.id], gmOffice.id);
+    // The sales manager is company-wide: every site, including sites created later.
+    await em.update(UserEntity, { id: manager.id }, { allSites: true });
     const desk = await user('desk', '前台小赵', [Role.RECEPTION], [binjiang.id], admin.id);
     const consultants: Record<string, number[]> = { [binjiang.id]: [], [chengdong.id]: [] };
     for (const [i, [username, name]] of CONSULTANTS.entries()) {

@@ -6,5 +6,6 @@ import { customerEntities } from '../../customers/customers.entity.js';
 import { rotationEntities } from '../../rotation/rotation.entity.js';
 import { figuresEntities } from '../../figures/figures.entity.js';
 import { settingsEntities } from '../../settings/settings.entity.js';
+import { visitEntities } from '../../visits/visits.entity.js';
 
-export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities, ...settingsEntities, ...notificationEntities, ...figuresEntities];
+export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities, ...settingsEntities, ...notificationEntities, ...visitEntities, ...figuresEntities];
