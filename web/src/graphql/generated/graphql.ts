@@ -884,7 +884,7 @@ export type SiteFiguresQueryVariables = Exact<{
 }>;
 
 
-export type SiteFiguresQuery = { siteFigures: { siteId: string, from: string, to: string, days: Array<{ day: string, counted: number, enquiries: number, walkIns: { new: number, returning: number, broughtAlong: number, nonBuyer: number } }>, consultants: Array<{ counted: number, makeUpsGiven: number, makeUpsUsed: number, skips: number, absences: number, registrations: number, followUps: number, followUpsDue: number, followUpsOnTime: number, deals: number, dealUnits: number, conversion: number | null, appointments: number, appointmentsCompleted: number, satisfaction: number | null, satisfactionCount: number, consultant: { id: string, displayName: string }, walkIns: { new: number, returning: number, broughtAlong: number, nonBuyer: number } }>, fairness: { spread: number, rows: Array<{ sharedDays: number, counted: number, expected: number, deviation: number, makeUpsGiven: number, makeUpsUsed: number, consultant: { id: string, displayName: string }, makeUpRules: Array<{ rule: string, count: number }> }> } } };
+export type SiteFiguresQuery = { siteFigures: { siteId: string, from: string, to: string, days: Array<{ day: string, counted: number, enquiries: number, walkIns: { new: number, returning: number, broughtAlong: number, nonBuyer: number } }>, consultants: Array<{ counted: number, makeUpsGiven: number, makeUpsUsed: number, skips: number, absences: number, registrations: number, followUps: number, followUpsDue: number, followUpsOnTime: number, deals: number, dealUnits: number, conversion: number | null, appointments: number, appointmentsCompleted: number, satisfaction: number | null, satisfactionCount: number, visitsPlanned: number, visitsDone: number, visitReportsOnTime: number, visitReportsLate: number, consultant: { id: string, displayName: string }, walkIns: { new: number, returning: number, broughtAlong: number, nonBuyer: number } }>, fairness: { spread: number, rows: Array<{ sharedDays: number, counted: number, expected: number, deviation: number, makeUpsGiven: number, makeUpsUsed: number, consultant: { id: string, displayName: string }, makeUpRules: Array<{ rule: string, count: number }> }> } } };
 
 export type FloorPersonFragment = { id: string, displayName: string };
 
@@ -3585,6 +3585,10 @@ export const SiteFiguresDocument = new TypedDocumentString(`
       appointmentsCompleted
       satisfaction
       satisfactionCount
+      visitsPlanned
+      visitsDone
+      visitReportsOnTime
+      visitReportsLate
     }
     fairness {
       spread
