@@ -91,6 +91,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const customers = new CustomersService(ds, tx, clock, bus, accounts, settings);
   const standards = new StandardsService(ds, tx, clock, accounts);
   const notifications = new NotificationsService(ds, tx, clock, bus);
+  const visits = new VisitsService(ds, tx, clock, accounts, customers, notifications, settings);
   const services: Services = {
     accounts,
     rotation: new RotationService(ds, tx, clock, bus, accounts, customers, settings, notifications),
@@ -100,8 +101,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     settings,
     notifications,
     lookups: new LookupGuard(ds, clock, logger, notifications, config.lookups, bus.redis),
-    visits: new VisitsService(ds, tx, clock, accounts, customers, notifications, settings),
-    figures: new FiguresService(ds, clock, accounts),
+    visits,
+    figures: new FiguresService(ds, clock, accounts, visits),
   };
   if (config.demoDataInProduction) {
     logger.warn('DEMO_DATA=true in production: an empty database gets the demo company and its published passwords');

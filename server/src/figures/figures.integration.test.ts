@@ -27,7 +27,8 @@ const FIGURES = `query($s: ID!, $p: FiguresPeriod!, $d: String!, $to: String) { 
   from to
   days { day counted enquiries walkIns { new returning broughtAlong nonBuyer } }
   consultants { consultant { id displayName } counted walkIns { new returning broughtAlong nonBuyer } makeUpsGiven makeUpsUsed skips absences
-    registrations followUps followUpsDue followUpsOnTime deals dealUnits conversion appointments appointmentsCompleted satisfaction satisfactionCount }
+    registrations followUps followUpsDue followUpsOnTime deals dealUnits conversion appointments appointmentsCompleted satisfaction satisfactionCount
+    visitsPlanned visitsDone visitReportsOnTime visitReportsLate }
   fairness { spread rows { consultant { id } sharedDays counted expected deviation makeUpsGiven makeUpsUsed makeUpRules { rule count } } }
 } }`;
 
@@ -157,6 +158,8 @@ describe.each(kinds)('the manager figures on %s', (kind) => {
       counted: 3, walkIns: walk(3), makeUpsGiven: 1, makeUpsUsed: 1, skips: 0, absences: 0,
       registrations: 1, followUps: 2, followUpsDue: 1, followUpsOnTime: 1, deals: 0.5, dealUnits: 1, conversion: 0.17,
       appointments: 2, appointmentsCompleted: 1, satisfaction: 4, satisfactionCount: 1,
+      // V4 comes from the visits feature; this fixture has no visit plans.
+      visitsPlanned: 0, visitsDone: 0, visitReportsOnTime: 0, visitReportsLate: 0,
     });
     expect(row('li')).toMatchObject({
       counted: 3, walkIns: walk(3), makeUpsGiven: 0, makeUpsUsed: 0, registrations: 0,

@@ -15,6 +15,7 @@ import { RotationEventEntity, ShiftExceptionEntity, ShiftTemplateEntity } from '
 import { foldDay, type DayEvent, type DayFacts } from './domain/day.js';
 import { assembleFigures, daysOf, emptyRegisterCounts, periodOf, type Figures, type Period, type PeriodKind, type RegisterCounts } from './domain/figures.js';
 import { FigureDayEntity } from './figures.entity.js';
+import type { VisitsService } from '../visits/visits.service.js';
 
 /** A day is kept once it has been over for this long (a command in flight at midnight lands first). */
 const SETTLE_MS = 10 * 60_000;
@@ -27,6 +28,7 @@ export class FiguresService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
+    private readonly visits: VisitsService,
   ) {}
 
   async figures(p: Principal, siteId: number, kind: PeriodKind, date: string, to?: string | null): Promise<Figures & { siteId: number }> {
@@ -34,13 +36,24 @@ export class FiguresService {
     const site = await this.accounts.requireSite(p, siteId);
     const period = periodOf(kind, date, to);
     if ('error' in period) throw badInput(period.error, period.error === 'date' ? 'date must be a day (YYYY-MM-DD)' : 'to must be a day on or after date, at most a year later');
-    const [days, registers, people] = await Promise.all([
+    const [days, registers, people, visits] = await Promise.all([
       this.dayFacts(siteId, site.timezone, period),
       this.registerCounts(siteId, site.timezone, period),
       this.accounts.sitePeople(p, siteId),
+      // V4: the visits feature's own figures, per consultant and month, added up over the period.
+      this.visits.figures(siteId, startOf(period.from, site.timezone), startOf(addDaysStr(period.to, 1), site.timezone)),
     ]);
     const consultants = people.filter((u) => u.roles.includes(Role.CONSULTANT)).map((u) => u.id);
-    return { siteId, ...assembleFigures(period, days, registers, consultants) };
+    const figures = assembleFigures(period, days, registers, consultants);
+    for (const c of figures.consultants) {
+      for (const v of visits.filter((x) => x.consultantId === c.consultantId)) {
+        c.visitsPlanned += v.planned;
+        c.visitsDone += v.done;
+        c.visitReportsOnTime += v.reportsOnTime;
+        c.visitReportsLate += v.reportsLate;
+      }
+    }
+    return { siteId, ...figures };
   }
 
   /** The facts of each day of the period: kept ones read, the others folded from the log (and kept once closed). */

@@ -32,6 +32,10 @@ export class ConsultantFiguresView {
   @Field(() => Int) appointmentsCompleted: number;
   @Field(() => Float, { nullable: true, description: 'P4: average satisfaction of those rated' }) satisfaction: number | null;
   @Field(() => Int) satisfactionCount: number;
+  @Field(() => Int, { description: 'V4: visits in submitted plans for days of the period' }) visitsPlanned: number;
+  @Field(() => Int, { description: 'V4: … checked in' }) visitsDone: number;
+  @Field(() => Int, { description: 'V3: reports filed on time' }) visitReportsOnTime: number;
+  @Field(() => Int, { description: 'V3: reports filed late' }) visitReportsLate: number;
 }
 
 @ObjectType('DayFigures', { description: 'One business day of the site' })

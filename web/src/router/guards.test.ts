@@ -75,6 +75,13 @@ describe('route guards', () => {
     expect((await visit('/me/floor', ['CONSULTANT'])).name).toBe('my-floor');
   });
 
+  it('issue 15: the figures are for managers and administrators only', async () => {
+    expect((await visit('/figures', ['MANAGER'])).name).toBe('figures');
+    expect((await visit('/figures', ['ADMIN'])).name).toBe('figures');
+    expect((await visit('/figures', ['CONSULTANT'])).name).toBe('forbidden');
+    expect((await visit('/figures', ['RECEPTION'])).name).toBe('forbidden');
+  });
+
   it('shows 404 for an unknown address, signed in or not', async () => {
     expect((await visit('/no/such/page', null)).name).toBe('not-found');
     expect((await visit('/no/such/page', ['ADMIN'])).name).toBe('not-found');

@@ -5,6 +5,7 @@ import {
   Box,
   Calendar,
   Coin,
+  DataAnalysis,
   EditPen,
   Finished,
   Grid,
@@ -190,6 +191,13 @@ export const routes: RouteRecordRaw[] = [
         name: 'deals',
         component: () => import('@/pages/customers/DealsPage.vue'),
         meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.deals', nav: { icon: Coin } },
+      },
+      {
+        // Issue 15: the manager's figures (charts and tables, xlsx export); echarts loads with this page only.
+        path: 'figures',
+        name: 'figures',
+        component: () => import('@/pages/figures/FiguresPage.vue'),
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.figures', nav: { icon: DataAnalysis } },
       },
       {
         // R2: the manager sets the week here; administrators may too.

@@ -86,6 +86,11 @@ export interface ConsultantFigures extends RegisterCounts {
   conversion: number | null;
   /** Average satisfaction (P4) of the appointments led; null when none was rated. */
   satisfaction: number | null;
+  /** V4, from the visits feature: visits planned and done, reports on time and late. */
+  visitsPlanned: number;
+  visitsDone: number;
+  visitReportsOnTime: number;
+  visitReportsLate: number;
 }
 
 export interface DayFigures {
@@ -156,6 +161,10 @@ export function assembleFigures(period: Period, days: DayFacts[], registers: Map
       ...registers.get(id),
       conversion: null,
       satisfaction: null,
+      visitsPlanned: 0,
+      visitsDone: 0,
+      visitReportsOnTime: 0,
+      visitReportsLate: 0,
     });
   }
   const fair = new Map<number, FairnessRow>();

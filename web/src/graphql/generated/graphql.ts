@@ -201,6 +201,13 @@ export type FamilyRelation =
   | 'SIBLING'
   | 'SPOUSE';
 
+/** A day, its ISO week, its month, or from–to, in the site's time zone */
+export type FiguresPeriod =
+  | 'CUSTOM'
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
 export type FloorAlertKind =
   | 'BIG_BUYER'
   | 'NON_BUYER_TO_CONFIRM'
@@ -956,6 +963,18 @@ export type DeleteDepartmentMutationVariables = Exact<{
 
 
 export type DeleteDepartmentMutation = { deleteDepartment: boolean };
+
+export type FigureWalkInsFragment = { new: number, returning: number, broughtAlong: number, nonBuyer: number };
+
+export type SiteFiguresQueryVariables = Exact<{
+  siteId: string;
+  period: FiguresPeriod;
+  date: string;
+  to?: string | null | undefined;
+}>;
+
+
+export type SiteFiguresQuery = { siteFigures: { siteId: string, from: string, to: string, days: Array<{ day: string, counted: number, enquiries: number, walkIns: { new: number, returning: number, broughtAlong: number, nonBuyer: number } }>, consultants: Array<{ counted: number, makeUpsGiven: number, makeUpsUsed: number, skips: number, absences: number, registrations: number, followUps: number, followUpsDue: number, followUpsOnTime: number, deals: number, dealUnits: number, conversion: number | null, appointments: number, appointmentsCompleted: number, satisfaction: number | null, satisfactionCount: number, visitsPlanned: number, visitsDone: number, visitReportsOnTime: number, visitReportsLate: number, consultant: { id: string, displayName: string }, walkIns: { new: number, returning: number, broughtAlong: number, nonBuyer: number } }>, fairness: { spread: number, rows: Array<{ sharedDays: number, counted: number, expected: number, deviation: number, makeUpsGiven: number, makeUpsUsed: number, consultant: { id: string, displayName: string }, makeUpRules: Array<{ rule: string, count: number }> }> } } };
 
 export type FloorPersonFragment = { id: string, displayName: string };
 
@@ -1946,6 +1965,14 @@ export const DepartmentRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"DepartmentRow"}) as unknown as TypedDocumentString<DepartmentRowFragment, unknown>;
+export const FigureWalkInsFragmentDoc = new TypedDocumentString(`
+    fragment FigureWalkIns on WalkInCounts {
+  new
+  returning
+  broughtAlong
+  nonBuyer
+}
+    `, {"fragmentName":"FigureWalkIns"}) as unknown as TypedDocumentString<FigureWalkInsFragment, unknown>;
 export const FloorPersonFragmentDoc = new TypedDocumentString(`
     fragment FloorPerson on Person {
   id
@@ -3978,6 +4005,76 @@ export const DeleteDepartmentDocument = new TypedDocumentString(`
   deleteDepartment(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteDepartmentMutation, DeleteDepartmentMutationVariables>;
+export const SiteFiguresDocument = new TypedDocumentString(`
+    query SiteFigures($siteId: ID!, $period: FiguresPeriod!, $date: String!, $to: String) {
+  siteFigures(siteId: $siteId, period: $period, date: $date, to: $to) {
+    siteId
+    from
+    to
+    days {
+      day
+      counted
+      enquiries
+      walkIns {
+        ...FigureWalkIns
+      }
+    }
+    consultants {
+      consultant {
+        id
+        displayName
+      }
+      counted
+      walkIns {
+        ...FigureWalkIns
+      }
+      makeUpsGiven
+      makeUpsUsed
+      skips
+      absences
+      registrations
+      followUps
+      followUpsDue
+      followUpsOnTime
+      deals
+      dealUnits
+      conversion
+      appointments
+      appointmentsCompleted
+      satisfaction
+      satisfactionCount
+      visitsPlanned
+      visitsDone
+      visitReportsOnTime
+      visitReportsLate
+    }
+    fairness {
+      spread
+      rows {
+        consultant {
+          id
+          displayName
+        }
+        sharedDays
+        counted
+        expected
+        deviation
+        makeUpsGiven
+        makeUpsUsed
+        makeUpRules {
+          rule
+          count
+        }
+      }
+    }
+  }
+}
+    fragment FigureWalkIns on WalkInCounts {
+  new
+  returning
+  broughtAlong
+  nonBuyer
+}`) as unknown as TypedDocumentString<SiteFiguresQuery, SiteFiguresQueryVariables>;
 export const FloorBoardDocument = new TypedDocumentString(`
     query FloorBoard($siteId: ID!) {
   rotationBoard(siteId: $siteId) {
