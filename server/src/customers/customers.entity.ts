@@ -13,6 +13,8 @@ export class CustomerEntity {
   @Column({ type: 'varchar', length: 20 }) phone: string;
   @Column({ type: 'varchar', length: 4 }) phoneLast4: string;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  /** O5/O6: verified to be (or to be family of) this customer; its history moved there, the row kept. */
+  @Column({ type: 'int', nullable: true }) mergedIntoId: number | null;
 }
 
 /**
@@ -74,6 +76,8 @@ export class OwnershipDecisionEntity {
   @Column({ type: 'datetime', precision: 3 }) at: Date;
   @Column({ type: 'varchar', length: 500 }) reason: string;
   @Column({ type: 'int' }) decidedBy: number;
+  /** What the decision did, as data (O5 merge, O6 family, O2 outcome), for the customer's history. */
+  @Column({ type: 'text', nullable: true }) details: string | null;
 }
 
 /** Something for the manager to settle (O5, O6, disputed deals). */

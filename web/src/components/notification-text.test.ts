@@ -30,7 +30,7 @@ describe('notification text (kind + params → words)', () => {
   const english = render('en');
 
   it('names the visit and its time in the site’s time zone for every kind, in both languages', () => {
-    for (const kind of NOTIFICATION_KINDS) {
+    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'CUSTOMER_OWNERSHIP_LOST')) {
       for (const text of [zh(kind), english(kind)]) {
         expect(text.title, kind).not.toMatch(/notifications\.|\{/);
         expect(text.subject).toBe('华远科技有限公司 · 洽谈团购合作');
@@ -39,6 +39,30 @@ describe('notification text (kind + params → words)', () => {
     }
     expect(zh('APPROVED').title).toBe('来访预约已批准');
     expect(english('APPROVED').title).toBe('Visit approved');
+  });
+
+  it('O5/O6: a consultant who lost a customer to a merge is told which customer and why, in both languages', () => {
+    for (const [render2, rule] of [
+      [zh, 'O5'],
+      [english, 'O6'],
+    ] as const) {
+      const n = render2('CUSTOMER_OWNERSHIP_LOST', {
+        rule,
+        customerName: '王五',
+        mergedName: '王母',
+        customerId: 7,
+        ownerId: 3,
+      });
+      expect(n.title).not.toMatch(/notifications\.|\{/);
+      expect(n.subject).toBe('王五');
+      expect(n.when).toBe('');
+      expect(n.detail).toContain('王母');
+      expect(n.detail).not.toMatch(/\bO[56]\b/);
+    }
+    expect(
+      english('CUSTOMER_OWNERSHIP_LOST', { rule: 'O6', customerName: '王五', mergedName: '王母' })
+        .detail,
+    ).toMatch(/immediate family/);
   });
 
   it('C1: a late request and a late approval say so', () => {

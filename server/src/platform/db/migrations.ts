@@ -5,8 +5,9 @@ import { Appointments1732600000000 } from '../../appointments/migrations/1732600
 import { Accounts1732300000000 } from '../../accounts/migrations/1732300000000-accounts.js';
 import { Customers1732500000000 } from '../../customers/migrations/1732500000000-customers.js';
 import { CustomerPhoneKeys1733000000000 } from '../../customers/migrations/1733000000000-customer-phone-keys.js';
+import { CustomerMerges1733000000001 } from '../../customers/migrations/1733000000001-customer-merges.js';
 import { Rotation1732400000000 } from '../../rotation/migrations/1732400000000-rotation.js';
 import { RotationSnapshotSeq1732700000000 } from '../../rotation/migrations/1732700000000-rotation-snapshot-seq.js';
 import { SettingsChanges1732800000000 } from '../../settings/migrations/1732800000000-settings-changes.js';
 
-export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000, CustomerPhoneKeys1733000000000];
+export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000, CustomerPhoneKeys1733000000000, CustomerMerges1733000000001];
