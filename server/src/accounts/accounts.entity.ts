@@ -42,6 +42,8 @@ export class UserEntity {
   @Column({ type: 'simple-array' }) roles: Role[];
   @Column({ type: 'boolean', default: false }) disabled: boolean;
   @Column({ type: 'int', nullable: true }) departmentId: number | null;
+  /** Company-wide: linked to every site of the company, including sites created later. */
+  @Column({ type: 'boolean', default: false }) allSites: boolean;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
 }

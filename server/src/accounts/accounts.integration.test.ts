@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type TestApp } from '../test-support/harness.js';
 import { UserEntity } from './accounts.entity.js';
+import { UsersAllSites1733100000000 } from './migrations/1733100000000-users-all-sites.js';
 
 const kinds = await databaseKinds();
 
@@ -204,6 +205,39 @@ describe.each(kinds)('accounts over GraphQL on %s', (kind) => {
     expect(upd.data!.updateSite).toEqual({ id, name: '江北新展厅' });
   });
 
+  it('R15: a company-wide manager sees sites created after their account was made; a per-site manager does not', async () => {
+    const [bj] = await siteIds();
+    const create = async (username: string, input: Record<string, unknown>) => {
+      const r = await t.gql<{ createUser: { allSites: boolean; sites: Array<{ code: string }> } }>(
+        `mutation($i: CreateUserInput!) { createUser(input: $i) { allSites sites { code } } }`,
+        { i: { username, displayName: username, password: 'longenough', roles: ['MANAGER'], ...input } },
+        admin,
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.createUser;
+    };
+    const wide = await create('gmgr', { siteIds: [], allSites: true });
+    expect(wide.allSites).toBe(true);
+    expect(wide.sites.map((s) => s.code)).toEqual((await siteIds()).map((s) => s.code));
+    expect((await create('bjmgr', { siteIds: [bj.id] })).allSites).toBe(false);
+
+    const created = await t.gql<{ createSite: { id: string } }>(
+      'mutation($i: SiteInput!) { createSite(input: $i) { id } }',
+      { i: { name: '南山展厅', code: 'NS', timezone: 'Asia/Shanghai' } },
+      admin,
+    );
+    const ns = created.data!.createSite.id;
+    const codes = async (token: string) => (await t.gql<{ sites: Array<{ code: string }> }>('{ sites { code } }', {}, token)).data!.sites.map((s) => s.code);
+    expect(await codes(await t.login('gmgr', 'longenough'))).toContain('NS');
+    // The demo's sales manager is company-wide too.
+    expect(await codes(await t.login('manager'))).toContain('NS');
+    expect(await codes(await t.login('bjmgr', 'longenough'))).toEqual(['BJ']);
+    const managers = await t.app.ds.transaction((em) => t.app.services.notifications.managersOf(em, Number(ns)));
+    const byName = await t.app.ds.getRepository(UserEntity).findBy({});
+    const names = managers.map((id) => byName.find((u) => u.id === id)!.username).sort();
+    expect(names).toEqual(['gmgr', 'manager']);
+  });
+
   it('internal failures never leak SQL or stacks', async () => {
     const r = await t.gql('{ me { id } }', {}, 'garbage');
     expect(JSON.stringify(r)).not.toMatch(/SELECT|stack|at \//);
@@ -236,5 +270,22 @@ describe.each(kinds)('accounts over GraphQL on %s', (kind) => {
       );
     }
     expect(await count()).toBe(before);
+  });
+
+  it('R15: the migration makes a manager linked to every site company-wide, and nobody else', async () => {
+    const q = t.app.ds.createQueryRunner();
+    try {
+      // As the migration runner does (SQLite rebuilds the table without foreign key checks).
+      await q.beforeMigration();
+      const migration = new UsersAllSites1733100000000();
+      await migration.down(q);
+      await migration.up(q);
+    } finally {
+      await q.afterMigration();
+      await q.release();
+    }
+    const wide = (await t.app.ds.getRepository(UserEntity).findBy({ allSites: true })).map((u) => u.username).sort();
+    // The demo manager and the company-wide manager made above are linked to every site; the admin is no manager.
+    expect(wide).toEqual(['gmgr', 'manager']);
   });
 });

@@ -47,6 +47,8 @@ export class UserType {
   @Field(() => String) displayName: string;
   @Field(() => [Role]) roles: Role[];
   @Field(() => Boolean) disabled: boolean;
+  @Field(() => Boolean, { description: 'Company-wide: works at every site of the company, including sites created later' })
+  allSites: boolean;
   departmentId: number | null;
   @Field(() => Date) createdAt: Date;
 }
@@ -95,6 +97,9 @@ export class CreateUserInput {
   password: string;
   @Field(() => [Role]) @ArrayUnique() @ArrayMaxSize(4) @IsIn(Object.values(Role), { each: true }) roles: Role[];
   @Field(() => [ID]) @ArrayUnique() siteIds: string[];
+  @Field(() => Boolean, { nullable: true, description: 'Company-wide: every site, including later ones (siteIds is then ignored)' })
+  @IsOptional()
+  allSites?: boolean | null;
   @Field(() => ID, { nullable: true }) @IsOptional() departmentId?: string | null;
 }
 
@@ -107,6 +112,9 @@ export class UpdateUserInput {
   @IsIn(Object.values(Role), { each: true })
   roles?: Role[];
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayUnique() siteIds?: string[];
+  @Field(() => Boolean, { nullable: true, description: 'Company-wide: every site, including later ones (siteIds is then ignored)' })
+  @IsOptional()
+  allSites?: boolean | null;
   @Field(() => ID, { nullable: true }) @IsOptional() departmentId?: string | null;
 }
 

@@ -131,6 +131,26 @@ export class AppointmentsService {
     return { rows, total };
   }
 
+  /**
+   * A customer's timeline: the site's appointments at which a guest left this contact (their
+   * phone number as the register keeps it). One query.
+   */
+  async visitsByContact(siteId: number, contacts: string[]) {
+    if (!contacts.length) return [];
+    const rows = await this.ds
+      .getRepository(GuestEntity)
+      .createQueryBuilder('g')
+      .innerJoin(AppointmentEntity, 'a', 'a.id = g.appointmentId')
+      .select(['a.id AS id', 'a.startAt AS startAt', 'a.state AS state', 'a.purpose AS purpose', 'a.leadUserId AS leadUserId', 'g.name AS guestName'])
+      .where('a.siteId = :siteId AND g.contact IN (:...contacts)', { siteId, contacts })
+      .orderBy('a.startAt', 'ASC')
+      .getRawMany<{ id: number; startAt: Date | string; state: string; purpose: string; leadUserId: number; guestName: string }>();
+    const seen = new Set<number>();
+    return rows
+      .filter((r) => !seen.has(Number(r.id)) && seen.add(Number(r.id)))
+      .map((r) => ({ id: Number(r.id), startAt: toDate(r.startAt), state: r.state, purpose: r.purpose, leadUserId: Number(r.leadUserId), guestName: r.guestName }));
+  }
+
   async detail(p: Principal, id: number): Promise<AppointmentDetail> {
     const em = this.ds.manager;
     const a = await this.load(em, p, id);
@@ -831,4 +851,10 @@ async function lockRows<T extends ObjectLiteral>(em: EntityManager, entity: Enti
   for (const [k, v] of Object.entries(where)) qb.andWhere(`x.${k} = :${k}`, { [k]: v });
   if (takesRowLocks(em)) qb.setLock('pessimistic_write');
   return qb.orderBy('x.id', 'ASC').getMany();
+}
+
+/** Raw datetimes: a Date on MySQL, an ISO-like string (UTC) on SQLite. */
+function toDate(v: Date | string): Date {
+  if (v instanceof Date) return v;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
 }

@@ -15,6 +15,10 @@ export class CustomerEntity {
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
   /** O5/O6: verified to be (or to be family of) this customer; its history moved there, the row kept. */
   @Column({ type: 'int', nullable: true }) mergedIntoId: number | null;
+  /** V2: region codes (GB/T 2260), set through visits (server/src/visits). */
+  @Column({ type: 'varchar', length: 6, nullable: true }) regionProvince: string | null;
+  @Column({ type: 'varchar', length: 6, nullable: true }) regionCity: string | null;
+  @Column({ type: 'varchar', length: 6, nullable: true }) regionDistrict: string | null;
 }
 
 /**

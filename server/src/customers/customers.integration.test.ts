@@ -700,8 +700,10 @@ describe.each(kinds)('customers over GraphQL on %s', (kind) => {
     const p = phone();
     const wangs = await register('wang', '回头客', p);
     const zhangs = await register('zhang', '老朋友', phone());
+    // The next day: registered today, they would be that day's customers of wang (R9).
+    at(1, 10);
     await checkIn('li', 'zhang', 'wang', 'liu');
-    at(0, 11);
+    at(1, 11);
     const byPhone = (
       await ok('desk', Q.walkIn, {
         s: bj,
@@ -719,7 +721,7 @@ describe.each(kinds)('customers over GraphQL on %s', (kind) => {
     // R7 (variant A, the default): not counted and li is still at the door.
     expect((await ok('manager', Q.board, { s: bj })).rotationBoard.atDoor).toEqual({ id: id.li });
 
-    at(0, 11, 5);
+    at(1, 11, 5);
     const byId = (
       await ok('desk', Q.walkIn, {
         s: bj,
@@ -735,7 +737,7 @@ describe.each(kinds)('customers over GraphQL on %s', (kind) => {
     });
 
     // A phone that is not in the register is a NEW walk-in for the consultant at the door (R1).
-    at(0, 11, 10);
+    at(1, 11, 10);
     const stranger = (
       await ok('desk', Q.walkIn, {
         s: bj,

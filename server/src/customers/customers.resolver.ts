@@ -32,7 +32,9 @@ import {
   RegisterCustomerInput,
   RegisterResultView,
   RegistrationView,
+  TimelineEntryView,
 } from './customers.types.js';
+import { customerTimeline } from './customers.timeline.js';
 
 const ALL = [Role.MANAGER, Role.ADMIN, Role.RECEPTION, Role.CONSULTANT];
 const SUPERVISOR = [Role.MANAGER, Role.ADMIN];
@@ -117,7 +119,7 @@ export class CustomersResolver {
   @Authorized(...ALL)
   @Query(() => [CustomerView], { description: 'R7: a phone number or its last four digits → the owner, or free' })
   async customerLookup(@Arg('siteId', () => ID) siteId: string, @Arg('query', () => String) query: string, @Ctx() ctx: Context) {
-    const rows = await ctx.services.customers.lookup(principalOf(ctx), parseId('siteId', siteId), query);
+    const rows = await ctx.services.customers.findByPhoneForDesk(principalOf(ctx), parseId('siteId', siteId), query);
     return rows.map((r) => customerView(r, now(ctx)));
   }
 
@@ -149,6 +151,7 @@ export class CustomersResolver {
       decisions: d.decisions.map((x) => ({ ...x, details: x.details ? JSON.parse(x.details) : null })),
       deals: d.deals.map(dealView),
       conflicts: d.conflicts.map((c) => ({ ...c, details: JSON.parse(c.details) })),
+      source: { id: d.row.customer.id, siteId: d.row.customer.siteId, phone: d.row.customer.phone },
     };
   }
 
@@ -231,6 +234,47 @@ export class DealFieldsResolver {
 
 function dealView(d: { id: number; customerId: number; buyerName: string; dealAt: Date; units: number; credit: string; attribution: string }): DealView {
   return { ...d, credit: JSON.parse(d.credit), attribution: JSON.parse(d.attribution) };
+}
+
+@Resolver(() => CustomerDetailView)
+export class CustomerDetailFieldsResolver {
+  @FieldResolver(() => [TimelineEntryView], {
+    description: 'The whole story, oldest first: receptions (who, counted or not and why), registrations, follow-ups, appointments, disputes, deals',
+  })
+  async timeline(@Root() d: CustomerDetailView, @Ctx() ctx: Context): Promise<TimelineEntryView[]> {
+    const src = d.source!;
+    const [receptions, visits] = await Promise.all([
+      ctx.services.rotation.receptionsOf(src.id),
+      ctx.services.appointments.visitsByContact(src.siteId, [src.phone, `+86${src.phone}`]),
+    ]);
+    return customerTimeline({
+      registrations: d.registrations,
+      followUps: d.followUps,
+      decisions: d.decisions,
+      deals: d.deals,
+      conflicts: d.conflicts,
+      receptions,
+      visits,
+    });
+  }
+}
+
+@Resolver(() => TimelineEntryView)
+export class TimelineEntryFieldsResolver {
+  @FieldResolver(() => PersonView, { nullable: true, description: 'Who served, registered, followed up, leads the visit or is credited' })
+  consultant(@Root() e: TimelineEntryView, @Ctx() ctx: Context) {
+    return person(ctx, e.consultantId);
+  }
+
+  @FieldResolver(() => PersonView, { nullable: true, description: 'Who acted, when not the consultant (the manager deciding, the desk linking)' })
+  actor(@Root() e: TimelineEntryView, @Ctx() ctx: Context) {
+    return person(ctx, e.actorId);
+  }
+
+  @FieldResolver(() => [PersonView], { description: 'The people the details mention by id (owner, helper…)' })
+  async people(@Root() e: TimelineEntryView, @Ctx() ctx: Context) {
+    return (await Promise.all(e.peopleIds.map((id) => person(ctx, id)))).filter((x) => x !== null);
+  }
 }
 
 // People behind ids, through the per-request user loader (a list costs one query).
@@ -356,4 +400,6 @@ export const customerResolvers = [
   DealCreditFieldsResolver,
   DealFieldsResolver,
   ConflictFieldsResolver,
+  CustomerDetailFieldsResolver,
+  TimelineEntryFieldsResolver,
 ] as const;

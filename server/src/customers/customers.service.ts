@@ -14,6 +14,7 @@ import {
   DEFAULT_OWNERSHIP_SETTINGS,
   IMMEDIATE_FAMILY,
   matchPerson,
+  effectiveRegistrations,
   ownershipAt,
   splitCredit,
   type KnownCustomer,
@@ -63,6 +64,20 @@ export interface NewRegistration {
   /** O6: the registrant says this person is immediate family of the number's owner. */
   relation?: string | null;
 }
+
+/** What the floor needs to know of a walk-in's record (R7–R11). */
+export interface WalkInFacts {
+  customerId: number;
+  ownerId: number | null;
+  dealClosed: boolean;
+  /** R9: the registering consultant when the customer was first registered today, else null. */
+  registeredTodayBy: number | null;
+  phone: string;
+  name: string;
+}
+
+const siteDay = (at: number, timezone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const sameSiteDay = (a: number, b: number, timezone: string) => siteDay(a, timezone) === siteDay(b, timezone);
 
 /** A customer with what the viewer may see of them (O9) and who owns them now. */
 export interface CustomerRow {
@@ -160,72 +175,86 @@ export class CustomersService {
       if (!f.name.trim()) throw badInput(`family.${i}.name`, 'A family member needs a name');
       if (!FAMILY_RELATIONS.includes(f.relation)) throw badInput(`family.${i}.relation`, 'Unknown relation');
     }
-    const now = this.clock.now();
-    const result = await this.tx.run(async (em) => {
-      // O2: registrations of one number, on any instance, run one after another from here. The
-      // lock comes first: on MySQL the transaction's snapshot is taken at its first plain read,
-      // which must come after the previous holder's commit.
-      await this.lockPhone(em, siteId, phone, now);
-      await this.accounts.requireConsultants(em, siteId, [consultantId]);
-      const known = await this.known(em, siteId, name, phone);
-      const match = matchPerson(name, phone, known, input.relation ? { relation: input.relation } : null);
-      let customerId: number;
-      let conflictKind: string | null = null;
-      if (match.kind === 'SAME') {
-        customerId = match.customerId;
-        // O2: while the customer has an owner, another registration of them wins nothing: refused.
-        const s = await this.settingsIn(em, siteId, site.timezone);
-        const owner = ownershipAt(customerId, await this.inputs(em, [customerId]), now.getTime(), s);
-        if (owner.ownerId !== null) {
-          throw conflict('This customer is already registered and has an owner (O2)', { reason: 'O2_ALREADY_REGISTERED', customerId: String(customerId) });
-        }
-      }
-      else if (match.kind === 'FAMILY') {
-        // O6: immediate family stays with the owner: recorded on that customer.
-        customerId = match.customerId;
-        const existing = await em.findOneBy(CustomerFamilyEntity, { customerId, name });
-        if (!existing) await em.insert(CustomerFamilyEntity, { customerId, name, phone, relation: match.relation });
-      } else {
-        const c = await em.save(em.create(CustomerEntity, { siteId, name, phone, phoneLast4: phone.slice(-4), createdAt: now }));
-        customerId = c.id;
-        if (match.kind === 'PHONE_CONFLICT') conflictKind = 'O6';
-        if (match.kind === 'SAME_NAME') conflictKind = 'O5';
-      }
-      const reg = await em.save(
-        em.create(RegistrationEntity, {
-          siteId,
-          customerId,
-          consultantId,
-          name,
-          phone,
-          at: now,
-          correctsId: null,
-          intent: JSON.stringify(input.intent ?? {}),
-          createdBy: p.userId,
-        }),
-      );
-      if (input.family?.length) {
-        await em.insert(
-          CustomerFamilyEntity,
-          input.family.map((f) => ({ customerId, name: f.name.trim(), phone: normalizePhone(f.phone), relation: f.relation })),
-        );
-      }
-      if (conflictKind) {
-        await em.insert(ConflictEntity, {
-          siteId,
-          customerId,
-          registrationId: reg.id,
-          kind: conflictKind,
-          details: JSON.stringify({ rule: conflictKind, match }),
-          createdAt: now,
-          resolvedAt: null,
-        });
-      }
-      return { customerId, registrationId: reg.id, match, conflicted: conflictKind !== null };
-    });
+    const result = await this.tx.run((em) => this.registerIn(em, p, siteId, { ...input, name, phone }, consultantId, site.timezone));
     if (result.conflicted) await this.publishDisputes(siteId);
     const [row] = await this.rows(p, siteId, [result.customerId], site.timezone);
     return { ...result, row };
+  }
+
+  /**
+   * O1, O5, O6: one registration inside the caller's transaction (the register page, or the
+   * desk registering a walk-in in the same step as recording them). `name` and `phone` are
+   * already trimmed and normalized. Publishing the disputes count is the caller's, after commit.
+   */
+  async registerIn(
+    em: EntityManager,
+    p: Principal,
+    siteId: number,
+    input: NewRegistration,
+    consultantId: number,
+    timezone: string,
+  ): Promise<{ customerId: number; registrationId: number; match: Match; conflicted: boolean }> {
+    const { name, phone } = input;
+    const now = this.clock.now();
+    // O2: registrations of one number, on any instance, run one after another from here. The
+    // lock comes first: on MySQL the transaction's snapshot is taken at its first plain read,
+    // which must come after the previous holder's commit.
+    await this.lockPhone(em, siteId, phone, now);
+    await this.accounts.requireConsultants(em, siteId, [consultantId]);
+    const known = await this.known(em, siteId, name, phone);
+    const match = matchPerson(name, phone, known, input.relation ? { relation: input.relation } : null);
+    let customerId: number;
+    let conflictKind: string | null = null;
+    if (match.kind === 'SAME') {
+      customerId = match.customerId;
+      // O2: while the customer has an owner, another registration of them wins nothing: refused.
+      const s = await this.settingsIn(em, siteId, timezone);
+      const owner = ownershipAt(customerId, await this.inputs(em, [customerId]), now.getTime(), s);
+      if (owner.ownerId !== null) {
+        throw conflict('This customer is already registered and has an owner (O2)', { reason: 'O2_ALREADY_REGISTERED', customerId: String(customerId) });
+      }
+    } else if (match.kind === 'FAMILY') {
+      // O6: immediate family stays with the owner: recorded on that customer.
+      customerId = match.customerId;
+      const existing = await em.findOneBy(CustomerFamilyEntity, { customerId, name });
+      if (!existing) await em.insert(CustomerFamilyEntity, { customerId, name, phone, relation: match.relation });
+    } else {
+      const c = await em.save(em.create(CustomerEntity, { siteId, name, phone, phoneLast4: phone.slice(-4), createdAt: now }));
+      customerId = c.id;
+      if (match.kind === 'PHONE_CONFLICT') conflictKind = 'O6';
+      if (match.kind === 'SAME_NAME') conflictKind = 'O5';
+    }
+    const reg = await em.save(
+      em.create(RegistrationEntity, {
+        siteId,
+        customerId,
+        consultantId,
+        name,
+        phone,
+        at: now,
+        correctsId: null,
+        intent: JSON.stringify(input.intent ?? {}),
+        createdBy: p.userId,
+      }),
+    );
+    if (input.family?.length) {
+      await em.insert(
+        CustomerFamilyEntity,
+        input.family.map((f) => ({ customerId, name: f.name.trim(), phone: normalizePhone(f.phone), relation: f.relation })),
+      );
+    }
+    if (conflictKind) {
+      await em.insert(ConflictEntity, {
+        siteId,
+        customerId,
+        registrationId: reg.id,
+        kind: conflictKind,
+        details: JSON.stringify({ rule: conflictKind, match }),
+        createdAt: now,
+        resolvedAt: null,
+      });
+    }
+    return { customerId, registrationId: reg.id, match, conflicted: conflictKind !== null };
   }
 
   /** O1: a correction is a new registration that points at the one it corrects. */
@@ -261,8 +290,12 @@ export class CustomersService {
 
   // ---- reads -----------------------------------------------------------------------------------
 
-  /** R7: the desk types a phone number or its last four digits and gets the owner, or "free". */
-  async lookup(p: Principal, siteId: number, query: string): Promise<CustomerRow[]> {
+  /**
+   * R7: the desk types a phone number or its last four digits and gets the owner, or "free"
+   * (phones masked per O9). EVERY by-phone lookup of the desk and the floor goes through here
+   * (the lookup box, and the phone typed on a walk-in), so a guard (rate limit) wraps one place.
+   */
+  async findByPhoneForDesk(p: Principal, siteId: number, query: string): Promise<CustomerRow[]> {
     await this.accounts.requireSite(p, siteId);
     const digits = query.replace(/\D/g, '');
     if (digits.length < 4) throw badInput('query', 'Type a phone number or its last four digits');
@@ -393,7 +426,8 @@ export class CustomersService {
   }
 
   /** After commit (a retried transaction must not publish twice). */
-  private async publishDisputes(siteId: number): Promise<void> {
+  /** After commit of a change that opened or settled a conflict (also the desk's same-step registration). */
+  async publishDisputes(siteId: number): Promise<void> {
     try {
       this.bus.pubSub.publish(DISPUTES_CHANGED, siteId, await this.countDisputes(siteId));
     } catch {
@@ -792,33 +826,32 @@ export class CustomersService {
 
   // ---- for the rotation (R7–R11) ----------------------------------------------------------------
 
-  /** The owner of a customer now and whether they closed a deal: what the walk-in desk needs. */
-  async walkInFacts(siteId: number, customerId: number, timezone: string): Promise<{ ownerId: number | null; dealClosed: boolean; phone: string; name: string }> {
+  /**
+   * What the floor decides a walk-in on (R7–R11, O2), from the customer's record: the owner
+   * now, whether they closed a deal, and — R9 — the consultant whose registration made them a
+   * customer today (a new customer of today), if they were first registered today.
+   */
+  async walkInFacts(siteId: number, customerId: number, timezone: string): Promise<WalkInFacts> {
     let customer = await this.ds.getRepository(CustomerEntity).findOneBy({ id: customerId, siteId });
+    // O5/O6: a merged record stands for the customer it joined.
     if (customer?.mergedIntoId) customer = await this.ds.getRepository(CustomerEntity).findOneBy({ id: customer.mergedIntoId, siteId });
     if (!customer) throw notFound('Customer');
     customerId = customer.id;
     const s = await this.settingsIn(this.ds.manager, siteId, timezone);
     const input = await this.inputs(this.ds.manager, [customerId]);
-    const o = ownershipAt(customerId, input, this.clock.now().getTime(), s);
+    const now = this.clock.now().getTime();
+    const o = ownershipAt(customerId, input, now, s);
     const dealClosed = await this.ds.getRepository(DealEntity).existsBy({ customerId });
-    return { ownerId: o.ownerId, dealClosed, phone: customer.phone, name: customer.name };
+    const first = effectiveRegistrations(input.registrations).sort((a, b) => a.effectiveAt - b.effectiveAt)[0];
+    const registeredTodayBy = first && sameSiteDay(first.effectiveAt, now, timezone) ? first.consultantId : null;
+    return { customerId, ownerId: o.ownerId, dealClosed, registeredTodayBy, phone: customer.phone, name: customer.name };
   }
 
-  /** R7/R8: is this phone in the register, and whose customer is it now? */
-  async factsByPhone(siteId: number, phone: string, timezone: string): Promise<{ customerId: number; ownerId: number | null; dealClosed: boolean; name: string } | null> {
-    const normalized = normalizePhone(phone);
-    if (!normalized) return null;
-    const found = await this.ds.getRepository(CustomerEntity).find({ where: { siteId, phone: normalized }, order: { id: 'ASC' }, take: 10, select: { id: true, mergedIntoId: true } });
-    let first: { customerId: number; ownerId: number | null; dealClosed: boolean; name: string } | null = null;
-    for (const c of found) {
-      const id = c.mergedIntoId ?? c.id;
-      const f = await this.walkInFacts(siteId, id, timezone);
-      const facts = { customerId: id, ownerId: f.ownerId, dealClosed: f.dealClosed, name: f.name };
-      if (facts.ownerId !== null) return facts;
-      first ??= facts;
-    }
-    return first;
+  /** R11/link: the customer exists in this site (and the viewer may use the site). */
+  async requireInSite(p: Principal, siteId: number, customerId: number): Promise<CustomerEntity> {
+    const c = await this.requireCustomer(p, customerId);
+    if (c.siteId !== siteId) throw notFound('Customer');
+    return c;
   }
 
   /** Names by id, for per-request loaders. */

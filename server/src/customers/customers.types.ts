@@ -204,8 +204,40 @@ export class CustomerDisputesView {
   @Field(() => Int, { description: 'Open conflicts: O5, O6 and disputed deals' }) open: number;
 }
 
+export const TimelineKind = {
+  RECEPTION: 'RECEPTION',
+  LINKED: 'LINKED',
+  REGISTRATION: 'REGISTRATION',
+  FOLLOW_UP: 'FOLLOW_UP',
+  APPOINTMENT: 'APPOINTMENT',
+  DEAL: 'DEAL',
+  DISPUTE_OPENED: 'DISPUTE_OPENED',
+  DISPUTE_SETTLED: 'DISPUTE_SETTLED',
+  DECISION: 'DECISION',
+} as const;
+registerEnumType(TimelineKind, { name: 'CustomerTimelineKind', description: "What happened on a customer's timeline" });
+
+@ObjectType('CustomerTimelineEntry', {
+  description: "One thing in a customer's story, oldest first: receptions (who, counted or not and why), registrations, follow-ups, appointments, disputes, decisions, deals",
+})
+export class TimelineEntryView {
+  @Field(() => Date) at: Date;
+  @Field(() => TimelineKind) kind: string;
+  /** Who served, registered, followed up, leads the visit, or is credited. */
+  consultantId: number | null;
+  /** Who acted (the manager deciding, the desk linking), when not the consultant. */
+  actorId: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'RECEPTION: counted as somebody’s turn (R6)' }) counted: boolean | null;
+  @Field(() => String, { nullable: true, description: 'The rule that decided it (R7, R9, O5…), for the client to put in words' }) rule: string | null;
+  @Field(() => GraphQLJSON, { description: 'What the client renders: explanation, kind, note, units…' }) details: unknown;
+  /** Ids of people the details mention (owner, helper…), named by `people`. */
+  peopleIds: number[];
+}
+
 @ObjectType('CustomerDetail')
 export class CustomerDetailView {
+  /** For the timeline field: the customer's site and phone. */
+  source?: { id: number; siteId: number; phone: string };
   @Field(() => CustomerView) customer: CustomerView;
   @Field(() => [FamilyMemberView]) family: FamilyMemberView[];
   @Field(() => [RegistrationView]) registrations: RegistrationView[];

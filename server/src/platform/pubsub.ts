@@ -7,22 +7,109 @@ import type { Logger } from './logger.js';
  * The subscription event bus. In one process it is in memory; with REDIS_URL every server
  * instance publishes to and hears from Redis, so a change made through one instance
  * reaches subscribers connected to another.
+ *
+ * Redis may go away. Meanwhile publishing fails at once (logged, never thrown at a request:
+ * the change is committed, only its announcement is lost), subscriptions wait, and the
+ * clients reconnect on their own. Once Redis is back and this process listens again,
+ * `onReconnect` listeners run: whatever was announced meanwhile may have been lost, so they
+ * re-announce from the database (the rotation board catches up by sequence number).
  */
 export interface EventBus {
   pubSub: ReturnType<typeof createPubSub>;
+  /** With REDIS_URL: a client for shared counters (sign-in and lookup limits). */
+  redis?: Redis;
+  /** Delivers to this process's subscribers only (not through Redis). */
+  publishLocal(routingKey: string, id: string | number, payload: unknown): void;
+  /** "memory" without Redis; "up" or "down" with it. */
+  status(): 'memory' | 'up' | 'down';
+  /** Runs `listener` each time Redis is back after an outage; returns the unsubscribe. */
+  onReconnect(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
-export function createEventBus(redisUrl: string | undefined, logger: Logger): EventBus {
-  if (!redisUrl) return { pubSub: createPubSub(), close: async () => undefined };
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  for (const c of [publishClient, subscribeClient]) c.on('error', (err) => logger.warn({ err }, 'redis error'));
-  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+/**
+ * `namespace` prefixes the Redis channels: instances sharing a database share events, and
+ * instances of another database on the same Redis (another deployment, a test run) hear none.
+ */
+export function createEventBus(redisUrl: string | undefined, logger: Logger, namespace = 'reception'): EventBus {
+  if (!redisUrl) {
+    const target = new EventTarget();
+    return {
+      pubSub: createPubSub({ eventTarget: target as never }),
+      publishLocal: (key, id, payload) => target.dispatchEvent(new CustomEvent(`${key}:${id}`, { detail: payload })),
+      status: () => 'memory',
+      onReconnect: () => () => undefined,
+      close: async () => undefined,
+    };
+  }
+  // Publishing never queues while Redis is away (a stale announcement is worse than none);
+  // subscribing waits for the connection, however long it takes.
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  const clients = [publishClient, subscribeClient];
+  const listeners = new Set<() => void>();
+  let lost = false;
+  let closing = false;
+  for (const c of clients) {
+    c.on('error', (err) => logger.warn({ err: String(err) }, 'redis error'));
+    c.on('close', () => {
+      if (!closing && !lost) logger.warn('redis connection lost; live updates resume when it is back');
+      if (!closing) lost = true;
+    });
+    c.on('ready', () => void recovered());
+  }
+  async function recovered() {
+    if (!lost || clients.some((c) => c.status !== 'ready')) return;
+    lost = false;
+    try {
+      // Replies come in order: once this one is in, the channels are subscribed again.
+      await subscribeClient.subscribe(channel('bus-probe'));
+    } catch {
+      lost = true;
+      return;
+    }
+    logger.info('redis connection back; catching up');
+    for (const l of listeners) {
+      try {
+        l();
+      } catch (err) {
+        logger.warn({ err }, 'catch-up after redis outage failed');
+      }
+    }
+  }
+
+  const redis = createRedisEventTarget({ publishClient, subscribeClient });
+  const local = new EventTarget();
+  const channel = (topic: string) => `${namespace}:${topic}`;
+  const target = {
+    addEventListener(topic: string, callback: (event: Event) => void) {
+      redis.addEventListener(channel(topic), callback);
+      local.addEventListener(topic, callback);
+    },
+    removeEventListener(topic: string, callback: (event: Event) => void) {
+      redis.removeEventListener(channel(topic), callback);
+      local.removeEventListener(topic, callback);
+    },
+    dispatchEvent(event: CustomEvent) {
+      publishClient
+        .publish(channel(event.type), event.detail === undefined ? '' : JSON.stringify(event.detail))
+        .catch((err: unknown) => logger.warn({ err: String(err), topic: event.type }, 'event not published (redis unreachable)'));
+      return true;
+    },
+  };
   return {
-    pubSub: createPubSub({ eventTarget }),
+    pubSub: createPubSub({ eventTarget: target as never }),
+    redis: publishClient,
+    publishLocal: (key, id, payload) => local.dispatchEvent(new CustomEvent(`${key}:${id}`, { detail: payload })),
+    status: () => (clients.every((c) => c.status === 'ready') ? 'up' : 'down'),
+    onReconnect(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     close: async () => {
-      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+      closing = true;
+      // quit() would wait for a reply that cannot come while Redis is away.
+      await Promise.allSettled(clients.map((c) => (c.status === 'ready' ? c.quit() : c.disconnect())));
     },
   };
 }

@@ -32,6 +32,30 @@ export class RotationEventEntity {
   @Column({ type: 'varchar', length: 10 }) businessDay: string;
 }
 
+/**
+ * One row per reception (a projection of the log, written with each event in the same
+ * transaction): the reception as it stands now, and the register's customer it is. The
+ * customer's timeline reads receptions from here. A visitor who gave no phone has no
+ * customer; a later link sets it (and who linked, when) without re-deciding anything.
+ */
+@Entity('rotation_receptions')
+@Index(['customerId'])
+@Index(['siteId', 'businessDay'])
+export class RotationReceptionEntity {
+  @PrimaryColumn({ type: 'int' }) siteId: number;
+  @PrimaryColumn({ type: 'varchar', length: 32 }) id: string;
+  @Column({ type: 'varchar', length: 10 }) businessDay: string;
+  @Column({ type: 'int', nullable: true }) customerId: number | null;
+  /** R8: the old customer who brought this walk-in along. */
+  @Column({ type: 'int', nullable: true }) broughtById: number | null;
+  @Column({ type: 'datetime', precision: 3 }) arrivedAt: Date;
+  /** The domain's Reception as JSON, as of `lastSeq`. */
+  @Column({ type: 'text' }) reception: string;
+  @Column({ type: 'int' }) lastSeq: number;
+  @Column({ type: 'int', nullable: true }) linkedById: number | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) linkedAt: Date | null;
+}
+
 /** A site's rule variants and numbers (R7–R12 variants, undo window…) as JSON. */
 @Entity('rotation_settings')
 export class RotationSettingsEntity {
@@ -72,4 +96,5 @@ export const rotationEntities = [
   RotationSettingsEntity,
   ShiftTemplateEntity,
   ShiftExceptionEntity,
+  RotationReceptionEntity,
 ];

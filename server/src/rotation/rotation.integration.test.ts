@@ -18,7 +18,7 @@ const BOARD = `seq day round
   consultants { consultant { id } state position makeUps priorityMakeUps counted inShift }
   waiting { id status }
   receptions { id status kind consultant { id } counted rule explanation secondApproved }
-  alerts { kind receptionId }
+  alerts { id kind receptionId }
   events { seq type rule reason consultant { id } receptionId explanation }`;
 const CHANGE = `board { ${BOARD} } reception { id status consultant { id } counted rule explanation secondApproved }`;
 
@@ -44,7 +44,7 @@ interface Board {
   consultants: Array<{ consultant: Person; state: string; position: number | null; makeUps: number; priorityMakeUps: number; counted: number; inShift: boolean }>;
   waiting: Array<{ id: string; status: string }>;
   receptions: Reception[];
-  alerts: Array<{ kind: string; receptionId: string | null }>;
+  alerts: Array<{ id: string; kind: string; receptionId: string | null }>;
   events: Array<{ seq: number; type: string; rule: string; reason: string | null; consultant: Person | null; receptionId: string | null; explanation: unknown }>;
 }
 interface Change {
@@ -55,6 +55,8 @@ interface Change {
 const MUTATIONS = {
   checkIn: `mutation($s: ID!, $c: ID) { checkIn(siteId: $s, consultantId: $c) { ${CHANGE} } }`,
   goAway: `mutation($s: ID!, $c: ID) { goAway(siteId: $s, consultantId: $c) { ${CHANGE} } }`,
+  acknowledgeAlert: `mutation($s: ID!, $a: ID!) { acknowledgeAlert(siteId: $s, alertId: $a) { ${CHANGE} } }`,
+  markAbsent: `mutation($s: ID!, $c: ID!, $reason: String) { markAbsent(siteId: $s, consultantId: $c, reason: $reason) { ${CHANGE} } }`,
   endReception: `mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { ${CHANGE} } }`,
   recordWalkIn: `mutation($s: ID!, $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) { ${CHANGE} } }`,
   undo: `mutation($s: ID!, $seq: Int!, $reason: String) { undoFloorChange(siteId: $s, seq: $seq, reason: $reason) { ${CHANGE} } }`,
@@ -213,7 +215,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     const waiting = await walkIn('第五位');
     expect(waiting.reception).toMatchObject({ status: 'WAITING', consultant: null, rule: 'R5' });
     expect(waiting.board.waiting.map((w) => w.id)).toEqual([waiting.reception!.id]);
-    expect(waiting.board.alerts).toContainEqual({ kind: 'NO_ONE_FREE', receptionId: waiting.reception!.id });
+    expect(waiting.board.alerts).toContainEqual(expect.objectContaining({ kind: 'NO_ONE_FREE', receptionId: waiting.reception!.id }));
 
     // li's customer leaves: the waiting walk-in goes to li at once, in the same change.
     const freed = await act('li', 'endReception', { r: fourth.reception!.id });
@@ -247,6 +249,75 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(made.board.consultants.find((c) => c.consultant.id === id.zhang)).toMatchObject({ makeUps: 0 });
     // Then the normal order resumes.
     expect(made.board.atDoor?.id).toBe(id.wang);
+  });
+
+  it('R3: absent without notice loses the turn that comes (no make-up) and keeps the place in the round order', async () => {
+    await newDay();
+    await checkIn('wang', 'li', 'zhang');
+    const marked = await act('desk', 'markAbsent', { c: id.wang, reason: 'not at the door' });
+    expect(marked.board.consultants.find((c) => c.consultant.id === id.wang)).toMatchObject({ state: 'ABSENT', position: 1 });
+    const first = await walkIn('一');
+    expect(consultantOf(first.reception)).toBe(id.li);
+    expect(first.reception!.explanation.passed).toEqual([expect.objectContaining({ consultantId: Number(id.wang), rule: 'R3', lost: true })]);
+    const back = await act('wang', 'checkIn', {});
+    expect(back.board.events.map((e) => [e.type, e.rule])).toEqual([['CAME_BACK', 'R3']]);
+    expect(back.board.consultants.find((c) => c.consultant.id === id.wang)).toMatchObject({ makeUps: 0, priorityMakeUps: 0 });
+    // zhang ends round 1; round 2 runs wang, li, zhang again: the same order as round 1.
+    expect(consultantOf((await walkIn('二')).reception)).toBe(id.zhang);
+    for (const r of (await board()).receptions) await act('manager', 'endReception', { r: r.id });
+    const round2 = await board();
+    expect(round2.round).toBe(2);
+    expect(round2.upNext.map((p) => p.id)).toEqual([id.wang, id.li, id.zhang]);
+    const types = (await history()).map((e) => e.type);
+    expect(types).toContain('MARKED_ABSENT');
+  });
+
+  it('R14: a big buyer notifies every manager of the site at once (stored and published live), not the consultants', async () => {
+    await newDay();
+    await checkIn('wang', 'li');
+    const notifications = t.app.services.notifications;
+    const published: Array<{ userId: number; kind: string }> = [];
+    const publish = notifications.publish.bind(notifications);
+    notifications.publish = (rows) => {
+      published.push(...rows.map((r) => ({ userId: r.userId, kind: r.kind })));
+      publish(rows);
+    };
+    try {
+      const small = await walkIn('两套', { unitsAsked: 2 });
+      expect(small.board.alerts).toEqual([]);
+      expect(published).toEqual([]);
+      const big = await walkIn('三套', { unitsAsked: 3 });
+      expect(big.board.alerts).toContainEqual(expect.objectContaining({ kind: 'BIG_BUYER', receptionId: big.reception!.id }));
+      const managers = await t.app.ds.transaction((em) => notifications.managersOf(em, Number(bj)));
+      expect(managers).toContain(Number(id.manager));
+      expect(published.filter((p) => p.kind === 'BIG_BUYER').map((p) => p.userId).sort()).toEqual([...managers].sort());
+      const Q = '{ notifications(limit: 5) { rows { kind appointmentId params } } }';
+      const mine = (await t.gql<{ notifications: { rows: Array<{ kind: string; appointmentId: string | null; params: Record<string, unknown> }> } }>(Q, {}, tokens.manager)).data!.notifications.rows;
+      expect(mine[0]).toMatchObject({
+        kind: 'BIG_BUYER',
+        appointmentId: null,
+        params: { siteId: Number(bj), receptionId: big.reception!.id, units: 3, consultantId: Number(consultantOf(big.reception)), customerName: '三套' },
+      });
+      const theirs = (await t.gql<{ notifications: { rows: Array<{ kind: string }> } }>(Q, {}, tokens.wang)).data!.notifications.rows;
+      expect(theirs.map((n) => n.kind)).not.toContain('BIG_BUYER');
+    } finally {
+      notifications.publish = publish;
+    }
+  });
+
+  it('R5: a busy owner who serves both raises the second-reception alert; the manager approves it on the board', async () => {
+    await newDay();
+    await checkIn('wang', 'li');
+    expect(consultantOf((await walkIn('先到')).reception)).toBe(id.wang);
+    const both = await walkIn('老客户', { kind: 'RETURNING', ownerId: id.wang, ownerServesBoth: true });
+    expect(consultantOf(both.reception)).toBe(id.wang);
+    expect(both.reception!.secondApproved).toBe(false);
+    const alert = both.board.alerts.find((a) => a.kind === 'SECOND_RECEPTION')!;
+    expect(alert.receptionId).toBe(both.reception!.id);
+    expect((await refused('wang', 'acknowledgeAlert', { a: alert.id })).extensions?.code).toBe('FORBIDDEN');
+    const approved = await act('manager', 'acknowledgeAlert', { a: alert.id });
+    expect(approved.board.alerts).toEqual([]);
+    expect(approved.board.receptions.find((r) => r.id === both.reception!.id)!.secondApproved).toBe(true);
   });
 
   it('R2: saving the week keeps the shifts of a disabled consultant, so enabling them again restores their week', async () => {
@@ -492,7 +563,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
 
     // A second instance on the same database starts with nothing in memory.
     const { ds, bus, services } = t.app;
-    const other = new RotationService(ds, new Transactions(ds), { now: () => new Date(now) }, bus, services.accounts, services.customers, services.settings);
+    const other = new RotationService(ds, new Transactions(ds), { now: () => new Date(now) }, bus, services.accounts, services.customers, services.settings, services.notifications);
     const manager = (await services.accounts.authenticate(tokens.manager))!;
     const desk = (await services.accounts.authenticate(tokens.desk))!;
     const mine = t.app.services.rotation;

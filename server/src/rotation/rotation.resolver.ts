@@ -18,6 +18,7 @@ import {
   FloorChangeView,
   PersonView,
   RotationBoardView,
+  ReceptionView,
   RotationEventPageView,
   WalkInInput,
 } from './rotation.types.js';
@@ -36,6 +37,7 @@ function walkIn(w: WalkInInput, prefix = 'input'): DomainWalkIn {
     partySize: w.partySize ?? undefined,
     unitsAsked: w.unitsAsked ?? null,
     customerId: optId(`${prefix}.customerId`, w.customerId),
+    broughtById: optId(`${prefix}.broughtById`, w.broughtById),
     ownerId: optId(`${prefix}.ownerId`, w.ownerId),
     dealClosed: !!w.dealClosed,
     newCustomerRegistered: !!w.newCustomerRegistered,
@@ -46,10 +48,10 @@ function walkIn(w: WalkInInput, prefix = 'input'): DomainWalkIn {
 
 @Resolver()
 export class RotationResolver {
-  private async run(ctx: Context, siteId: string, command: FloorCommand): Promise<FloorChangeView> {
+  private async run(ctx: Context, siteId: string, command: FloorCommand, opts: { registerCustomer?: boolean } = {}): Promise<FloorChangeView> {
     const p = principalOf(ctx);
     const site = parseId('siteId', siteId);
-    const { board, receptionId } = await ctx.services.rotation.execute(p, site, command);
+    const { board, receptionId } = await ctx.services.rotation.execute(p, site, command, opts);
     const reception = receptionId ? (board.receptions.find((r) => r.id === receptionId) ?? null) : null;
     return { board, reception };
   }
@@ -185,10 +187,14 @@ export class RotationResolver {
   handOver(
     @Arg('siteId', () => ID) siteId: string,
     @Arg('receptionId', () => ID) receptionId: string,
-    @Arg('toConsultantId', () => ID) toConsultantId: string,
+    @Arg('toConsultantId', () => ID, { nullable: true }) toConsultantId: string | null,
+    @Arg('customerId', () => ID, { nullable: true, description: "R11: the colleague's customer found in the register: handed to its owner (O2)" })
+    customerId: string | null,
     @Ctx() ctx: Context,
   ) {
-    return this.run(ctx, siteId, { type: 'HAND_OVER', receptionId, toConsultantId: parseId('toConsultantId', toConsultantId) });
+    const customer = optId('customerId', customerId);
+    if (customer === null && !toConsultantId) throw badInput('toConsultantId', 'Name the colleague or pick their customer');
+    return this.run(ctx, siteId, { type: 'HAND_OVER', receptionId, toConsultantId: customer === null ? parseId('toConsultantId', toConsultantId!) : 0, customerId: customer });
   }
 
   @Authorized(...FLOOR)
@@ -196,10 +202,14 @@ export class RotationResolver {
   keepForColleague(
     @Arg('siteId', () => ID) siteId: string,
     @Arg('receptionId', () => ID) receptionId: string,
-    @Arg('colleagueId', () => ID) colleagueId: string,
+    @Arg('colleagueId', () => ID, { nullable: true }) colleagueId: string | null,
+    @Arg('customerId', () => ID, { nullable: true, description: "R11: the colleague's customer found in the register: kept for its owner (O2)" })
+    customerId: string | null,
     @Ctx() ctx: Context,
   ) {
-    return this.run(ctx, siteId, { type: 'KEEP_FOR_COLLEAGUE', receptionId, colleagueId: parseId('colleagueId', colleagueId) });
+    const customer = optId('customerId', customerId);
+    if (customer === null && !colleagueId) throw badInput('colleagueId', 'Name the colleague or pick their customer');
+    return this.run(ctx, siteId, { type: 'KEEP_FOR_COLLEAGUE', receptionId, colleagueId: customer === null ? parseId('colleagueId', colleagueId!) : 0, customerId: customer });
   }
 
   @Authorized(...FLOOR)
@@ -229,7 +239,28 @@ export class RotationResolver {
   @Authorized(...DESK)
   @Mutation(() => FloorChangeView, { description: 'A walk-in arrives: who receives them, and why' })
   recordWalkIn(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => WalkInInput) input: WalkInInput, @Ctx() ctx: Context) {
-    return this.run(ctx, siteId, { type: 'RECORD_WALK_IN', walkIn: walkIn(input) });
+    return this.run(ctx, siteId, { type: 'RECORD_WALK_IN', walkIn: walkIn(input) }, { registerCustomer: !!input.registerCustomer });
+  }
+
+  @Authorized(...FLOOR)
+  @Mutation(() => Boolean, {
+    description: 'A reception recorded with a typed name, linked to its customer later: nothing decided then is decided again; it shows on their timeline',
+  })
+  async linkReceptionToCustomer(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('receptionId', () => ID) receptionId: string,
+    @Arg('customerId', () => ID) customerId: string,
+    @Ctx() ctx: Context,
+  ) {
+    await ctx.services.rotation.linkReception(principalOf(ctx), parseId('siteId', siteId), receptionId, parseId('customerId', customerId));
+    return true;
+  }
+
+  @Authorized(...FLOOR)
+  @Query(() => [ReceptionView], { description: 'Receptions of the last days not linked to any customer (a typed name or none), newest first' })
+  unlinkedReceptions(@Arg('siteId', () => ID) siteId: string, @Arg('days', () => Int, { defaultValue: 7 }) days: number, @Ctx() ctx: Context) {
+    if (days < 0 || days > 31) throw badInput('days', 'days must be between 0 and 31');
+    return ctx.services.rotation.unlinkedReceptions(principalOf(ctx), parseId('siteId', siteId), days);
   }
 
   @Authorized(...DESK)

@@ -1,6 +1,6 @@
-import { Between, In, LessThan, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
+import { Between, In, IsNull, LessThan, MoreThan, MoreThanOrEqual, Not, type DataSource, type EntityManager } from 'typeorm';
 import { forUpdate as rowLock, takesRowLocks } from '../platform/db/locks.js';
-import { UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
+import { SiteEntity, UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
@@ -21,6 +21,7 @@ import {
   type RotationCommand,
   type RotationEvent,
   type RotationSettings,
+  type Reception,
   type RotationState,
   type ShiftWindow,
   type WalkInInput,
@@ -28,11 +29,14 @@ import {
 import {
   RotationEventEntity,
   RotationHeadEntity,
+  RotationReceptionEntity,
   RotationSettingsEntity,
   ShiftExceptionEntity,
   ShiftTemplateEntity,
 } from './rotation.entity.js';
-import type { CustomersService } from '../customers/customers.service.js';
+import type { CustomersService, WalkInFacts } from '../customers/customers.service.js';
+import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
+import { normalizePhone } from '../platform/phone.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
 import type { RotationBoardView } from './rotation.types.js';
@@ -76,7 +80,11 @@ export class RotationService {
     private readonly accounts: AccountsService,
     private readonly customers: CustomersService,
     private readonly settingsHistory: SettingsHistoryService,
-  ) {}
+    private readonly notifications: NotificationsService,
+  ) {
+    // Changes announced while Redis was away may not have reached every instance.
+    bus.onReconnect(() => void this.announceHeads());
+  }
 
   // ---- commands ------------------------------------------------------------------------
 
@@ -86,7 +94,12 @@ export class RotationService {
    * FOR UPDATE on MySQL; SQLite transactions are queued in-process), so two requests —
    * from one process or several — never both see the same consultant at the door.
    */
-  async execute(p: Principal, siteId: number, command: FloorCommand): Promise<{ board: RotationBoardView; receptionId: string | null }> {
+  async execute(
+    p: Principal,
+    siteId: number,
+    command: FloorCommand,
+    opts: { registerCustomer?: boolean } = {},
+  ): Promise<{ board: RotationBoardView; receptionId: string | null; registeredCustomerId: number | null }> {
     const site = await this.accounts.requireSite(p, siteId);
     const actor: Actor = {
       userId: p.userId,
@@ -94,8 +107,19 @@ export class RotationService {
       desk: hasRole(p, Role.RECEPTION),
     };
     const full = { ...command, actor } as RotationCommand;
+    let registration: { name: string; phone: string } | null = null;
     if ((full.type === 'RECORD_WALK_IN' || full.type === 'ASSIGN_BY_HAND') && full.walkIn) {
-      full.walkIn = await this.fromRegister(siteId, site.timezone, full.walkIn);
+      const prepared = await this.fromRegister(p, siteId, site.timezone, full.walkIn, !!opts.registerCustomer);
+      full.walkIn = prepared.walkIn;
+      registration = prepared.register;
+    }
+    if ((full.type === 'HAND_OVER' || full.type === 'KEEP_FOR_COLLEAGUE') && full.customerId != null) {
+      // R11: the colleague is whoever owns the customer found in the register (O2), not a name typed.
+      await this.customers.requireInSite(p, siteId, full.customerId);
+      const facts = await this.customers.walkInFacts(siteId, full.customerId, site.timezone);
+      if (facts.ownerId === null) throw badInput('customerId', 'Nobody owns this customer now: not a colleague’s customer (R11)');
+      if (full.type === 'HAND_OVER') full.toConsultantId = facts.ownerId;
+      else full.colleagueId = facts.ownerId;
     }
     const names = this.names(p.companyId);
     const change = await this.tx.run(
@@ -109,6 +133,7 @@ export class RotationService {
         const shifts = await this.shiftsIn(em, siteId, now, site.timezone);
         const decision = decide(state, full, { now, settings, shifts });
         if (!decision.ok) throw rejectionError(decision.rejection);
+        const registered = registration ? await this.registerWalkIn(em, p, site, decision.events, registration) : null;
         const stored: StoredEvent[] = [];
         const payloads: string[] = [];
         for (const event of decision.events) {
@@ -131,36 +156,201 @@ export class RotationService {
             businessDay: event.day,
           })),
         );
+        await this.projectReceptions(em, siteId, stored);
         const snapshotDue = head.lastSeq - head.snapshotSeq >= SNAPSHOT_EVERY || state.day !== before.day;
         // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
         await this.writeHead(em, siteId, head.lastSeq, now, snapshotDue ? JSON.stringify(state) : null);
-        return { seq: head.lastSeq, state, stored, board: projectBoard(state, { now, shifts, settings }) };
+        const notified = await this.notifications.stage(em, await this.alertNotices(em, site, before, decision.events));
+        return { seq: head.lastSeq, state, stored, notified, registered, board: projectBoard(state, { now, shifts, settings }) };
       },
       // After the lock is granted, plain reads (the log, the snapshot) must see what the previous
       // holder committed; under REPEATABLE READ they could see a view from before the wait.
       { isolation: 'READ COMMITTED' },
     );
     this.remember(siteId, change.state);
+    this.notifications.publish(change.notified);
     const view = boardView(siteId, change.seq, change.board, await names, change.stored, undoableSeqs(change.state));
     if (change.stored.length) this.bus.pubSub.publish(BOARD_CHANGED, siteId, view);
-    return { board: view, receptionId: change.stored[0]?.event.receptionId ?? null };
+    if (change.registered?.conflicted) await this.customers.publishDisputes(siteId);
+    return { board: view, receptionId: change.stored[0]?.event.receptionId ?? null, registeredCustomerId: change.registered?.customerId ?? null };
   }
 
   /**
-   * R7/R8: the register decides what the desk cannot know: whose customer a returning
-   * walk-in is, whether they closed a deal, whether a brought-along customer is registered.
+   * R14: a big buyer is told to every manager of the site at once, as a notification (in the
+   * app, live, on any page and phone), not only as a line on the board.
    */
-  private async fromRegister(siteId: number, timezone: string, w: WalkInInput): Promise<WalkInInput> {
-    const facts =
-      w.customerId != null
-        ? { customerId: w.customerId, ...(await this.customers.walkInFacts(siteId, w.customerId, timezone)) }
-        : w.phone && ['NEW', 'RETURNING', 'BROUGHT_ALONG'].includes(w.kind)
-          ? await this.customers.factsByPhone(siteId, w.phone, timezone)
-          : null;
-    if (!facts) return w;
-    if (w.kind === 'BROUGHT_ALONG') return { ...w, newCustomerRegistered: true };
-    if (facts.ownerId === null) return w.kind === 'RETURNING' && w.ownerId == null ? { ...w, kind: 'NEW' } : w;
-    return { ...w, kind: 'RETURNING', ownerId: facts.ownerId, dealClosed: facts.dealClosed, customerName: w.customerName || facts.name };
+  private async alertNotices(em: EntityManager, site: { id: number; name: string }, before: RotationState, events: RotationEvent[]): Promise<NotificationInput[]> {
+    const raised = events.flatMap((e) => e.effects).flatMap((e) => (e.op === 'alert' && e.value && e.value.kind === 'BIG_BUYER' && !before.alerts[e.id] ? [e.value] : []));
+    if (!raised.length) return [];
+    const managers = await this.notifications.managersOf(em, site.id);
+    if (!managers.length) return [];
+    const last = events.at(-1)!;
+    const folded = events.reduce(evolve, before);
+    const people = await em.findBy(UserEntity, { id: In(raised.flatMap((a) => (a.consultantId === null ? [] : [a.consultantId]))) });
+    return raised.flatMap((a) => {
+      const r = a.receptionId ? folded.receptions[a.receptionId] : undefined;
+      const params = {
+        siteId: site.id,
+        siteName: site.name,
+        receptionId: a.receptionId,
+        units: a.params.units ?? null,
+        consultantId: a.consultantId,
+        consultantName: people.find((u) => u.id === a.consultantId)?.displayName ?? null,
+        customerName: r?.customerName ?? null,
+        at: new Date(last.at).toISOString(),
+      };
+      return managers.map((userId) => ({ userId, kind: 'BIG_BUYER' as const, params }));
+    });
+  }
+
+  /**
+   * O1: the desk registers a walk-in who is not in the register in the same step, with the
+   * consultant who receives them as the registering consultant; the reception keeps the new
+   * customer's id. A walk-in who waits for someone to be free is not registered (no consultant
+   * yet): the reception keeps the typed name and phone and can be linked later.
+   */
+  private async registerWalkIn(em: EntityManager, p: Principal, site: { id: number; timezone: string }, events: RotationEvent[], who: { name: string; phone: string }) {
+    const recorded = events.find((e) => e.type === 'WALK_IN_RECORDED' || e.type === 'ASSIGNED_BY_HAND');
+    const effect = recorded?.effects.find((e) => e.op === 'reception' && e.id === recorded.receptionId);
+    const r = effect?.op === 'reception' ? effect.value : null;
+    if (!r || r.consultantId === null || r.status === 'WAITING') return null;
+    const reg = await this.customers.registerIn(em, p, site.id, who, r.consultantId, site.timezone);
+    for (const e of events) {
+      for (const [i, ef] of e.effects.entries()) {
+        if (ef.op === 'reception' && ef.id === r.id && ef.value) e.effects[i] = { ...ef, value: { ...ef.value, customerId: reg.customerId } };
+      }
+    }
+    return reg;
+  }
+
+  /** Each reception an event touched, as it now stands, in its row (the customer's timeline reads them). */
+  private async projectReceptions(em: EntityManager, siteId: number, stored: StoredEvent[]): Promise<void> {
+    const latest = new Map<string, { seq: number; day: string; value: Reception | null }>();
+    for (const { seq, event } of stored) {
+      for (const e of event.effects) if (e.op === 'reception') latest.set(e.id, { seq, day: event.day, value: e.value });
+    }
+    if (!latest.size) return;
+    const existing = new Map(
+      (await em.find(RotationReceptionEntity, { where: { siteId, id: In([...latest.keys()]) }, select: { id: true, customerId: true, broughtById: true } })).map((r) => [r.id, r]),
+    );
+    for (const [id, { seq, day, value }] of latest) {
+      const row = existing.get(id);
+      if (!value) {
+        if (row) await em.delete(RotationReceptionEntity, { siteId, id });
+        continue;
+      }
+      const fields = {
+        reception: JSON.stringify(value),
+        lastSeq: seq,
+        // A link made after the fact stays: the floor's copy of the reception does not know it.
+        customerId: value.customerId ?? row?.customerId ?? null,
+        broughtById: value.broughtById ?? row?.broughtById ?? null,
+      };
+      if (row) await em.update(RotationReceptionEntity, { siteId, id }, fields);
+      else await em.insert(RotationReceptionEntity, { siteId, id, businessDay: day, arrivedAt: new Date(value.arrivedAt), linkedById: null, linkedAt: null, ...fields });
+    }
+  }
+
+  /**
+   * A walk-in recorded with a typed name (no phone) is linked to their record later. Nothing
+   * decided then is decided again (the log is not touched); the customer's timeline shows the
+   * reception and the link. The desk, a manager, or the consultant who served may link.
+   */
+  async linkReception(p: Principal, siteId: number, receptionId: string, customerId: number): Promise<void> {
+    await this.accounts.requireSite(p, siteId);
+    await this.customers.requireInSite(p, siteId, customerId);
+    await this.tx.run(async (em) => {
+      const row = await em.findOne(RotationReceptionEntity, { where: { siteId, id: receptionId }, ...rowLock(em) });
+      if (!row) throw notFound('Reception');
+      const r = JSON.parse(row.reception) as Reception;
+      if (!hasRole(p, Role.MANAGER, Role.ADMIN, Role.RECEPTION) && r.consultantId !== p.userId) throw forbidden('Only the desk, a manager or the consultant who served may link this reception');
+      if (row.customerId !== null) throw new AppError(ErrorCode.CONFLICT, 'This reception is already linked to a customer', { reason: 'ALREADY_LINKED' });
+      await em.update(RotationReceptionEntity, { siteId, id: receptionId }, { customerId, linkedById: p.userId, linkedAt: this.clock.now() });
+    });
+  }
+
+  /** Recent receptions not linked to any customer (a typed name or none), newest first, for linking. */
+  async unlinkedReceptions(p: Principal, siteId: number, days: number) {
+    const site = await this.accounts.requireSite(p, siteId);
+    const since = businessDay(this.clock.now().getTime() - days * 86_400_000, site.timezone);
+    const rows = await this.ds.getRepository(RotationReceptionEntity).find({
+      where: { siteId, customerId: IsNull(), businessDay: MoreThanOrEqual(since) },
+      order: { arrivedAt: 'DESC' },
+      take: 200,
+    });
+    const names = await this.names(p.companyId);
+    return rows
+      .map((row) => JSON.parse(row.reception) as Reception)
+      .filter((r) => (r.kind === 'NEW' || r.kind === 'RETURNING' || r.kind === 'BROUGHT_ALONG') && r.status !== 'UNDONE')
+      .map((r) => ({ ...receptionView(names, r), phone: null }));
+  }
+
+  /**
+   * The receptions of a customer (theirs, and those they brought along, R8), as each stands
+   * now, for the customer's timeline: one query whatever their number. The caller has checked
+   * that the viewer may see the customer.
+   */
+  async receptionsOf(customerId: number) {
+    const rows = await this.ds.getRepository(RotationReceptionEntity).find({
+      where: [{ customerId }, { broughtById: customerId }],
+      order: { arrivedAt: 'ASC' },
+    });
+    return rows.map((row) => ({
+      raw: JSON.parse(row.reception) as Reception,
+      broughtAlong: row.customerId !== customerId,
+      linkedById: row.linkedById,
+      linkedAt: row.linkedAt,
+    }));
+  }
+
+  /**
+   * R7–R9, O2: the register decides what the desk cannot know, on the customer's record —
+   * picked by the desk (`customerId`) or found by the phone typed: whose customer the walk-in
+   * is, whether they closed a deal, whether they became a customer today (R9). R8: the old
+   * customer picked as the one who brings the walk-in along decides the variant by their owner
+   * and their deal. A walk-in not in the register is registered in the same step when the
+   * desk asks for it (name and phone needed, O1).
+   */
+  private async fromRegister(
+    p: Principal,
+    siteId: number,
+    timezone: string,
+    w: WalkInInput,
+    registerCustomer: boolean,
+  ): Promise<{ walkIn: WalkInInput; register: { name: string; phone: string } | null }> {
+    const customerKind = w.kind === 'NEW' || w.kind === 'RETURNING' || w.kind === 'BROUGHT_ALONG';
+    let out: WalkInInput = { ...w };
+    if (w.kind === 'BROUGHT_ALONG' && w.broughtById != null) {
+      await this.customers.requireInSite(p, siteId, w.broughtById);
+      const old = await this.customers.walkInFacts(siteId, w.broughtById, timezone);
+      out = { ...out, ownerId: old.ownerId, dealClosed: old.dealClosed };
+    }
+    let facts: WalkInFacts | null = null;
+    if (customerKind && w.customerId != null) {
+      await this.customers.requireInSite(p, siteId, w.customerId);
+      facts = await this.customers.walkInFacts(siteId, w.customerId, timezone);
+    } else if (customerKind && w.phone) facts = await this.byPhone(p, siteId, timezone, w.phone);
+    const register = !facts && customerKind && registerCustomer ? toRegister(w) : null;
+
+    if (w.kind === 'BROUGHT_ALONG') {
+      // R8: the new customer is "registered" when in the register already or registered now.
+      if (facts) return { walkIn: { ...out, customerId: facts.customerId, customerName: w.customerName || facts.name, newCustomerRegistered: true }, register: null };
+      return { walkIn: { ...out, customerId: null, newCustomerRegistered: !!register || !!w.newCustomerRegistered }, register };
+    }
+    if (!facts) return { walkIn: out, register };
+    const known: WalkInInput = { ...out, customerId: facts.customerId, customerName: w.customerName || facts.name, registeredTodayBy: facts.registeredTodayBy, dealClosed: facts.dealClosed };
+    // O2/O3: a customer nobody owns now is received as a new one, by the rotation.
+    if (facts.ownerId === null) return { walkIn: { ...known, kind: 'NEW', ownerId: null }, register: null };
+    return { walkIn: { ...known, kind: 'RETURNING', ownerId: facts.ownerId }, register: null };
+  }
+
+  /** The phone typed at the desk, through the one desk lookup (O9, rate limits): the owned record first. */
+  private async byPhone(p: Principal, siteId: number, timezone: string, phone: string): Promise<WalkInFacts | null> {
+    const normalized = normalizePhone(phone);
+    if (!normalized || normalized.length <= 4) return null;
+    const rows = (await this.customers.findByPhoneForDesk(p, siteId, normalized)).filter((r) => r.customer.phone === normalized);
+    const pick = rows.find((r) => r.ownership.ownerId !== null) ?? rows[0];
+    return pick ? this.customers.walkInFacts(siteId, pick.customer.id, timezone) : null;
   }
 
   // ---- reads ---------------------------------------------------------------------------
@@ -252,6 +442,27 @@ export class RotationService {
       }
     } finally {
       await live.return?.();
+    }
+  }
+
+  /**
+   * After an outage of the event bus (Redis), each site's board at its head goes to this
+   * process's subscribers with the head's event: a subscriber behind it fills the gap from
+   * the log (watch), one already at the head ignores it. Nothing missed, nothing twice.
+   */
+  async announceHeads(): Promise<void> {
+    try {
+      const heads = await this.ds.getRepository(RotationHeadEntity).find({ select: { siteId: true, lastSeq: true } });
+      for (const { siteId, lastSeq } of heads) {
+        if (!lastSeq) continue;
+        const site = await this.ds.getRepository(SiteEntity).findOneBy({ id: siteId });
+        if (!site) continue;
+        const state = await this.currentState(siteId);
+        const last = await this.eventsAfter(siteId, state.seq - 1, state.seq);
+        this.bus.publishLocal(BOARD_CHANGED, siteId, await this.currentBoard(siteId, site.timezone, site.companyId, last, state));
+      }
+    } catch {
+      // The database is away too: the next change fills every gap (watch).
     }
   }
 
@@ -520,6 +731,15 @@ export class RotationService {
 }
 
 type Head = Pick<RotationHeadEntity, 'siteId' | 'lastSeq' | 'snapshotSeq'>;
+
+/** O1: the desk's same-step registration needs the real name and a phone number. */
+function toRegister(w: WalkInInput): { name: string; phone: string } {
+  const name = w.customerName?.trim();
+  const phone = normalizePhone(w.phone);
+  if (!name) throw badInput('input.customerName', 'The real name is required to register the customer (O1)');
+  if (!phone) throw badInput('input.phone', 'A phone number is required to register the customer (O1)');
+  return { name, phone };
+}
 
 function toStored(r: RotationEventEntity): StoredEvent {
   return { seq: r.seq, event: JSON.parse(r.payload) as RotationEvent };

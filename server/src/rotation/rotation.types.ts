@@ -41,6 +41,7 @@ export class ReceptionView {
   @Field(() => ID) id: string;
   @Field(() => WalkInKind) kind: string;
   @Field(() => String, { nullable: true }) customerName: string | null;
+  @Field(() => ID, { nullable: true, description: "The register's customer this walk-in is (R7–R11 are decided on it)" }) customerId: number | null;
   @Field(() => String, { nullable: true, description: 'Masked (O9): 138****5678' }) phoneMasked: string | null;
   @Field(() => Int) partySize: number;
   @Field(() => Int, { nullable: true }) unitsAsked: number | null;
@@ -151,6 +152,15 @@ export class WalkInInput {
   @Field(() => ID, { nullable: true, description: 'R7: the customer found in the register (owner and deal come from it)' })
   @IsOptional()
   customerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'R8: the old customer (picked from the register) who brings this walk-in along' })
+  @IsOptional()
+  broughtById?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'O1: not in the register: register name and phone in the same step, with the consultant who receives them',
+  })
+  @IsOptional()
+  registerCustomer?: boolean | null;
   @Field(() => ID, { nullable: true, description: 'R7/R8: the customer’s owner' }) @IsOptional() ownerId?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() dealClosed?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'R8: the brought-along customer is registered' }) @IsOptional() newCustomerRegistered?: boolean | null;

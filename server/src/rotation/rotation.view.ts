@@ -22,6 +22,7 @@ export function receptionView(names: Names, r: Reception): ReceptionView {
     id: r.id,
     kind: r.kind,
     customerName: r.customerName,
+    customerId: r.customerId ?? null,
     phoneMasked: maskPhone(r.phone),
     partySize: r.partySize,
     unitsAsked: r.unitsAsked,

@@ -29,8 +29,33 @@ describe('notification text (kind + params → words)', () => {
   const zh = render('zh-CN');
   const english = render('en');
 
+  it('R14: a big buyer names the site, the customer, the units and who serves, in both languages', () => {
+    const params = {
+      siteName: '北京售楼处',
+      customerName: '赵先生',
+      units: 3,
+      consultantName: '王芳',
+      at: '2025-01-06T02:30:00.000Z',
+    };
+    expect(zh('BIG_BUYER', params)).toEqual({
+      title: '现场有大客户（R14）',
+      subject: '北京售楼处 · 赵先生',
+      when: expect.stringContaining('10:30'),
+      detail: '要求购买 3 套；接待：王芳',
+    });
+    expect(english('BIG_BUYER', params)).toMatchObject({
+      title: 'Big buyer on the floor (R14)',
+      detail: 'Asks for 3 units; with 王芳',
+    });
+    expect(
+      english('BIG_BUYER', { ...params, customerName: null, consultantName: null }).subject,
+    ).toBe('北京售楼处 · a walk-in');
+  });
+
   it('names the visit and its time in the site’s time zone for every kind, in both languages', () => {
-    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'CUSTOMER_OWNERSHIP_LOST')) {
+    for (const kind of NOTIFICATION_KINDS.filter(
+      (k) => k !== 'BIG_BUYER' && k !== 'CUSTOMER_OWNERSHIP_LOST',
+    )) {
       for (const text of [zh(kind), english(kind)]) {
         expect(text.title, kind).not.toMatch(/notifications\.|\{/);
         expect(text.subject).toBe('华远科技有限公司 · 洽谈团购合作');

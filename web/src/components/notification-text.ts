@@ -35,7 +35,11 @@ export const NOTIFICATION_KINDS = [
   'SPECIAL_REQUEST',
   'SPECIAL_REQUEST_ANSWERED',
   'CUSTOMER_OWNERSHIP_LOST',
+  'BIG_BUYER',
 ] as const;
+
+/** Kinds about the sales floor, not a visit: their subject is the site and the customer. */
+const FLOOR_KINDS = new Set<string>(['BIG_BUYER']);
 
 const KNOWN = new Set<string>(NOTIFICATION_KINDS);
 
@@ -53,6 +57,21 @@ export function notificationText(
   dateTime: (iso: string | null | undefined) => string,
 ): NotificationText {
   const p = record(n.params);
+  if (FLOOR_KINDS.has(n.kind)) {
+    return {
+      title: t(`notifications.kinds.${n.kind}`),
+      subject: t('notifications.floorSubject', {
+        site: text(p.siteName),
+        customer: text(p.customerName) || t('notifications.unnamedCustomer'),
+      }),
+      when: t('notifications.floorWhen', { at: dateTime(text(p.at) || null) }),
+      // R14: how many units, and who is with the customer.
+      detail: t('notifications.detail.bigBuyer', {
+        units: count(p.units),
+        name: text(p.consultantName) || t('notifications.nobodyYet'),
+      }),
+    };
+  }
   const subject = t('notifications.subject', {
     company: text(p.visitorCompany),
     purpose: text(p.purpose),

@@ -8,6 +8,7 @@ const KNOWN_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'INTERNAL_SERVER_ERROR',
+  'SERVICE_UNAVAILABLE',
   'NETWORK',
 ]);
 

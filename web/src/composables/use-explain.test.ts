@@ -75,6 +75,39 @@ describe('useExplain', () => {
     ).toContain('goes to 王芳, not counted');
   });
 
+  it('R3: an absent consultant passed over loses the turn; back, keeps the place in the round', () => {
+    for (const [lang, lost, back] of [
+      [
+        'en',
+        '李强 passed over: not on the floor without notice since 10:42, the turn is lost, no make-up (R3)',
+        'the place in the round order is kept (R3)',
+      ],
+      [
+        'zh-CN',
+        '李强 自 10:42 起未报备不在现场，被跳过，失去这次轮次，不补接（R3）',
+        '接待轮回中的位置保留（R3）',
+      ],
+    ] as const) {
+      const explain = explainIn(lang);
+      const ex = {
+        rule: 'R1',
+        params: { via: 'LINE' },
+        passed: [{ consultantId: 4, rule: 'R3', since: busySince, lost: true }],
+      };
+      expect(explain.passed(ex, names)).toEqual([lost]);
+      expect(
+        explain.event(
+          {
+            type: 'CAME_BACK',
+            explanation: { rule: 'R3', params: { absentSince: busySince } },
+            consultant: { id: '4', displayName: '李强' },
+          },
+          names,
+        ),
+      ).toContain(back);
+    }
+  });
+
   it('R15: an override says the rule it set aside', () => {
     const explain = explainIn('en');
     const ex = {

@@ -13,6 +13,7 @@ export interface Explanation {
     rule: string;
     since?: number;
     credited?: boolean;
+    lost?: boolean;
   }>;
 }
 
@@ -85,6 +86,12 @@ export function useExplain() {
         });
       }
       if (p.rule === 'R2') return t('explain.passed.R2', { name });
+      if (p.rule === 'R3') {
+        return t(p.lost ? 'explain.passed.R3' : 'explain.passed.R3NoTurn', {
+          name,
+          since: at(p.since),
+        });
+      }
       return t('explain.passed.other', { name, rule: p.rule });
     });
   }
@@ -202,7 +209,9 @@ export function useExplain() {
           { name },
         );
       case 'CAME_BACK':
-        return t('explain.event.CAME_BACK', { name, since: at(p.awaySince) });
+        return e.rule === 'R3'
+          ? t('explain.event.CAME_BACK_ABSENT', { name, since: at(p.absentSince) })
+          : t('explain.event.CAME_BACK', { name, since: at(p.awaySince) });
       case 'WENT_AWAY':
       case 'CHECKED_OUT':
       case 'MARKED_ABSENT':

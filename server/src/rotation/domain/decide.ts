@@ -163,6 +163,8 @@ function reception(d: Draft, w: WalkInInput, patch: Partial<Reception>): Recepti
   return {
     id: d.newId('r'),
     kind: w.kind,
+    customerId: w.customerId ?? null,
+    broughtById: w.broughtById ?? null,
     customerName: w.customerName?.trim() || null,
     phone: normalizePhone(w.phone),
     partySize: w.partySize ?? 1,
@@ -207,6 +209,11 @@ function assignByRotation(d: Draft, r: Reception, counted: boolean, rule: string
         d.takeTurn(p.consultantId);
       }
       passed.push({ ...p, credited: counted });
+    } else if (p.rule === 'R3') {
+      // R3: absent without notice when their turn came: the turn is lost (no make-up), and
+      // the place moves on with the round, so the round order is the same next round.
+      if (counted) d.patchMember(p.consultantId, { queuedAt: d.now, turnRound: d.state.round });
+      passed.push({ ...p, lost: counted });
     } else passed.push(p); // R5 busy keeps the place; R2 off shift is not in the queue.
   }
   if (up.makeUp) d.setMakeUp(up.makeUp.id, { ...up.makeUp, usedAt: d.now, usedOn: r.id });
@@ -234,18 +241,30 @@ function assist(d: Draft, r: Reception, exclude: number[], rule: string, params:
   return assisted;
 }
 
-/** R9: the same customer (by phone) already received today: back to the same consultant, not counted again. */
-function sameDayMatch(d: Draft, w: WalkInInput, phone: string | null): Reception | null {
-  if (!phone) return null;
+/**
+ * R9: the same customer already received today goes back to the consultant who received
+ * them, not counted again. The customer is known by their register id (whether the desk
+ * typed the phone or picked the record), else by the phone typed. A new customer is one not
+ * in the register before today: unknown, or registered today (`registeredTodayBy`); variant
+ * B also brings open (no deal) old customers back to the same consultant.
+ */
+function sameDayMatch(d: Draft, w: WalkInInput, phone: string | null): { to: number; first: Reception | null } | null {
+  const customerId = w.customerId ?? null;
+  if (customerId === null && !phone) return null;
   const variantB = d.ctx.settings.r9SameDay === 'B';
-  const applies = w.kind === 'NEW' || (variantB && w.kind === 'RETURNING' && !w.dealClosed);
+  const newToday = w.registeredTodayBy != null;
+  const applies = w.kind === 'NEW' || (w.kind === 'RETURNING' && newToday) || (variantB && w.kind === 'RETURNING' && !w.dealClosed);
   if (!applies) return null;
-  return (
+  const same = (r: Reception) => (customerId !== null && r.customerId === customerId) || (phone !== null && r.phone === phone);
+  const first =
     Object.values(d.state.receptions)
-      .filter((r) => r.phone === phone && r.status !== 'UNDONE' && r.consultantId !== null)
-      .filter((r) => r.kind === 'NEW' || (variantB && r.kind === 'RETURNING'))
-      .sort((a, b) => a.arrivedAt - b.arrivedAt)[0] ?? null
-  );
+      .filter((r) => same(r) && r.status !== 'UNDONE' && r.consultantId !== null)
+      .filter((r) => r.kind === 'NEW' || r.kind === 'BROUGHT_ALONG' || ((variantB || newToday) && r.kind === 'RETURNING'))
+      .sort((a, b) => a.arrivedAt - b.arrivedAt)[0] ?? null;
+  if (first) return { to: first.consultantId!, first };
+  // Registered today by a consultant whose reception was not recorded with the record (a typed name): theirs.
+  if (newToday) return { to: w.registeredTodayBy!, first: null };
+  return null;
 }
 
 /** R7, R8, R10: a customer with an owner. `counted` says whether it is the owner's turn. */
@@ -313,8 +332,8 @@ function recordWalkIn(d: Draft, w: WalkInInput): string {
   const same = sameDayMatch(d, w, base.phone);
   if (same) {
     // R9: counts once a day: back to the consultant who received them, not counted.
-    const params = { firstReception: same.id, variant: s.r9SameDay };
-    const to = same.consultantId!;
+    const params = { firstReception: same.first?.id ?? null, variant: s.r9SameDay, ...(same.first ? {} : { registeredToday: same.to }) };
+    const to = same.to;
     if (isPresent(d, to)) {
       r = { ...base, consultantId: to, explanation: { rule: 'R9', params } };
       d.setReception(r);
@@ -369,6 +388,18 @@ function bigBuyer(d: Draft, r: Reception, units: number | null) {
   if (!Number.isInteger(units) || units < 1) reject('UNITS', 'Units must be a whole number of at least 1');
   d.patchReception(r.id, { unitsAsked: units });
   if (units >= d.ctx.settings.bigBuyerUnits) d.raise('BIG_BUYER', r.id, r.consultantId, { units });
+}
+
+/**
+ * R5: a consultant who was already busy takes another customer (R9 same day, R10 serving
+ * both, R11 a hand-over to a busy colleague): a second reception needs the manager. Recorded
+ * by a manager it is approved at once; otherwise the manager is alerted and approves it.
+ */
+function secondReception(d: Draft, actor: Actor, receptionId: string) {
+  const r = d.state.receptions[receptionId];
+  if (!r || r.status !== 'ACTIVE' || r.consultantId === null || !isBusy(d.base, r.consultantId)) return;
+  if (actor.supervisor) d.patchReception(r.id, { secondApprovedBy: actor.userId });
+  else d.raise('SECOND_RECEPTION', r.id, r.consultantId);
 }
 
 /** R5 and after any change that frees someone: waiting walk-ins go out, oldest first. */
@@ -448,6 +479,12 @@ function step(d: Draft, cmd: RotationCommand): Step {
         d.patchMember(cmd.consultantId, { presence: 'ON_FLOOR', presenceSince: now, freeSince: now });
         return { type: 'CAME_BACK', consultantId: cmd.consultantId, explanation: { rule: 'R4', params: { awaySince: m.presenceSince } } };
       }
+      if (m?.presence === 'OFF_FLOOR' && m.queuedAt !== null) {
+        // R3: back after an absence without notice: the turns missed are lost, but the place
+        // in the round order is kept (接待轮回).
+        d.patchMember(cmd.consultantId, { presence: 'ON_FLOOR', presenceSince: now, freeSince: now, previousQueuedAt: null });
+        return { type: 'CAME_BACK', consultantId: cmd.consultantId, explanation: { rule: 'R3', params: { absentSince: m.presenceSince } } };
+      }
       // Joining takes the last place; nobody else moves.
       d.patchMember(cmd.consultantId, { presence: 'ON_FLOOR', presenceSince: now, queuedAt: now, previousQueuedAt: null, freeSince: now });
       return { type: 'CHECKED_IN', consultantId: cmd.consultantId, explanation: { rule: 'R1', params: { inShift: inShift(d.shifts, cmd.consultantId, now) } } };
@@ -462,7 +499,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
     case 'CHECK_OUT': {
       requireSelf(actor, cmd.consultantId);
       const m = d.member(cmd.consultantId);
-      if (!m || m.presence === 'OFF_FLOOR') reject('NOT_ON_FLOOR', 'Not on the floor');
+      if (!m || (m.presence === 'OFF_FLOOR' && m.queuedAt === null)) reject('NOT_ON_FLOOR', 'Not on the floor');
       d.patchMember(cmd.consultantId, { presence: 'OFF_FLOOR', presenceSince: now, queuedAt: null, previousQueuedAt: null });
       return { type: 'CHECKED_OUT', consultantId: cmd.consultantId, explanation: { rule: 'R1' } };
     }
@@ -470,14 +507,16 @@ function step(d: Draft, cmd: RotationCommand): Step {
       if (!actor.supervisor && !actor.desk) reject('FORBIDDEN_DESK', 'Only the desk or a manager marks an absence');
       const m = requireInLine(d, cmd.consultantId);
       if (m.presence !== 'ON_FLOOR') reject('NOT_ON_FLOOR', 'Only a consultant who is meant to be on the floor can be absent');
-      // R3: not on the floor without notice: skipped, the turn is lost, no make-up.
-      d.patchMember(m.id, { presence: 'OFF_FLOOR', presenceSince: now, queuedAt: null, previousQueuedAt: m.queuedAt, turnRound: d.state.round });
+      // R3: not on the floor without notice: skipped when their turn comes, the turn is lost,
+      // no make-up; the place in the round order is kept for the following rounds.
+      d.patchMember(m.id, { presence: 'OFF_FLOOR', presenceSince: now, previousQueuedAt: m.queuedAt });
       d.closeRound();
       return { type: 'MARKED_ABSENT', consultantId: m.id, reason: cmd.reason?.trim() || null, explanation: { rule: 'R3' }, undoable: true };
     }
     case 'RECORD_WALK_IN': {
       if (!actor.supervisor && !actor.desk) reject('FORBIDDEN_DESK', 'Only the desk or a manager records walk-ins');
       const id = recordWalkIn(d, cmd.walkIn);
+      secondReception(d, actor, id);
       const r = d.state.receptions[id];
       return { type: 'WALK_IN_RECORDED', consultantId: r.consultantId, receptionId: id, explanation: r.explanation, undoable: true };
     }
@@ -502,10 +541,13 @@ function step(d: Draft, cmd: RotationCommand): Step {
       d.patchReception(r.id, {
         consultantId: to,
         ownerId: to,
+        // R11: found in the register: from now on the reception is that customer's.
+        ...(cmd.customerId != null ? { customerId: cmd.customerId } : {}),
         credit: variant === 'B' ? one(to) : [],
         explanation: { rule: 'R11', params: { from, to, variant, previous: r.explanation } },
       });
       if (!isBusy(d.state, from)) d.patchMember(from, { freeSince: now });
+      secondReception(d, actor, r.id);
       d.closeRound();
       return { type: 'HANDED_OVER', consultantId: from, receptionId: r.id, explanation: { rule: 'R11', params: { from, to, variant } }, undoable: true };
     }
@@ -516,7 +558,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
       requireServer(actor, r);
       if (cmd.colleagueId === r.consultantId) reject('SAME_CONSULTANT', 'Name the colleague whose customer this is');
       const m = d.grantMakeUp(r.consultantId!, 'PRIORITY', 'R11');
-      d.patchReception(r.id, { ownerId: cmd.colleagueId, credit: [], makeUpId: m.id, explanation: { rule: 'R11', params: { courtesy: true, colleague: cmd.colleagueId, previous: r.explanation } } });
+      d.patchReception(r.id, { ownerId: cmd.colleagueId, ...(cmd.customerId != null ? { customerId: cmd.customerId } : {}), credit: [], makeUpId: m.id, explanation: { rule: 'R11', params: { courtesy: true, colleague: cmd.colleagueId, previous: r.explanation } } });
       return { type: 'KEPT_FOR_COLLEAGUE', consultantId: r.consultantId, receptionId: r.id, explanation: { rule: 'R11', params: { courtesy: true, colleague: cmd.colleagueId } } };
     }
     case 'REPORT_NON_BUYER': {
@@ -572,7 +614,15 @@ function step(d: Draft, cmd: RotationCommand): Step {
       if (a.kind === 'NO_ONE_FREE') reject('ALERT_STATE', 'This alert clears itself when the walk-in is assigned');
       if (a.kind === 'NON_BUYER_TO_CONFIRM') reject('ALERT_STATE', 'Confirm or reject the non-buyer instead');
       d.setAlert(a.id, null);
-      return { type: 'ALERT_ACKNOWLEDGED', consultantId: a.consultantId, receptionId: a.receptionId, explanation: { rule: a.kind === 'BIG_BUYER' ? 'R14' : 'R5', params: { kind: a.kind } } };
+      // R5: seeing a second reception is the manager's approval of it, recorded on the reception.
+      const second = a.kind === 'SECOND_RECEPTION' && a.receptionId !== null && !!d.state.receptions[a.receptionId];
+      if (second) d.patchReception(a.receptionId!, { secondApprovedBy: actor.userId });
+      return {
+        type: 'ALERT_ACKNOWLEDGED',
+        consultantId: a.consultantId,
+        receptionId: a.receptionId,
+        explanation: { rule: a.kind === 'BIG_BUYER' ? 'R14' : 'R5', params: { kind: a.kind, ...(second ? { approved: true } : {}) } },
+      };
     }
     case 'RECORD_SAME_DAY_DEAL': {
       // R10/R11 (O8): a same-day deal served by a helper splits the credit half/half.

@@ -72,7 +72,7 @@ export function makeUpOrder(v: FloorView): MakeUp[] {
     );
 }
 
-export type PassReason = { consultantId: number; rule: 'R2' | 'R4' | 'R5'; since?: number };
+export type PassReason = { consultantId: number; rule: 'R2' | 'R3' | 'R4' | 'R5'; since?: number };
 
 export interface NextUp {
   consultantId: number;
@@ -91,6 +91,8 @@ export function nextUp(v: FloorView): NextUp | null {
     if (isAvailable(v, m.id)) return { consultantId: m.id, via: 'LINE', makeUp: null, passed };
     if (m.presence === 'AWAY') passed.push({ consultantId: m.id, rule: 'R4', since: m.presenceSince });
     else if (!inShift(v.shifts, m.id, v.now)) passed.push({ consultantId: m.id, rule: 'R2' });
+    // R3: marked absent without notice, still holding their place in the round order.
+    else if (m.presence === 'OFF_FLOOR') passed.push({ consultantId: m.id, rule: 'R3', since: m.presenceSince });
     else passed.push({ consultantId: m.id, rule: 'R5', since: busySince(v.state, m.id) ?? undefined });
   }
   return null;

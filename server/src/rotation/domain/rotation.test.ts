@@ -210,14 +210,43 @@ describe('R2 schedule', () => {
 });
 
 describe('R3 absent without notice', () => {
-  it('R3: an absent consultant is skipped and loses the turn, with no make-up; back, they join the end', () => {
+  it('R3: an absent consultant is skipped and loses the turn, with no make-up; back, they keep their place in the round order', () => {
     const f = new Floor().checkIn(WANG, LI, ZHANG);
     f.run({ type: 'MARK_ABSENT', consultantId: WANG, reason: 'not at the door' });
     expect(f.board().consultants.find((c) => c.consultantId === WANG)!.state).toBe('ABSENT');
-    expect(f.serve().consultantId).toBe(LI);
+    const first = f.serve();
+    expect(first.consultantId).toBe(LI);
+    expect(first.explanation.passed).toEqual([{ consultantId: WANG, rule: 'R3', since: expect.any(Number), lost: true }]);
     expect(f.makeUps(WANG)).toEqual({ normal: 0, priority: 0 });
     f.checkIn(WANG);
-    expect(f.line()).toEqual([ZHANG, LI, WANG]);
+    expect(f.log.at(-1)).toMatchObject({ type: 'CAME_BACK', explanation: { rule: 'R3' } });
+    // No make-up: ZHANG finishes round 1; round 2 runs in the same order as round 1.
+    expect(f.line()).toEqual([ZHANG, WANG, LI]);
+    const got = [f.serve(), f.serve(), f.serve(), f.serve()].map((r) => r.consultantId);
+    expect(got).toEqual([ZHANG, WANG, LI, ZHANG]);
+  });
+
+  it('R3: absent for several rounds, each turn that comes is lost, and the order of the rounds holds', () => {
+    const f = new Floor().checkIn(WANG, LI, ZHANG, LIU);
+    f.serve(); // WANG, round 1
+    f.run({ type: 'MARK_ABSENT', consultantId: ZHANG });
+    const got = [f.serve(), f.serve(), f.serve(), f.serve(), f.serve()].map((r) => r.consultantId);
+    // LI, (ZHANG lost), LIU | WANG, LI, (ZHANG lost), LIU
+    expect(got).toEqual([LI, LIU, WANG, LI, LIU]);
+    expect(f.counted(ZHANG)).toBe(0);
+    expect(f.makeUps(ZHANG)).toEqual({ normal: 0, priority: 0 });
+    f.checkIn(ZHANG);
+    const next = [f.serve(), f.serve(), f.serve(), f.serve()].map((r) => r.consultantId);
+    expect(next).toEqual([WANG, LI, ZHANG, LIU]);
+  });
+
+  it('R3: a turn is only lost to a counted walk-in; asking the way passes nobody', () => {
+    const f = new Floor().checkIn(WANG, LI);
+    f.run({ type: 'MARK_ABSENT', consultantId: WANG });
+    f.walkIn({ kind: 'ASKING_WAY' });
+    f.checkIn(WANG);
+    expect(f.line()).toEqual([WANG, LI]);
+    expect(f.serve().consultantId).toBe(WANG);
   });
 
   it('R3/R15: the manager may reinstate a consultant marked absent to the place they had', () => {
@@ -282,6 +311,38 @@ describe('R5 busy', () => {
     expect(f.rejection({ type: 'ASSIGN_BY_HAND', receptionId: waiting.id, walkIn: null, consultantId: WANG, counted: true, reason: 'x' }, DESK)).toBe('FORBIDDEN_SUPERVISOR');
     f.run({ type: 'ASSIGN_BY_HAND', receptionId: waiting.id, walkIn: null, consultantId: WANG, counted: true, reason: 'only consultant' }, MANAGER);
     expect(f.state.receptions[waiting.id]).toMatchObject({ status: 'ACTIVE', secondApprovedBy: MANAGER.userId });
+  });
+});
+
+describe('R5 second reception', () => {
+  it('R5: an owner who serves both raises a second-reception alert; the manager approves it, recorded on the reception', () => {
+    const f = new Floor({ r7OpenRevisit: 'B' }).checkIn(WANG, LI);
+    f.walkIn();
+    const r = f.walkIn({ kind: 'RETURNING', ownerId: WANG, ownerServesBoth: true });
+    const alert = Object.values(f.state.alerts).find((a) => a.kind === 'SECOND_RECEPTION')!;
+    expect(alert).toMatchObject({ receptionId: r.id, consultantId: WANG });
+    expect(f.state.receptions[r.id].secondApprovedBy).toBeNull();
+    expect(f.rejection({ type: 'ACKNOWLEDGE_ALERT', alertId: alert.id }, self(WANG))).toBe('FORBIDDEN_SUPERVISOR');
+    f.run({ type: 'ACKNOWLEDGE_ALERT', alertId: alert.id }, MANAGER);
+    expect(f.state.receptions[r.id].secondApprovedBy).toBe(MANAGER.userId);
+    expect(f.state.alerts).toEqual({});
+    expect(f.log.at(-1)!.explanation).toEqual({ rule: 'R5', params: { kind: 'SECOND_RECEPTION', approved: true } });
+  });
+
+  it('R5: a same-day customer back to a busy consultant is a second reception; recorded by the manager it is approved at once', () => {
+    const f = new Floor().checkIn(WANG);
+    const first = f.walkIn({ phone: '13800000001' });
+    f.leave(first.id);
+    f.walkIn(); // WANG is busy again
+    const back = f.walkIn({ phone: '13800000001' }, MANAGER);
+    expect(back).toMatchObject({ consultantId: WANG, secondApprovedBy: MANAGER.userId });
+    expect(Object.values(f.state.alerts)).toEqual([]);
+  });
+
+  it('R5: a free consultant taking a walk-in is no second reception', () => {
+    const f = new Floor().checkIn(WANG);
+    f.walkIn();
+    expect(Object.values(f.state.alerts)).toEqual([]);
   });
 });
 
@@ -419,6 +480,71 @@ describe('R9 same day', () => {
     expect(f.board().consultants.every((c) => c.counted === 0 && c.state === 'ABSENT')).toBe(true);
     f.checkIn(LI, WANG);
     expect(f.walkIn({ phone: '13812345678' })).toMatchObject({ consultantId: LI, explanation: { rule: 'R1' } });
+  });
+});
+
+describe('R9 same day, decided on the register id', () => {
+  const ANNA = 7;
+  it('R9: a new customer registered today by a consultant who comes back today is theirs, counted once, no make-up', () => {
+    const f = new Floor({ r7OpenRevisit: 'A' }).checkIn(WANG, LI);
+    // First visit: a typed name, counted for WANG; LI registered her afterwards (the register says so).
+    const first = f.serve({ customerName: 'Anna' });
+    expect(first.consultantId).toBe(WANG);
+    const again = f.walkIn({ kind: 'RETURNING', customerId: ANNA, ownerId: WANG, registeredTodayBy: WANG });
+    expect(again).toMatchObject({ consultantId: WANG, credit: [], customerId: ANNA, explanation: { rule: 'R9' } });
+    expect(again.makeUpId).toBeNull();
+    expect(f.makeUps(WANG)).toEqual({ normal: 0, priority: 0 });
+    expect(f.counted(WANG)).toBe(1);
+  });
+
+  it('R9: the desk typing the phone or picking the record decides the same (the id matches)', () => {
+    const outcome = (second: Partial<WalkInInput>) => {
+      const f = new Floor().checkIn(WANG, LI);
+      const first = f.serve({ customerId: ANNA, phone: '13812345678' });
+      const again = f.walkIn({ kind: 'RETURNING', ownerId: first.consultantId, registeredTodayBy: first.consultantId, ...second });
+      return { consultantId: again.consultantId, credit: again.credit, rule: again.explanation.rule, counted: [f.counted(WANG), f.counted(LI)] };
+    };
+    const typed = outcome({ customerId: ANNA, phone: '138 1234 5678' });
+    const picked = outcome({ customerId: ANNA });
+    expect(typed).toEqual({ consultantId: WANG, credit: [], rule: 'R9', counted: [1, 0] });
+    expect(picked).toEqual(typed);
+  });
+
+  it('R9 variant B: an open old customer picked from the register twice today counts once', () => {
+    const f = new Floor({ r9SameDay: 'B', r7OpenRevisit: 'B' }).checkIn(WANG, LI);
+    const a = f.walkIn({ kind: 'RETURNING', customerId: ANNA, ownerId: LI });
+    f.leave(a.id);
+    const b = f.walkIn({ kind: 'RETURNING', customerId: ANNA, ownerId: LI });
+    expect(b).toMatchObject({ consultantId: LI, credit: [], explanation: { rule: 'R9' } });
+    expect(f.counted(LI)).toBe(1);
+  });
+
+  it('R9 variant A: an open old customer (by id) coming back today is an R7 revisit again', () => {
+    const f = new Floor({ r9SameDay: 'A', r7OpenRevisit: 'B' }).checkIn(WANG, LI);
+    f.leave(f.walkIn({ kind: 'RETURNING', customerId: ANNA, ownerId: LI }).id);
+    const b = f.walkIn({ kind: 'RETURNING', customerId: ANNA, ownerId: LI });
+    expect(b).toMatchObject({ consultantId: LI, explanation: { rule: 'R7' } });
+  });
+
+  it('R9: another customer with no phone is not matched by a missing id', () => {
+    const f = new Floor().checkIn(WANG, LI);
+    f.serve({ customerName: 'Anna' });
+    expect(f.walkIn({ customerName: 'Bo' })).toMatchObject({ consultantId: LI, explanation: { rule: 'R1' } });
+  });
+});
+
+describe('R8 and R11 keep the register id', () => {
+  it('R8: the brought-along walk-in records the old customer who brought them', () => {
+    const f = new Floor({ r8BroughtAlong: 'B' }).checkIn(WANG, LI);
+    const r = f.walkIn({ kind: 'BROUGHT_ALONG', broughtById: 7, ownerId: LI, dealClosed: true, newCustomerRegistered: false });
+    expect(r).toMatchObject({ consultantId: LI, broughtById: 7, credit: [], explanation: { rule: 'R8' } });
+  });
+
+  it("R11: a hand-over to the owner of the customer found in the register keeps that customer's id", () => {
+    const f = new Floor().checkIn(WANG, LI);
+    const r = f.walkIn({});
+    f.run({ type: 'HAND_OVER', receptionId: r.id, toConsultantId: LI, customerId: 9 }, self(WANG));
+    expect(f.state.receptions[r.id]).toMatchObject({ consultantId: LI, ownerId: LI, customerId: 9, explanation: { rule: 'R11' } });
   });
 });
 

@@ -96,12 +96,16 @@ export interface Explanation {
   rule: string;
   params?: Record<string, unknown>;
   /** Consultants the walk-in went past, and why (R2, R4, R5). */
-  passed?: Array<{ consultantId: number; rule: string; since?: number; credited?: boolean }>;
+  passed?: Array<{ consultantId: number; rule: string; since?: number; credited?: boolean; lost?: boolean }>;
 }
 
 export interface Reception {
   id: string;
   kind: WalkInKind;
+  /** The register's customer this walk-in is (R7–R11, O2 are decided on it); null for a visitor who gave no phone. */
+  customerId?: number | null;
+  /** R8: the old customer (from the register) who brought this walk-in along. */
+  broughtById?: number | null;
   customerName: string | null;
   /** Digits only (normalized), for the R9 same-day match. */
   phone: string | null;
@@ -228,6 +232,13 @@ export interface WalkInInput {
   kind: WalkInKind;
   /** The register's customer, when the desk looked them up (R7); the service fills owner and deal from it. */
   customerId?: number | null;
+  /**
+   * R9: the consultant whose registration of this customer is of today (a new customer of
+   * today), from the register; such a customer coming back today is that consultant's.
+   */
+  registeredTodayBy?: number | null;
+  /** R8: the old customer picked from the register who brings this walk-in along. */
+  broughtById?: number | null;
   customerName?: string | null;
   phone?: string | null;
   partySize?: number;
@@ -251,8 +262,9 @@ export type RotationCommand = { actor: Actor } & (
   | { type: 'MARK_ABSENT'; consultantId: number; reason?: string | null }
   | { type: 'RECORD_WALK_IN'; walkIn: WalkInInput }
   | { type: 'END_RECEPTION'; receptionId: string }
-  | { type: 'HAND_OVER'; receptionId: string; toConsultantId: number }
-  | { type: 'KEEP_FOR_COLLEAGUE'; receptionId: string; colleagueId: number }
+  /** R11: `customerId` is the colleague's customer found in the register (the colleague is its owner). */
+  | { type: 'HAND_OVER'; receptionId: string; toConsultantId: number; customerId?: number | null }
+  | { type: 'KEEP_FOR_COLLEAGUE'; receptionId: string; colleagueId: number; customerId?: number | null }
   | { type: 'REPORT_NON_BUYER'; receptionId: string; keep: boolean }
   | { type: 'DECIDE_NON_BUYER'; receptionId: string; confirmed: boolean; reason: string }
   | { type: 'REPORT_BIG_BUYER'; receptionId: string; units: number }

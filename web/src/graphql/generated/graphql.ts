@@ -120,6 +120,8 @@ export type CooperationIntent =
   | 'NONE';
 
 export type CreateUserInput = {
+  /** Company-wide: every site, including later ones (siteIds is then ignored) */
+  allSites?: boolean | null | undefined;
   departmentId?: string | null | undefined;
   displayName: string;
   password: string;
@@ -246,14 +248,29 @@ export type NonBuyerState =
 export type NotificationKind =
   | 'APPROVAL_REQUESTED'
   | 'APPROVED'
+  | 'BIG_BUYER'
   | 'CANCELLED'
   | 'CUSTOMER_OWNERSHIP_LOST'
   | 'GUESTS_ARRIVED'
+  | 'OWNERSHIP_LAPSING'
   | 'REJECTED'
   | 'RESCHEDULED'
   | 'SPECIAL_REQUEST'
   | 'SPECIAL_REQUEST_ANSWERED'
-  | 'TASK_ASSIGNED';
+  | 'SPECIAL_REQUEST_OVERDUE'
+  | 'TASK_ASSIGNED'
+  | 'TASK_DUE'
+  | 'TASK_OVERDUE'
+  | 'VISIT_PLAN_APPROVED'
+  | 'VISIT_PLAN_DUE'
+  | 'VISIT_PLAN_LATE'
+  | 'VISIT_PLAN_RETURNED'
+  | 'VISIT_PLAN_SUBMITTED'
+  | 'VISIT_REPORT_DUE'
+  | 'VISIT_REPORT_LATE'
+  | 'VISIT_TASK_ASSIGNED'
+  | 'VISIT_TASK_DUE'
+  | 'VISIT_TASK_OVERDUE';
 
 export type OutcomeInput = {
   cooperationIntent: CooperationIntent;
@@ -347,7 +364,8 @@ export type Season =
 /** ROTATION: floor rules (R7–R14); CUSTOMERS: register rules (O3, O7) */
 export type SettingsArea =
   | 'CUSTOMERS'
-  | 'ROTATION';
+  | 'ROTATION'
+  | 'VISITS';
 
 export type ShiftExceptionInput = {
   consultantId: string;
@@ -394,6 +412,8 @@ export type TaskState =
   | 'OPEN';
 
 export type UpdateUserInput = {
+  /** Company-wide: every site, including later ones (siteIds is then ignored) */
+  allSites?: boolean | null | undefined;
   departmentId?: string | null | undefined;
   displayName?: string | null | undefined;
   roles?: Array<Role> | null | undefined;
@@ -401,6 +421,8 @@ export type UpdateUserInput = {
 };
 
 export type WalkInInput = {
+  /** R8: the old customer (picked from the register) who brings this walk-in along */
+  broughtById?: string | null | undefined;
   /** R7: the customer found in the register (owner and deal come from it) */
   customerId?: string | null | undefined;
   customerName?: string | null | undefined;
@@ -416,6 +438,8 @@ export type WalkInInput = {
   ownerServesBoth?: boolean | null | undefined;
   partySize?: number | null | undefined;
   phone?: string | null | undefined;
+  /** O1: not in the register: register name and phone in the same step, with the consultant who receives them */
+  registerCustomer?: boolean | null | undefined;
   /** R14: units asked for */
   unitsAsked?: number | null | undefined;
 };
@@ -1277,19 +1301,19 @@ export type UpdateSiteMutationVariables = Exact<{
 
 export type UpdateSiteMutation = { updateSite: { id: string, name: string, code: string, timezone: string, createdAt: string } };
 
-export type UserRowFragment = { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null };
+export type UserRowFragment = { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null }> };
+export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null }> };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
 
 
-export type CreateUserMutation = { createUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
+export type CreateUserMutation = { createUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
 
 export type UpdateUserMutationVariables = Exact<{
   id: string;
@@ -1297,7 +1321,7 @@ export type UpdateUserMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
+export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
 
 export type SetUserDisabledMutationVariables = Exact<{
   id: string;
@@ -1305,7 +1329,7 @@ export type SetUserDisabledMutationVariables = Exact<{
 }>;
 
 
-export type SetUserDisabledMutation = { setUserDisabled: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
+export type SetUserDisabledMutation = { setUserDisabled: { id: string, username: string, displayName: string, roles: Array<Role>, disabled: boolean, allSites: boolean, createdAt: string, sites: Array<{ id: string, name: string, code: string }>, department: { id: string, name: string } | null } };
 
 export type ResetUserPasswordMutationVariables = Exact<{
   id: string;
@@ -2115,6 +2139,7 @@ export const UserRowFragmentDoc = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -6690,6 +6715,7 @@ export const UsersDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -6713,6 +6739,7 @@ export const CreateUserDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -6736,6 +6763,7 @@ export const UpdateUserDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
@@ -6759,6 +6787,7 @@ export const SetUserDisabledDocument = new TypedDocumentString(`
   displayName
   roles
   disabled
+  allSites
   createdAt
   sites {
     id
