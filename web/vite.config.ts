@@ -1,11 +1,14 @@
 import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
+import ElementPlus from 'unplugin-element-plus/vite';
 import { defineConfig } from 'vite';
 
 // `pnpm dev`: Vite on :5173 with /graphql (HTTP and graphql-ws) proxied to the server on
 // :4000. `pnpm build`: web/dist, which the server serves at / with history fallback.
 export default defineConfig({
-  plugins: [vue()],
+  // Only the Element Plus styles the app uses: each `import { ElX } from 'element-plus'`
+  // brings its own component's CSS (issue 16), instead of the whole library's sheet.
+  plugins: [vue(), ElementPlus({})],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

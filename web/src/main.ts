@@ -1,4 +1,8 @@
-import 'element-plus/dist/index.css';
+// The theme's variables and base rules; each component's own CSS comes with its import
+// (unplugin-element-plus in vite.config.ts).
+import 'element-plus/theme-chalk/base.css';
+// The v-loading directive has no component import to bring its style.
+import 'element-plus/theme-chalk/el-loading.css';
 import './styles/main.css';
 import { createPinia } from 'pinia';
 import { createApp, watch } from 'vue';

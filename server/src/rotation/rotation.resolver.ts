@@ -285,6 +285,12 @@ export class RotationResolver {
     return this.run(ctx, siteId, { type: 'UNDO', seq, reason });
   }
 
+  @Authorized(...FLOOR)
+  @Mutation(() => FloorChangeView, { description: 'A consultant takes back their own tap (left, away, back, customer left) within the undo window' })
+  takeBackMyChange(@Arg('siteId', () => ID) siteId: string, @Arg('seq', () => Int) seq: number, @Ctx() ctx: Context) {
+    return this.run(ctx, siteId, { type: 'TAKE_BACK', seq });
+  }
+
   // ---- the manager (R5, R10–R12, R14, R15) -------------------------------------------------
 
   @Authorized(...SUPERVISOR)

@@ -2,8 +2,17 @@ import { Cron } from 'croner';
 import { In, IsNull, LessThanOrEqual, Not, type DataSource } from 'typeorm';
 import { SiteEntity, UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import { Role, type Principal } from '../accounts/domain/roles.js';
-import { AppointmentEntity, SpecialRequestEntity, TaskEntity } from '../appointments/appointments.entity.js';
-import { CustomerEntity, FollowUpEntity, OwnershipDecisionEntity, RegistrationEntity } from '../customers/customers.entity.js';
+import {
+  AppointmentEntity,
+  SpecialRequestEntity,
+  TaskEntity,
+} from '../appointments/appointments.entity.js';
+import {
+  CustomerEntity,
+  FollowUpEntity,
+  OwnershipDecisionEntity,
+  RegistrationEntity,
+} from '../customers/customers.entity.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { NotificationEntity } from '../notifications/notifications.entity.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
@@ -14,7 +23,13 @@ import type { Logger } from '../platform/logger.js';
 import { monthOf, nextMonth } from './domain/calendar.js';
 import { DAY, LEAD, remindersDue, type Reminder, type ReminderFacts } from './domain/reminders.js';
 import { DEFAULT_VISIT_SETTINGS } from './domain/settings.js';
-import { ReminderFiredEntity, VisitEntity, VisitPlanEntity, VisitSettingsEntity, VisitTaskEntity } from './visits.entity.js';
+import {
+  ReminderFiredEntity,
+  VisitEntity,
+  VisitPlanEntity,
+  VisitSettingsEntity,
+  VisitTaskEntity,
+} from './visits.entity.js';
 
 const LIVE_APPOINTMENT = Not(In(['cancelled', 'rejected', 'completed']));
 
@@ -41,9 +56,13 @@ export class ReminderScheduler {
   /** Starts ticking on the cron pattern (croner; overlapping ticks are skipped). */
   start(pattern: string): void {
     if (this.job) return;
-    this.job = new Cron(pattern, { protect: true, catch: (err) => this.logger.warn({ err }, 'reminder tick failed') }, async () => {
-      await this.tick();
-    });
+    this.job = new Cron(
+      pattern,
+      { protect: true, catch: (err) => this.logger.warn({ err }, 'reminder tick failed') },
+      async () => {
+        await this.tick();
+      },
+    );
   }
 
   /** When the cron job ticks next, or null when it is not scheduled (turned off or stopped). */
@@ -70,9 +89,15 @@ export class ReminderScheduler {
     const facts = await this.facts();
     const due = remindersDue(facts);
     if (!due.length) return 0;
+    await this.describe(due);
     const fired = new Set<string>();
     for (let i = 0; i < due.length; i += 500) {
-      const rows = await this.ds.getRepository(ReminderFiredEntity).find({ where: { key: In(due.slice(i, i + 500).map((r) => r.key)) }, select: { key: true } });
+      const rows = await this.ds
+        .getRepository(ReminderFiredEntity)
+        .find({
+          where: { key: In(due.slice(i, i + 500).map((r) => r.key)) },
+          select: { key: true },
+        });
       for (const r of rows) fired.add(r.key);
     }
     let count = 0;
@@ -84,21 +109,73 @@ export class ReminderScheduler {
     return count;
   }
 
+  /** Adds what the words need: the appointment (company, purpose, time) or the customer's name. */
+  private async describe(due: Reminder[]): Promise<void> {
+    const apptIds = [
+      ...new Set(due.map((r) => r.appointmentId).filter((x): x is number => x !== undefined)),
+    ];
+    const customerIds = [
+      ...new Set(
+        due.map((r) => r.params.customerId).filter((x): x is number => typeof x === 'number'),
+      ),
+    ];
+    const ownerIds = [...new Set(due.map((r) => r.ownerId))];
+    const [appts, names, owners] = await Promise.all([
+      apptIds.length
+        ? this.ds
+            .getRepository(AppointmentEntity)
+            .find({
+              where: { id: In(apptIds) },
+              select: { id: true, purpose: true, visitorCompany: true, startAt: true },
+            })
+        : [],
+      customerIds.length ? this.customers.namesByIds(customerIds) : [],
+      this.ds
+        .getRepository(UserEntity)
+        .find({ where: { id: In(ownerIds) }, select: { id: true, displayName: true } }),
+    ]);
+    const ownerName = new Map(owners.map((u) => [u.id, u.displayName]));
+    const apptById = new Map(appts.map((a) => [a.id, a]));
+    const nameById = new Map(customerIds.map((id, i) => [id, names[i]]));
+    for (const r of due) {
+      const a = r.appointmentId === undefined ? undefined : apptById.get(r.appointmentId);
+      if (a)
+        Object.assign(r.params, {
+          purpose: a.purpose,
+          visitorCompany: a.visitorCompany,
+          startAt: a.startAt.toISOString(),
+        });
+      if (typeof r.params.customerId === 'number')
+        r.params.customerName = nameById.get(r.params.customerId) ?? '';
+      r.params.ownerName = ownerName.get(r.ownerId) ?? '';
+    }
+  }
+
   /** Stores the key and the notifications together; a key another instance stored first is skipped. */
   private async fire(r: Reminder, managers: Map<number, number[]>): Promise<boolean> {
     let rows: NotificationEntity[];
     try {
       rows = await this.tx.run(async (em) => {
-        await em.insert(ReminderFiredEntity, { key: r.key, kind: r.kind, firedAt: this.clock.now() });
+        await em.insert(ReminderFiredEntity, {
+          key: r.key,
+          kind: r.kind,
+          firedAt: this.clock.now(),
+        });
         let toManagers: number[] = [];
         if (r.toManagers) {
-          if (!managers.has(r.siteId)) managers.set(r.siteId, await this.notifications.managersOf(em, r.siteId));
+          if (!managers.has(r.siteId))
+            managers.set(r.siteId, await this.notifications.managersOf(em, r.siteId));
           toManagers = managers.get(r.siteId)!;
         }
         const users = [...new Set([r.ownerId, ...toManagers])];
         return this.notifications.stage(
           em,
-          users.map((userId) => ({ userId, kind: r.kind, appointmentId: r.appointmentId ?? null, params: { ...r.params, ownerId: r.ownerId, forManager: userId !== r.ownerId } })),
+          users.map((userId) => ({
+            userId,
+            kind: r.kind,
+            appointmentId: r.appointmentId ?? null,
+            params: { ...r.params, ownerId: r.ownerId, forManager: userId !== r.ownerId },
+          })),
         );
       });
     } catch (err) {
@@ -118,8 +195,15 @@ export class ReminderScheduler {
       ds.getRepository(UserSiteEntity).find(),
       ds.getRepository(UserEntity).findBy({ disabled: false }),
     ]);
-    const consultantIds = new Set(consultants.filter((u) => u.roles.includes(Role.CONSULTANT)).map((u) => u.id));
-    const planDays = new Map(settingsRows.map((r) => [r.siteId, (JSON.parse(r.settings) as { planReminderDays?: number }).planReminderDays]));
+    const consultantIds = new Set(
+      consultants.filter((u) => u.roles.includes(Role.CONSULTANT)).map((u) => u.id),
+    );
+    const planDays = new Map(
+      settingsRows.map((r) => [
+        r.siteId,
+        (JSON.parse(r.settings) as { planReminderDays?: number }).planReminderDays,
+      ]),
+    );
     const months = new Set<string>();
     for (const s of sites) {
       const m = monthOf(now, s.timezone);
@@ -128,35 +212,89 @@ export class ReminderScheduler {
     }
     const siteOf = async (appointmentIds: number[]) => {
       if (!appointmentIds.length) return new Map<number, number>();
-      const rows = await ds.getRepository(AppointmentEntity).find({ where: { id: In(appointmentIds), state: LIVE_APPOINTMENT }, select: { id: true, siteId: true } });
+      const rows = await ds
+        .getRepository(AppointmentEntity)
+        .find({
+          where: { id: In(appointmentIds), state: LIVE_APPOINTMENT },
+          select: { id: true, siteId: true },
+        });
       return new Map(rows.map((a) => [a.id, a.siteId]));
     };
     const [plans, requests, unreported, tasks, visitTasks] = await Promise.all([
-      ds.getRepository(VisitPlanEntity).find({ where: { month: In([...months]), state: In(['SUBMITTED', 'APPROVED']) }, select: { siteId: true, consultantId: true, month: true } }),
-      ds.getRepository(SpecialRequestEntity).find({ where: { repliedAt: IsNull(), promisedBy: LessThanOrEqual(new Date(now)) } }),
-      ds.getRepository(VisitEntity).find({ where: { checkedInAt: Not(IsNull()), reportedAt: IsNull(), reportDueAt: LessThanOrEqual(new Date(now + LEAD.report)) } }),
-      ds.getRepository(TaskEntity).find({ where: { state: 'OPEN', dueAt: LessThanOrEqual(new Date(now + LEAD.task)) } }),
-      ds.getRepository(VisitTaskEntity).find({ where: { state: 'OPEN', dueAt: LessThanOrEqual(new Date(now + LEAD.task)) } }),
+      ds
+        .getRepository(VisitPlanEntity)
+        .find({
+          where: { month: In([...months]), state: In(['SUBMITTED', 'APPROVED']) },
+          select: { siteId: true, consultantId: true, month: true },
+        }),
+      ds
+        .getRepository(SpecialRequestEntity)
+        .find({ where: { repliedAt: IsNull(), promisedBy: LessThanOrEqual(new Date(now)) } }),
+      ds
+        .getRepository(VisitEntity)
+        .find({
+          where: {
+            checkedInAt: Not(IsNull()),
+            reportedAt: IsNull(),
+            reportDueAt: LessThanOrEqual(new Date(now + LEAD.report)),
+          },
+        }),
+      ds
+        .getRepository(TaskEntity)
+        .find({ where: { state: 'OPEN', dueAt: LessThanOrEqual(new Date(now + LEAD.task)) } }),
+      ds
+        .getRepository(VisitTaskEntity)
+        .find({ where: { state: 'OPEN', dueAt: LessThanOrEqual(new Date(now + LEAD.task)) } }),
     ]);
-    const apptSite = await siteOf([...new Set([...requests.map((r) => r.appointmentId), ...tasks.map((t) => t.appointmentId)])]);
+    const apptSite = await siteOf([
+      ...new Set([...requests.map((r) => r.appointmentId), ...tasks.map((t) => t.appointmentId)]),
+    ]);
     return {
       now,
       sites: sites.map((s) => ({
         siteId: s.id,
         timezone: s.timezone,
         planReminderDays: planDays.get(s.id) ?? DEFAULT_VISIT_SETTINGS.planReminderDays,
-        consultants: links.filter((l) => l.siteId === s.id && consultantIds.has(l.userId)).map((l) => l.userId),
+        consultants: links
+          .filter((l) => l.siteId === s.id && consultantIds.has(l.userId))
+          .map((l) => l.userId),
       })),
       submittedPlans: plans,
       specialRequests: requests
         .filter((r) => apptSite.has(r.appointmentId))
-        .map((r) => ({ id: r.id, siteId: apptSite.get(r.appointmentId)!, appointmentId: r.appointmentId, escalatedToId: r.escalatedToId, promisedBy: r.promisedBy.getTime() })),
-      unreported: unreported.map((v) => ({ id: v.id, siteId: v.siteId, consultantId: v.consultantId, customerId: v.customerId, reportDueAt: v.reportDueAt!.getTime() })),
+        .map((r) => ({
+          id: r.id,
+          siteId: apptSite.get(r.appointmentId)!,
+          appointmentId: r.appointmentId,
+          escalatedToId: r.escalatedToId,
+          promisedBy: r.promisedBy.getTime(),
+        })),
+      unreported: unreported.map((v) => ({
+        id: v.id,
+        siteId: v.siteId,
+        consultantId: v.consultantId,
+        customerId: v.customerId,
+        reportDueAt: v.reportDueAt!.getTime(),
+      })),
       ownerships: (await Promise.all(sites.map((s) => this.lapsing(s, now)))).flat(),
       tasks: tasks
         .filter((t) => apptSite.has(t.appointmentId))
-        .map((t) => ({ id: t.id, siteId: apptSite.get(t.appointmentId)!, appointmentId: t.appointmentId, ownerId: t.ownerId, dueAt: t.dueAt.getTime(), label: t.label })),
-      visitTasks: visitTasks.map((t) => ({ id: t.id, siteId: t.siteId, visitId: t.visitId, ownerId: t.ownerId, dueAt: t.dueAt.getTime(), text: t.text })),
+        .map((t) => ({
+          id: t.id,
+          siteId: apptSite.get(t.appointmentId)!,
+          appointmentId: t.appointmentId,
+          ownerId: t.ownerId,
+          dueAt: t.dueAt.getTime(),
+          label: t.label,
+        })),
+      visitTasks: visitTasks.map((t) => ({
+        id: t.id,
+        siteId: t.siteId,
+        visitId: t.visitId,
+        ownerId: t.ownerId,
+        dueAt: t.dueAt.getTime(),
+        text: t.text,
+      })),
     };
   }
 
@@ -166,7 +304,14 @@ export class ReminderScheduler {
    * they are computed.
    */
   private async lapsing(site: SiteEntity, now: number): Promise<ReminderFacts['ownerships']> {
-    const system: Principal = { userId: 0, companyId: site.companyId, roles: [Role.ADMIN], siteIds: [site.id], sessionId: 'reminders', expiresAt: new Date(now + DAY) };
+    const system: Principal = {
+      userId: 0,
+      companyId: site.companyId,
+      roles: [Role.ADMIN],
+      siteIds: [site.id],
+      sessionId: 'reminders',
+      expiresAt: new Date(now + DAY),
+    };
     const { followUpDays } = await this.customers.settings(system, site.id);
     // Ownership lapses at the start of the site day `followUpDays + 1` after the last activity;
     // a day of slack either side, the domain decides the exact time.
@@ -174,15 +319,40 @@ export class ReminderScheduler {
     const to = new Date(now - followUpDays * DAY + LEAD.ownership);
     const between = (alias: string) => `${alias}.at >= :from AND ${alias}.at <= :to`;
     const [regs, fus, decs] = await Promise.all([
-      this.ds.getRepository(RegistrationEntity).createQueryBuilder('r').select('r.customerId', 'customerId').where('r.siteId = :site', { site: site.id }).andWhere(between('r'), { from, to }).getRawMany<{ customerId: number }>(),
-      this.ds.getRepository(FollowUpEntity).createQueryBuilder('f').innerJoin(CustomerEntity, 'c', 'c.id = f.customerId').select('f.customerId', 'customerId').where('c.siteId = :site', { site: site.id }).andWhere(between('f'), { from, to }).getRawMany<{ customerId: number }>(),
-      this.ds.getRepository(OwnershipDecisionEntity).createQueryBuilder('d').innerJoin(CustomerEntity, 'c', 'c.id = d.customerId').select('d.customerId', 'customerId').where('c.siteId = :site', { site: site.id }).andWhere(between('d'), { from, to }).getRawMany<{ customerId: number }>(),
+      this.ds
+        .getRepository(RegistrationEntity)
+        .createQueryBuilder('r')
+        .select('r.customerId', 'customerId')
+        .where('r.siteId = :site', { site: site.id })
+        .andWhere(between('r'), { from, to })
+        .getRawMany<{ customerId: number }>(),
+      this.ds
+        .getRepository(FollowUpEntity)
+        .createQueryBuilder('f')
+        .innerJoin(CustomerEntity, 'c', 'c.id = f.customerId')
+        .select('f.customerId', 'customerId')
+        .where('c.siteId = :site', { site: site.id })
+        .andWhere(between('f'), { from, to })
+        .getRawMany<{ customerId: number }>(),
+      this.ds
+        .getRepository(OwnershipDecisionEntity)
+        .createQueryBuilder('d')
+        .innerJoin(CustomerEntity, 'c', 'c.id = d.customerId')
+        .select('d.customerId', 'customerId')
+        .where('c.siteId = :site', { site: site.id })
+        .andWhere(between('d'), { from, to })
+        .getRawMany<{ customerId: number }>(),
     ]);
     const ids = [...new Set([...regs, ...fus, ...decs].map((r) => Number(r.customerId)))];
     if (!ids.length) return [];
     const rows = await this.customers.rows(system, site.id, ids, site.timezone);
     return rows
       .filter((r) => r.ownership.ownerId !== null && r.ownership.lapsesAt !== null)
-      .map((r) => ({ customerId: r.customer.id, siteId: site.id, ownerId: r.ownership.ownerId!, lapsesAt: r.ownership.lapsesAt! }));
+      .map((r) => ({
+        customerId: r.customer.id,
+        siteId: site.id,
+        ownerId: r.ownership.ownerId!,
+        lapsesAt: r.ownership.lapsesAt!,
+      }));
   }
 }

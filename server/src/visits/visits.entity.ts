@@ -76,4 +76,10 @@ export class ReminderFiredEntity {
   @Column({ type: 'datetime', precision: 3 }) firedAt: Date;
 }
 
-export const visitEntities = [VisitSettingsEntity, VisitPlanEntity, VisitEntity, VisitTaskEntity, ReminderFiredEntity];
+export const visitEntities = [
+  VisitSettingsEntity,
+  VisitPlanEntity,
+  VisitEntity,
+  VisitTaskEntity,
+  ReminderFiredEntity,
+];

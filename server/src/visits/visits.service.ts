@@ -1,9 +1,18 @@
 import { In, IsNull, LessThanOrEqual, Not, type DataSource, type EntityManager } from 'typeorm';
+import { UserEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
-import { CustomerEntity, FollowUpEntity, OwnershipDecisionEntity, RegistrationEntity } from '../customers/customers.entity.js';
+import {
+  CustomerEntity,
+  FollowUpEntity,
+  OwnershipDecisionEntity,
+  RegistrationEntity,
+} from '../customers/customers.entity.js';
 import type { CustomersService } from '../customers/customers.service.js';
-import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
+import type {
+  NotificationInput,
+  NotificationsService,
+} from '../notifications/notifications.service.js';
 import type { Clock } from '../platform/clock.js';
 import { forUpdate } from '../platform/db/locks.js';
 import type { Transactions } from '../platform/db/transaction.js';
@@ -31,7 +40,12 @@ import {
   type PlanState,
   type Rejection,
 } from './domain/visits.js';
-import { VisitEntity, VisitPlanEntity, VisitSettingsEntity, VisitTaskEntity } from './visits.entity.js';
+import {
+  VisitEntity,
+  VisitPlanEntity,
+  VisitSettingsEntity,
+  VisitTaskEntity,
+} from './visits.entity.js';
 
 export interface PlanWithVisits {
   plan: VisitPlanEntity;
@@ -81,51 +95,110 @@ export class VisitsService {
     return this.settingsIn(this.ds.manager, siteId, site.timezone);
   }
 
-  async updateSettings(p: Principal, siteId: number, input: Omit<VisitSettings, 'timezone'>): Promise<VisitSettings> {
+  async updateSettings(
+    p: Principal,
+    siteId: number,
+    input: Omit<VisitSettings, 'timezone'>,
+  ): Promise<VisitSettings> {
     const site = await this.accounts.requireSite(p, siteId);
     if (input.siteProvince || input.siteCity) {
-      if (!input.siteProvince || !input.siteCity || !isValidRegion({ province: input.siteProvince, city: input.siteCity, district: input.siteDistrict }))
+      if (
+        !input.siteProvince ||
+        !input.siteCity ||
+        !isValidRegion({
+          province: input.siteProvince,
+          city: input.siteCity,
+          district: input.siteDistrict,
+        })
+      )
         throw badInput('siteCity', 'Not a known region');
     }
     const keys = Object.keys(DEFAULT_VISIT_SETTINGS);
     await this.tx.run(async (em) => {
       const before = pickValues(await this.settingsIn(em, siteId, site.timezone, true), keys);
-      const after = pickValues({ ...input, siteDistrict: input.siteProvince ? input.siteDistrict : null }, keys);
+      const after = pickValues(
+        { ...input, siteDistrict: input.siteProvince ? input.siteDistrict : null },
+        keys,
+      );
       if (!changedKeys(before, after).length) return;
       await em.save(VisitSettingsEntity, { siteId, settings: JSON.stringify(after) });
-      await this.settingsHistory.record(em, { siteId, area: SettingsArea.VISITS, at: this.clock.now(), byId: p.userId, before, after });
+      await this.settingsHistory.record(em, {
+        siteId,
+        area: SettingsArea.VISITS,
+        at: this.clock.now(),
+        byId: p.userId,
+        before,
+        after,
+      });
     });
     return this.settingsIn(this.ds.manager, siteId, site.timezone);
   }
 
-  async settingsIn(em: EntityManager, siteId: number, timezone: string, lock = false): Promise<VisitSettings> {
-    const row = await em.findOne(VisitSettingsEntity, { where: { siteId }, ...(lock ? forUpdate(em) : {}) });
-    return { ...DEFAULT_VISIT_SETTINGS, ...(row ? (JSON.parse(row.settings) as Partial<VisitSettings>) : {}), timezone };
+  async settingsIn(
+    em: EntityManager,
+    siteId: number,
+    timezone: string,
+    lock = false,
+  ): Promise<VisitSettings> {
+    const row = await em.findOne(VisitSettingsEntity, {
+      where: { siteId },
+      ...(lock ? forUpdate(em) : {}),
+    });
+    return {
+      ...DEFAULT_VISIT_SETTINGS,
+      ...(row ? (JSON.parse(row.settings) as Partial<VisitSettings>) : {}),
+      timezone,
+    };
   }
 
   /** V2: sets (or clears) a customer's region. Consultants set their own customers'; managers any. */
-  async setCustomerRegion(p: Principal, customerId: number, region: Region | null): Promise<CustomerEntity> {
+  async setCustomerRegion(
+    p: Principal,
+    customerId: number,
+    region: Region | null,
+  ): Promise<CustomerEntity> {
     const customer = await this.ds.getRepository(CustomerEntity).findOneBy({ id: customerId });
     if (!customer) throw notFound('Customer');
     await this.accounts.requireSite(p, customer.siteId);
     if (!hasRole(p, ...SUPERVISOR)) {
       const [row] = await this.customers.rows(p, customer.siteId, [customerId]);
-      if (row?.ownership.ownerId !== p.userId) throw forbidden('Only the owner or a manager sets the region');
+      if (row?.ownership.ownerId !== p.userId)
+        throw forbidden('Only the owner or a manager sets the region');
     }
     if (region && !isValidRegion(region)) throw badInput('region', 'Not a known region');
     await this.tx.run((em) =>
-      em.update(CustomerEntity, { id: customerId }, { regionProvince: region?.province ?? null, regionCity: region?.city ?? null, regionDistrict: region?.district ?? null }),
+      em.update(
+        CustomerEntity,
+        { id: customerId },
+        {
+          regionProvince: region?.province ?? null,
+          regionCity: region?.city ?? null,
+          regionDistrict: region?.district ?? null,
+        },
+      ),
     );
-    return { ...customer, regionProvince: region?.province ?? null, regionCity: region?.city ?? null, regionDistrict: region?.district ?? null };
+    return {
+      ...customer,
+      regionProvince: region?.province ?? null,
+      regionCity: region?.city ?? null,
+      regionDistrict: region?.district ?? null,
+    };
   }
 
   /** Regions by customer id, for per-request loaders. */
   async regionsByIds(ids: readonly number[]): Promise<Array<Region | null>> {
-    const rows = await this.ds.getRepository(CustomerEntity).find({ where: { id: In([...ids]) }, select: { id: true, regionProvince: true, regionCity: true, regionDistrict: true } });
+    const rows = await this.ds
+      .getRepository(CustomerEntity)
+      .find({
+        where: { id: In([...ids]) },
+        select: { id: true, regionProvince: true, regionCity: true, regionDistrict: true },
+      });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => {
       const r = byId.get(id);
-      return r?.regionProvince && r.regionCity ? { province: r.regionProvince, city: r.regionCity, district: r.regionDistrict } : null;
+      return r?.regionProvince && r.regionCity
+        ? { province: r.regionProvince, city: r.regionCity, district: r.regionDistrict }
+        : null;
     });
   }
 
@@ -139,17 +212,27 @@ export class VisitsService {
     const site = await this.accounts.requireSite(p, siteId);
     const supervisor = hasRole(p, ...SUPERVISOR);
     const who = supervisor ? consultantId : p.userId;
-    if (!supervisor && consultantId !== null && consultantId !== p.userId) throw forbidden('Consultants see their own customers');
+    if (!supervisor && consultantId !== null && consultantId !== p.userId)
+      throw forbidden('Consultants see their own customers');
     const s = await this.settingsIn(this.ds.manager, siteId, site.timezone);
     const ids = await this.candidateCustomers(siteId, who);
-    const rows = (await this.customers.rows(p, siteId, ids, site.timezone)).filter((r) => r.ownership.ownerId !== null && (who === null || r.ownership.ownerId === who));
+    const rows = (await this.customers.rows(p, siteId, ids, site.timezone)).filter(
+      (r) => r.ownership.ownerId !== null && (who === null || r.ownership.ownerId === who),
+    );
     const last = await this.lastVisits(rows.map((r) => r.customer.id));
     const now = this.clock.now().getTime();
     const owner = new Map(rows.map((r) => [r.customer.id, r.ownership.ownerId!]));
     return visitsDue(
       rows.map((r) => ({
         customerId: r.customer.id,
-        region: r.customer.regionProvince && r.customer.regionCity ? { province: r.customer.regionProvince, city: r.customer.regionCity, district: r.customer.regionDistrict } : null,
+        region:
+          r.customer.regionProvince && r.customer.regionCity
+            ? {
+                province: r.customer.regionProvince,
+                city: r.customer.regionCity,
+                district: r.customer.regionDistrict,
+              }
+            : null,
         lastVisitAt: last.get(r.customer.id) ?? null,
         ownedSince: r.ownership.since ?? r.customer.createdAt.getTime(),
       })),
@@ -162,19 +245,32 @@ export class VisitsService {
   private async candidateCustomers(siteId: number, consultantId: number | null): Promise<number[]> {
     const withRegion = Not(IsNull());
     if (consultantId === null) {
-      const all = await this.ds.getRepository(CustomerEntity).find({ where: { siteId, regionCity: withRegion }, select: { id: true } });
+      const all = await this.ds
+        .getRepository(CustomerEntity)
+        .find({ where: { siteId, regionCity: withRegion }, select: { id: true } });
       return all.map((c) => c.id);
     }
     const [regs, fus, decs] = await Promise.all([
-      this.ds.getRepository(RegistrationEntity).find({ where: { siteId, consultantId }, select: { customerId: true } }),
-      this.ds.getRepository(FollowUpEntity).find({ where: { consultantId }, select: { customerId: true } }),
-      this.ds.getRepository(OwnershipDecisionEntity).find({ where: { consultantId }, select: { customerId: true } }),
+      this.ds
+        .getRepository(RegistrationEntity)
+        .find({ where: { siteId, consultantId }, select: { customerId: true } }),
+      this.ds
+        .getRepository(FollowUpEntity)
+        .find({ where: { consultantId }, select: { customerId: true } }),
+      this.ds
+        .getRepository(OwnershipDecisionEntity)
+        .find({ where: { consultantId }, select: { customerId: true } }),
     ]);
     const ids = [...new Set([...regs, ...fus, ...decs].map((r) => r.customerId))];
     if (!ids.length) return [];
     const out: number[] = [];
     for (let i = 0; i < ids.length; i += 1000) {
-      const found = await this.ds.getRepository(CustomerEntity).find({ where: { id: In(ids.slice(i, i + 1000)), siteId, regionCity: withRegion }, select: { id: true } });
+      const found = await this.ds
+        .getRepository(CustomerEntity)
+        .find({
+          where: { id: In(ids.slice(i, i + 1000)), siteId, regionCity: withRegion },
+          select: { id: true },
+        });
       out.push(...found.map((c) => c.id));
     }
     return out;
@@ -201,50 +297,105 @@ export class VisitsService {
   // ---- V1: plans ------------------------------------------------------------------------------------
 
   /** A consultant's plan for a month (their own; managers any consultant's), with its visits. */
-  async plan(p: Principal, siteId: number, month: string, consultantId: number | null): Promise<PlanWithVisits | null> {
+  async plan(
+    p: Principal,
+    siteId: number,
+    month: string,
+    consultantId: number | null,
+  ): Promise<PlanWithVisits | null> {
     await this.accounts.requireSite(p, siteId);
     if (!isMonth(month)) throw badInput('month', 'month must look like 2026-02');
     const who = consultantId ?? p.userId;
-    if (who !== p.userId && !hasRole(p, ...SUPERVISOR)) throw forbidden('Consultants see their own plans');
-    const plan = await this.ds.getRepository(VisitPlanEntity).findOneBy({ siteId, consultantId: who, month });
+    if (who !== p.userId && !hasRole(p, ...SUPERVISOR))
+      throw forbidden('Consultants see their own plans');
+    const plan = await this.ds
+      .getRepository(VisitPlanEntity)
+      .findOneBy({ siteId, consultantId: who, month });
     if (!plan) return null;
-    return { plan, visits: await this.ds.getRepository(VisitEntity).find({ where: { planId: plan.id }, order: { day: 'ASC', id: 'ASC' } }) };
+    return {
+      plan,
+      visits: await this.ds
+        .getRepository(VisitEntity)
+        .find({ where: { planId: plan.id }, order: { day: 'ASC', id: 'ASC' } }),
+    };
   }
 
   /** V1: the site's plans for a month (the manager's review list); drafts are the consultant's own business. */
   async plans(p: Principal, siteId: number, month: string): Promise<PlanWithVisits[]> {
     await this.accounts.requireSite(p, siteId);
     if (!isMonth(month)) throw badInput('month', 'month must look like 2026-02');
-    const plans = await this.ds.getRepository(VisitPlanEntity).find({ where: { siteId, month, state: Not('DRAFT') }, order: { consultantId: 'ASC' } });
+    const plans = await this.ds
+      .getRepository(VisitPlanEntity)
+      .find({ where: { siteId, month, state: Not('DRAFT') }, order: { consultantId: 'ASC' } });
     if (!plans.length) return [];
-    const visits = await this.ds.getRepository(VisitEntity).find({ where: { planId: In(plans.map((x) => x.id)) }, order: { day: 'ASC', id: 'ASC' } });
+    const visits = await this.ds
+      .getRepository(VisitEntity)
+      .find({ where: { planId: In(plans.map((x) => x.id)) }, order: { day: 'ASC', id: 'ASC' } });
     return plans.map((plan) => ({ plan, visits: visits.filter((v) => v.planId === plan.id) }));
   }
 
   /** V1: the consultant drafts (or, once returned, edits) a month's plan; its visits are replaced. */
-  async savePlan(p: Principal, siteId: number, month: string, items: PlanItem[]): Promise<PlanWithVisits> {
+  async savePlan(
+    p: Principal,
+    siteId: number,
+    month: string,
+    items: PlanItem[],
+  ): Promise<PlanWithVisits> {
     const site = await this.accounts.requireSite(p, siteId);
     if (!hasRole(p, Role.CONSULTANT)) throw forbidden('Only consultants plan visits');
     if (!isMonth(month)) throw badInput('month', 'month must look like 2026-02');
     const now = this.clock.now().getTime();
-    if (!plannableMonths(now, site.timezone).includes(month)) throw badInput('month', 'Plans are for this month or the next', { reason: 'V1_MONTH' });
+    if (!plannableMonths(now, site.timezone).includes(month))
+      throw badInput('month', 'Plans are for this month or the next', { reason: 'V1_MONTH' });
     const bad = checkPlanItems(month, items);
     if (bad) throw rejected(bad, 'items');
     const ids = [...new Set(items.map((i) => i.customerId))];
     const rows = await this.customers.rows(p, siteId, ids, site.timezone);
-    const owned = new Set(rows.filter((r) => r.ownership.ownerId === p.userId).map((r) => r.customer.id));
+    const owned = new Set(
+      rows.filter((r) => r.ownership.ownerId === p.userId).map((r) => r.customer.id),
+    );
     const notMine = ids.find((id) => !owned.has(id));
-    if (notMine !== undefined) throw badInput('items', 'Visits are planned for your own customers', { reason: 'V1_NOT_OWNER' });
+    if (notMine !== undefined)
+      throw badInput('items', 'Visits are planned for your own customers', {
+        reason: 'V1_NOT_OWNER',
+      });
     const planId = await this.tx.run(async (em) => {
-      let plan = await em.findOne(VisitPlanEntity, { where: { siteId, consultantId: p.userId, month }, ...forUpdate(em) });
-      if (plan && !['DRAFT', 'RETURNED'].includes(plan.state)) throw conflict('A submitted plan cannot be edited', { reason: 'V1_STATE' });
-      if (!plan) plan = await em.save(VisitPlanEntity, em.create(VisitPlanEntity, { siteId, consultantId: p.userId, month, state: 'DRAFT', submittedAt: null, late: false, decidedById: null, decidedAt: null, comment: null, updatedAt: new Date(now) }));
+      let plan = await em.findOne(VisitPlanEntity, {
+        where: { siteId, consultantId: p.userId, month },
+        ...forUpdate(em),
+      });
+      if (plan && !['DRAFT', 'RETURNED'].includes(plan.state))
+        throw conflict('A submitted plan cannot be edited', { reason: 'V1_STATE' });
+      if (!plan)
+        plan = await em.save(
+          VisitPlanEntity,
+          em.create(VisitPlanEntity, {
+            siteId,
+            consultantId: p.userId,
+            month,
+            state: 'DRAFT',
+            submittedAt: null,
+            late: false,
+            decidedById: null,
+            decidedAt: null,
+            comment: null,
+            updatedAt: new Date(now),
+          }),
+        );
       else await em.update(VisitPlanEntity, { id: plan.id }, { updatedAt: new Date(now) });
       await em.delete(VisitEntity, { planId: plan.id });
       if (items.length)
         await em.insert(
           VisitEntity,
-          items.map((i) => ({ planId: plan.id, siteId, consultantId: p.userId, customerId: i.customerId, day: i.day, purpose: i.purpose.trim(), content: i.content.trim() })),
+          items.map((i) => ({
+            planId: plan.id,
+            siteId,
+            consultantId: p.userId,
+            customerId: i.customerId,
+            day: i.day,
+            purpose: i.purpose.trim(),
+            content: i.content.trim(),
+          })),
         );
       return plan.id;
     });
@@ -256,12 +407,22 @@ export class VisitsService {
     const { rows } = await this.movePlan(p, planId, 'SUBMITTED', null, async (em, plan, site) => {
       if (plan.consultantId !== p.userId) throw forbidden('Only the consultant submits their plan');
       const count = await em.countBy(VisitEntity, { planId });
-      if (!count) throw badInput('items', 'A plan needs at least one visit', { reason: 'V1_EMPTY' });
+      if (!count)
+        throw badInput('items', 'A plan needs at least one visit', { reason: 'V1_EMPTY' });
       const now = this.clock.now().getTime();
       plan.submittedAt = new Date(now);
       plan.late = planLate(plan.month, now, site.timezone); // V1: due before the month starts
       const managers = await this.notifications.managersOf(em, plan.siteId);
-      return managers.map((userId) => ({ userId, kind: 'VISIT_PLAN_SUBMITTED' as const, params: { planId, month: plan.month, consultantId: plan.consultantId, late: plan.late } }));
+      const consultant = await em.findOneBy(UserEntity, { id: plan.consultantId });
+      const params = {
+        planId,
+        month: plan.month,
+        consultantId: plan.consultantId,
+        ownerName: consultant?.displayName ?? '',
+        late: plan.late,
+        visits: count,
+      };
+      return managers.map((userId) => ({ userId, kind: 'VISIT_PLAN_SUBMITTED' as const, params }));
     });
     this.notifications.publish(rows);
     return this.planById(planId);
@@ -278,13 +439,25 @@ export class VisitsService {
     return this.decide(p, planId, 'RETURNED', comment);
   }
 
-  private async decide(p: Principal, planId: number, to: 'APPROVED' | 'RETURNED', comment: string | null) {
+  private async decide(
+    p: Principal,
+    planId: number,
+    to: 'APPROVED' | 'RETURNED',
+    comment: string | null,
+  ) {
     if (!hasRole(p, ...SUPERVISOR)) throw forbidden('Only a manager decides on plans');
     const { rows } = await this.movePlan(p, planId, to, comment, async (_em, plan) => {
       plan.decidedById = p.userId;
       plan.decidedAt = this.clock.now();
       plan.comment = comment?.trim() || null;
-      return [{ userId: plan.consultantId, kind: to === 'APPROVED' ? ('VISIT_PLAN_APPROVED' as const) : ('VISIT_PLAN_RETURNED' as const), params: { planId, month: plan.month, comment: plan.comment } }];
+      return [
+        {
+          userId: plan.consultantId,
+          kind:
+            to === 'APPROVED' ? ('VISIT_PLAN_APPROVED' as const) : ('VISIT_PLAN_RETURNED' as const),
+          params: { planId, month: plan.month, comment: plan.comment },
+        },
+      ];
     });
     this.notifications.publish(rows);
     return this.planById(planId);
@@ -295,7 +468,11 @@ export class VisitsService {
     planId: number,
     to: PlanState,
     _comment: string | null,
-    apply: (em: EntityManager, plan: VisitPlanEntity, site: { timezone: string }) => Promise<NotificationInput[]>,
+    apply: (
+      em: EntityManager,
+      plan: VisitPlanEntity,
+      site: { timezone: string },
+    ) => Promise<NotificationInput[]>,
   ) {
     const found = await this.ds.getRepository(VisitPlanEntity).findOneBy({ id: planId });
     if (!found) throw notFound('Plan');
@@ -315,7 +492,12 @@ export class VisitsService {
 
   private async planById(planId: number): Promise<PlanWithVisits> {
     const plan = await this.ds.getRepository(VisitPlanEntity).findOneByOrFail({ id: planId });
-    return { plan, visits: await this.ds.getRepository(VisitEntity).find({ where: { planId }, order: { day: 'ASC', id: 'ASC' } }) };
+    return {
+      plan,
+      visits: await this.ds
+        .getRepository(VisitEntity)
+        .find({ where: { planId }, order: { day: 'ASC', id: 'ASC' } }),
+    };
   }
 
   // ---- visit day and V3 report ------------------------------------------------------------------------
@@ -324,18 +506,28 @@ export class VisitsService {
   async myVisits(p: Principal, siteId: number): Promise<VisitEntity[]> {
     const site = await this.accounts.requireSite(p, siteId);
     const now = this.clock.now().getTime();
-    const approved = await this.ds.getRepository(VisitPlanEntity).find({ where: { siteId, consultantId: p.userId, state: 'APPROVED' }, select: { id: true } });
+    const approved = await this.ds
+      .getRepository(VisitPlanEntity)
+      .find({ where: { siteId, consultantId: p.userId, state: 'APPROVED' }, select: { id: true } });
     if (!approved.length) return [];
     const horizon = dayOf(now + 7 * DAY, site.timezone);
     return this.ds.getRepository(VisitEntity).find({
-      where: { planId: In(approved.map((x) => x.id)), reportedAt: IsNull(), day: LessThanOrEqual(horizon) },
+      where: {
+        planId: In(approved.map((x) => x.id)),
+        reportedAt: IsNull(),
+        day: LessThanOrEqual(horizon),
+      },
       order: { day: 'ASC', id: 'ASC' },
       take: 200,
     });
   }
 
   /** Check-in on the visit day: the time, and where the browser says the phone is (with its accuracy) when allowed. */
-  async checkIn(p: Principal, visitId: number, location: { latitude: number; longitude: number; accuracy: number } | null): Promise<VisitEntity> {
+  async checkIn(
+    p: Principal,
+    visitId: number,
+    location: { latitude: number; longitude: number; accuracy: number } | null,
+  ): Promise<VisitEntity> {
     const { visit, site } = await this.ownVisit(p, visitId);
     const s = await this.settingsIn(this.ds.manager, visit.siteId, site.timezone);
     const now = this.clock.now().getTime();
@@ -345,7 +537,8 @@ export class VisitsService {
       const v = await em.findOne(VisitEntity, { where: { id: visitId }, ...forUpdate(em) });
       if (!v) throw notFound('Visit');
       const plan = await em.findOneBy(VisitPlanEntity, { id: v.planId });
-      if (plan?.state !== 'APPROVED') throw conflict('The plan is not approved yet', { reason: 'V1_NOT_APPROVED' });
+      if (plan?.state !== 'APPROVED')
+        throw conflict('The plan is not approved yet', { reason: 'V1_NOT_APPROVED' });
       if (v.checkedInAt) throw conflict('Already checked in', { reason: 'V3_CHECKED_IN' });
       v.checkedInAt = new Date(now);
       v.latitude = location?.latitude ?? null;
@@ -357,18 +550,29 @@ export class VisitsService {
   }
 
   /** V3: the report; promised items become follow-up tasks with an owner and a due time. */
-  async report(p: Principal, visitId: number, input: ReportInput): Promise<{ visit: VisitEntity; tasks: VisitTaskEntity[] }> {
+  async report(
+    p: Principal,
+    visitId: number,
+    input: ReportInput,
+  ): Promise<{ visit: VisitEntity; tasks: VisitTaskEntity[] }> {
     const { visit } = await this.ownVisit(p, visitId);
-    if (!visit.checkedInAt) throw conflict('Check in before reporting', { reason: 'V3_NOT_CHECKED_IN' });
-    const promises = input.promises.map((pr) => ({ text: pr.text.trim(), dueAt: pr.dueAt.getTime(), ownerId: pr.ownerId ?? p.userId }));
+    if (!visit.checkedInAt)
+      throw conflict('Check in before reporting', { reason: 'V3_NOT_CHECKED_IN' });
+    const promises = input.promises.map((pr) => ({
+      text: pr.text.trim(),
+      dueAt: pr.dueAt.getTime(),
+      ownerId: pr.ownerId ?? p.userId,
+    }));
     const bad = checkPromises(promises, visit.checkedInAt.getTime());
     if (bad) throw rejected(bad, 'promises');
     const others = [...new Set(promises.map((x) => x.ownerId).filter((id) => id !== p.userId))];
     if (others.length) {
       const people = new Set((await this.accounts.sitePeople(p, visit.siteId)).map((u) => u.id));
-      if (others.some((id) => !people.has(id))) throw badInput('promises', 'A promised item’s owner works at another site');
+      if (others.some((id) => !people.has(id)))
+        throw badInput('promises', 'A promised item’s owner works at another site');
     }
     const now = this.clock.now().getTime();
+    const [customerName] = await this.customers.namesByIds([visit.customerId]);
     const { v, tasks, rows } = await this.tx.run(async (em) => {
       const v = await em.findOne(VisitEntity, { where: { id: visitId }, ...forUpdate(em) });
       if (!v) throw notFound('Visit');
@@ -383,12 +587,35 @@ export class VisitsService {
       const tasks = promises.length
         ? await em.save(
             VisitTaskEntity,
-            promises.map((pr) => em.create(VisitTaskEntity, { visitId, siteId: v.siteId, ownerId: pr.ownerId, text: pr.text, dueAt: new Date(pr.dueAt), state: 'OPEN', doneAt: null })),
+            promises.map((pr) =>
+              em.create(VisitTaskEntity, {
+                visitId,
+                siteId: v.siteId,
+                ownerId: pr.ownerId,
+                text: pr.text,
+                dueAt: new Date(pr.dueAt),
+                state: 'OPEN',
+                doneAt: null,
+              }),
+            ),
           )
         : [];
       const rows = await this.notifications.stage(
         em,
-        tasks.filter((t) => t.ownerId !== p.userId).map((t) => ({ userId: t.ownerId, kind: 'VISIT_TASK_ASSIGNED' as const, params: { visitTaskId: t.id, visitId, text: t.text, dueAt: t.dueAt.toISOString() } })),
+        tasks
+          .filter((t) => t.ownerId !== p.userId)
+          .map((t) => ({
+            userId: t.ownerId,
+            kind: 'VISIT_TASK_ASSIGNED' as const,
+            params: {
+              visitTaskId: t.id,
+              visitId,
+              text: t.text,
+              dueAt: t.dueAt.toISOString(),
+              customerId: v.customerId,
+              customerName,
+            },
+          })),
       );
       return { v, tasks, rows };
     });
@@ -400,28 +627,40 @@ export class VisitsService {
     const visit = await this.ds.getRepository(VisitEntity).findOneBy({ id: visitId });
     if (!visit) throw notFound('Visit');
     const site = await this.accounts.requireSite(p, visit.siteId);
-    if (visit.consultantId !== p.userId) throw forbidden('Only the consultant who planned the visit reports it');
+    if (visit.consultantId !== p.userId)
+      throw forbidden('Only the consultant who planned the visit reports it');
     return { visit, site };
   }
 
   async visitTasks(visitIds: readonly number[]): Promise<VisitTaskEntity[][]> {
-    const rows = await this.ds.getRepository(VisitTaskEntity).find({ where: { visitId: In([...visitIds]) }, order: { dueAt: 'ASC', id: 'ASC' } });
+    const rows = await this.ds
+      .getRepository(VisitTaskEntity)
+      .find({ where: { visitId: In([...visitIds]) }, order: { dueAt: 'ASC', id: 'ASC' } });
     return visitIds.map((id) => rows.filter((r) => r.visitId === id));
   }
 
   /** The promised items the user owns that are still open. */
   async myVisitTasks(p: Principal): Promise<VisitTaskEntity[]> {
-    return this.ds.getRepository(VisitTaskEntity).find({ where: { ownerId: p.userId, state: 'OPEN' }, order: { dueAt: 'ASC', id: 'ASC' }, take: 200 });
+    return this.ds
+      .getRepository(VisitTaskEntity)
+      .find({
+        where: { ownerId: p.userId, state: 'OPEN' },
+        order: { dueAt: 'ASC', id: 'ASC' },
+        take: 200,
+      });
   }
 
   async setVisitTaskDone(p: Principal, id: number, done: boolean): Promise<VisitTaskEntity> {
     const t = await this.ds.getRepository(VisitTaskEntity).findOneBy({ id });
     if (!t) throw notFound('Task');
     await this.accounts.requireSite(p, t.siteId);
-    if (t.ownerId !== p.userId && !hasRole(p, ...SUPERVISOR)) throw forbidden('Only the owner marks a task done');
+    if (t.ownerId !== p.userId && !hasRole(p, ...SUPERVISOR))
+      throw forbidden('Only the owner marks a task done');
     t.state = done ? 'DONE' : 'OPEN';
     t.doneAt = done ? this.clock.now() : null;
-    await this.tx.run((em) => em.update(VisitTaskEntity, { id }, { state: t.state, doneAt: t.doneAt }));
+    await this.tx.run((em) =>
+      em.update(VisitTaskEntity, { id }, { state: t.state, doneAt: t.doneAt }),
+    );
     return t;
   }
 
@@ -441,10 +680,28 @@ export class VisitsService {
       .getRepository(VisitEntity)
       .createQueryBuilder('v')
       .innerJoin(VisitPlanEntity, 'p', 'p.id = v.planId')
-      .select(['v.consultantId AS consultantId', 'v.day AS day', 'p.state AS state', 'v.checkedInAt AS checkedInAt', 'v.reportedAt AS reportedAt', 'v.reportLate AS reportLate', 'v.outcome AS outcome', 'v.satisfaction AS satisfaction'])
+      .select([
+        'v.consultantId AS consultantId',
+        'v.day AS day',
+        'p.state AS state',
+        'v.checkedInAt AS checkedInAt',
+        'v.reportedAt AS reportedAt',
+        'v.reportLate AS reportLate',
+        'v.outcome AS outcome',
+        'v.satisfaction AS satisfaction',
+      ])
       .where('v.siteId = :siteId', { siteId })
       .andWhere('v.day >= :fromDay AND v.day <= :toDay', { fromDay, toDay })
-      .getRawMany<{ consultantId: number; day: string; state: string; checkedInAt: Date | string | null; reportedAt: Date | string | null; reportLate: number | boolean; outcome: string | null; satisfaction: number | null }>();
+      .getRawMany<{
+        consultantId: number;
+        day: string;
+        state: string;
+        checkedInAt: Date | string | null;
+        reportedAt: Date | string | null;
+        reportLate: number | boolean;
+        outcome: string | null;
+        satisfaction: number | null;
+      }>();
     return visitFigures(
       rows.map((r) => ({
         consultantId: Number(r.consultantId),
@@ -463,7 +720,8 @@ export class VisitsService {
     await this.accounts.requireSite(p, siteId);
     if (!hasRole(p, ...SUPERVISOR)) throw forbidden('Figures are for managers');
     if (!(from < to)) throw badInput('to', 'to must be after from');
-    if (to.getTime() - from.getTime() > 400 * DAY) throw badInput('to', 'At most a year and a month at once');
+    if (to.getTime() - from.getTime() > 400 * DAY)
+      throw badInput('to', 'At most a year and a month at once');
     return this.figures(siteId, from, to);
   }
 }

@@ -1,22 +1,52 @@
-import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PersonView } from '../accounts/accounts.types.js';
 import { OUTCOMES } from './domain/visits.js';
 
-export const VisitPlanStateEnum = { DRAFT: 'DRAFT', SUBMITTED: 'SUBMITTED', APPROVED: 'APPROVED', RETURNED: 'RETURNED' } as const;
-registerEnumType(VisitPlanStateEnum, { name: 'VisitPlanState', description: 'V1: draft → submitted → approved, or returned for rework' });
+export const VisitPlanStateEnum = {
+  DRAFT: 'DRAFT',
+  SUBMITTED: 'SUBMITTED',
+  APPROVED: 'APPROVED',
+  RETURNED: 'RETURNED',
+} as const;
+registerEnumType(VisitPlanStateEnum, {
+  name: 'VisitPlanState',
+  description: 'V1: draft → submitted → approved, or returned for rework',
+});
 
-export const VisitOutcomeEnum = Object.fromEntries(OUTCOMES.map((o) => [o, o])) as { [K in (typeof OUTCOMES)[number]]: K };
+export const VisitOutcomeEnum = Object.fromEntries(OUTCOMES.map((o) => [o, o])) as {
+  [K in (typeof OUTCOMES)[number]]: K;
+};
 registerEnumType(VisitOutcomeEnum, { name: 'VisitOutcome', description: 'V3: how a visit went' });
 
-export const VisitDistanceEnum = { SAME_CITY: 'SAME_CITY', SAME_PROVINCE: 'SAME_PROVINCE', ELSEWHERE: 'ELSEWHERE' } as const;
-registerEnumType(VisitDistanceEnum, { name: 'VisitDistance', description: "V2: the customer's region compared with the site's" });
+export const VisitDistanceEnum = {
+  SAME_CITY: 'SAME_CITY',
+  SAME_PROVINCE: 'SAME_PROVINCE',
+  ELSEWHERE: 'ELSEWHERE',
+} as const;
+registerEnumType(VisitDistanceEnum, {
+  name: 'VisitDistance',
+  description: "V2: the customer's region compared with the site's",
+});
 
 const CODE = /^\d{6}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-@ObjectType('Region', { description: 'V2: administrative division codes (GB/T 2260); the web names them' })
+@ObjectType('Region', {
+  description: 'V2: administrative division codes (GB/T 2260); the web names them',
+})
 export class RegionView {
   @Field(() => String) province: string;
   @Field(() => String) city: string;
@@ -33,17 +63,25 @@ export class RegionInput {
 @ObjectType('VisitSettings', { description: "A site's visit rules (V1–V3) and its own region" })
 export class VisitSettingsView {
   @Field(() => RegionView, { nullable: true }) siteRegion: RegionView | null;
-  @Field(() => Int, { description: 'V2: months between visits in the same city' }) sameCityMonths: number;
+  @Field(() => Int, { description: 'V2: months between visits in the same city' })
+  sameCityMonths: number;
   @Field(() => Int, { description: 'V2: in the same province' }) sameProvinceMonths: number;
   @Field(() => Int, { description: 'V2: elsewhere' }) elsewhereMonths: number;
-  @Field(() => Int, { description: 'V3: days after the check-in the report is due' }) reportDueDays: number;
-  @Field(() => Int, { description: "V1: days before month end a consultant is reminded of next month's plan" }) planReminderDays: number;
+  @Field(() => Int, { description: 'V3: days after the check-in the report is due' })
+  reportDueDays: number;
+  @Field(() => Int, {
+    description: "V1: days before month end a consultant is reminded of next month's plan",
+  })
+  planReminderDays: number;
   @Field(() => String) timezone: string;
 }
 
 @InputType()
 export class VisitSettingsInput {
-  @Field(() => RegionInput, { nullable: true }) @IsOptional() @ValidateNested() siteRegion?: RegionInput | null;
+  @Field(() => RegionInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  siteRegion?: RegionInput | null;
   @Field(() => Int) @IsInt() @Min(1) @Max(24) sameCityMonths: number;
   @Field(() => Int) @IsInt() @Min(1) @Max(24) sameProvinceMonths: number;
   @Field(() => Int) @IsInt() @Min(1) @Max(36) elsewhereMonths: number;
@@ -82,7 +120,8 @@ export class VisitView {
   @Field(() => VisitLocationView, { nullable: true }) location: VisitLocationView | null;
   @Field(() => Date, { nullable: true }) reportDueAt: Date | null;
   @Field(() => Date, { nullable: true }) reportedAt: Date | null;
-  @Field(() => Boolean, { description: 'V3: filed after its due time, or still missing after it' }) reportLate: boolean;
+  @Field(() => Boolean, { description: 'V3: filed after its due time, or still missing after it' })
+  reportLate: boolean;
   @Field(() => VisitOutcomeEnum, { nullable: true }) outcome: string | null;
   @Field(() => String, { nullable: true }) feedback: string | null;
   @Field(() => String, { nullable: true }) nextSteps: string | null;
@@ -100,7 +139,8 @@ export class VisitPlanView {
   @Field(() => Boolean, { description: 'V1: submitted after the month began' }) late: boolean;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;
   decidedById: number | null;
-  @Field(() => String, { nullable: true, description: "The manager's comment" }) comment: string | null;
+  @Field(() => String, { nullable: true, description: "The manager's comment" }) comment:
+    string | null;
   @Field(() => [VisitView]) visits: VisitView[];
 }
 
@@ -116,7 +156,10 @@ export class VisitPlanItemInput {
 export class SaveVisitPlanInput {
   @Field(() => ID) siteId: string;
   @Field(() => String) @Matches(MONTH) month: string;
-  @Field(() => [VisitPlanItemInput]) @ArrayMaxSize(200) @ValidateNested({ each: true }) items: VisitPlanItemInput[];
+  @Field(() => [VisitPlanItemInput])
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  items: VisitPlanItemInput[];
 }
 
 @InputType()
@@ -130,7 +173,8 @@ export class VisitLocationInput {
 export class PromisedItemInput {
   @Field(() => String) @MaxLength(300) text: string;
   @Field(() => Date) dueAt: Date;
-  @Field(() => ID, { nullable: true, description: 'Defaults to the reporting consultant' }) ownerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Defaults to the reporting consultant' })
+  ownerId?: string | null;
 }
 
 @InputType()
@@ -138,8 +182,16 @@ export class VisitReportInput {
   @Field(() => VisitOutcomeEnum) @IsIn(OUTCOMES) outcome: (typeof OUTCOMES)[number];
   @Field(() => String) @MaxLength(1000) feedback: string;
   @Field(() => String) @MaxLength(1000) nextSteps: string;
-  @Field(() => Int, { nullable: true, description: '1–5' }) @IsOptional() @IsInt() @Min(1) @Max(5) satisfaction?: number | null;
-  @Field(() => [PromisedItemInput], { defaultValue: [] }) @ArrayMaxSize(30) @ValidateNested({ each: true }) promises: PromisedItemInput[];
+  @Field(() => Int, { nullable: true, description: '1–5' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  satisfaction?: number | null;
+  @Field(() => [PromisedItemInput], { defaultValue: [] })
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  promises: PromisedItemInput[];
 }
 
 @ObjectType('DueVisit', { description: 'V2: when an owned customer is next due for a visit' })

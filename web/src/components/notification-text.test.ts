@@ -3,7 +3,11 @@ import { createI18n } from 'vue-i18n';
 import { formatDateTime } from '@/composables/use-format';
 import en from '@/i18n/en.json';
 import zhCN from '@/i18n/zh-CN.json';
-import { NOTIFICATION_KINDS, notificationText } from './notification-text';
+import {
+  NOTIFICATION_KINDS,
+  notificationText,
+  VISIT_NOTIFICATION_KINDS,
+} from './notification-text';
 
 function render(locale: 'zh-CN' | 'en') {
   const i18n = createI18n({ legacy: false, locale, messages: { 'zh-CN': zhCN, en } });
@@ -124,5 +128,48 @@ describe('notification text (kind + params → words)', () => {
     expect(text.title).toBe('Notification (SOMETHING_NEW)');
     expect(text.subject).toBe(' · ');
     expect(english('TASK_ASSIGNED', { count: 'x' }).detail).toBe('Preparation tasks: 0');
+  });
+});
+
+describe('visit and reminder notifications (V1, V3, O3)', () => {
+  const words = (locale: 'zh-CN' | 'en') => {
+    const i18n = createI18n({ legacy: false, locale, messages: { 'zh-CN': zhCN, en } });
+    const t = (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {});
+    const dateTime = (iso: string | null | undefined) =>
+      formatDateTime(iso, locale, 'Asia/Shanghai');
+    return (kind: string, params: Record<string, unknown>) =>
+      notificationText({ kind, params }, t, dateTime);
+  };
+  it('every visit kind has words in both languages, naming the month or the customer', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      for (const kind of VISIT_NOTIFICATION_KINDS) {
+        const text = words(locale)(kind, {
+          month: '2026-08',
+          customerName: '钱一',
+          dueAt: '2026-08-05T02:00:00.000Z',
+          ownerName: '王芳',
+          forManager: true,
+        });
+        expect(text.title, kind).not.toMatch(/notifications\.|\{/);
+        expect(text.subject).toContain('2026-08');
+        expect(text.when).toContain('10:00');
+        expect(text.detail).toContain('王芳');
+      }
+    }
+  });
+  it('V3: a late report names the customer; O3 says when the customer becomes free', () => {
+    const zh = words('zh-CN');
+    expect(
+      zh('VISIT_REPORT_LATE', { customerName: '钱一', dueAt: '2026-08-05T02:00:00.000Z' }),
+    ).toMatchObject({ title: '拜访报告已逾期', subject: '客户 钱一' });
+    expect(
+      words('en')('OWNERSHIP_LAPSING', {
+        customerName: 'Qian',
+        lapsesAt: '2026-08-04T16:00:00.000Z',
+      }).when,
+    ).toMatch(/^Free from .*2026/);
+    expect(zh('VISIT_PLAN_RETURNED', { month: '2026-08', comment: '请补充' }).detail).toBe(
+      '意见：请补充',
+    );
   });
 });

@@ -36,12 +36,66 @@ export const NOTIFICATION_KINDS = [
   'SPECIAL_REQUEST_ANSWERED',
   'CUSTOMER_OWNERSHIP_LOST',
   'BIG_BUYER',
+  // Reminders about an appointment (server/src/visits/reminders.ts): P5 and P1 tasks.
+  'SPECIAL_REQUEST_OVERDUE',
+  'TASK_DUE',
+  'TASK_OVERDUE',
+] as const;
+
+/** Kinds about outbound visits (V1, V3) and customers (O3): a month or a customer, not an appointment. */
+export const VISIT_NOTIFICATION_KINDS = [
+  'VISIT_PLAN_SUBMITTED',
+  'VISIT_PLAN_APPROVED',
+  'VISIT_PLAN_RETURNED',
+  'VISIT_PLAN_DUE',
+  'VISIT_PLAN_LATE',
+  'VISIT_REPORT_DUE',
+  'VISIT_REPORT_LATE',
+  'VISIT_TASK_ASSIGNED',
+  'VISIT_TASK_DUE',
+  'VISIT_TASK_OVERDUE',
+  'OWNERSHIP_LAPSING',
 ] as const;
 
 /** Kinds about the sales floor, not a visit: their subject is the site and the customer. */
 const FLOOR_KINDS = new Set<string>(['BIG_BUYER']);
 
 const KNOWN = new Set<string>(NOTIFICATION_KINDS);
+const VISIT_KINDS = new Set<string>(VISIT_NOTIFICATION_KINDS);
+
+/** Words for a visit or customer notification: the subject is the month or the customer. */
+function visitText(
+  kind: string,
+  p: Record<string, unknown>,
+  t: Translate,
+  dateTime: (iso: string | null | undefined) => string,
+): NotificationText {
+  const title = t(`notifications.kinds.${kind}`);
+  const month = text(p.month);
+  const subject = month
+    ? t('notifications.detail.visitSubjectMonth', { month })
+    : t('notifications.detail.visitSubjectCustomer', { name: text(p.customerName) });
+  const dueAt = text(p.dueAt) || text(p.lapsesAt);
+  const when = !dueAt
+    ? ''
+    : kind === 'OWNERSHIP_LAPSING'
+      ? t('notifications.detail.visitWhenLapses', { at: dateTime(dueAt) })
+      : t('notifications.detail.visitWhenDue', { at: dateTime(dueAt) });
+  const parts: string[] = [];
+  if (kind === 'VISIT_PLAN_SUBMITTED') {
+    parts.push(
+      p.late === true
+        ? t('notifications.detail.planLate', { name: text(p.ownerName) })
+        : t('notifications.detail.planBy', { name: text(p.ownerName), count: count(p.visits) }),
+    );
+  }
+  if (text(p.comment)) parts.push(t('notifications.detail.comment', { comment: text(p.comment) }));
+  if (text(p.text)) parts.push(t('notifications.detail.promise', { text: text(p.text) }));
+  // A manager's copy of an overdue reminder says whose it is.
+  if (p.forManager === true && text(p.ownerName))
+    parts.push(t('notifications.detail.whose', { name: text(p.ownerName) }));
+  return { title, subject, when, detail: parts.join(t('common.listSeparator')) };
+}
 
 function record(params: unknown): Record<string, unknown> {
   return params && typeof params === 'object' && !Array.isArray(params)
@@ -57,6 +111,7 @@ export function notificationText(
   dateTime: (iso: string | null | undefined) => string,
 ): NotificationText {
   const p = record(n.params);
+  if (VISIT_KINDS.has(n.kind)) return visitText(n.kind, p, t, dateTime);
   if (FLOOR_KINDS.has(n.kind)) {
     return {
       title: t(`notifications.kinds.${n.kind}`),
@@ -125,6 +180,19 @@ export function notificationText(
     case 'SPECIAL_REQUEST':
       // P5: answered by the promised time.
       detail = t('notifications.detail.promisedBy', { at: dateTime(text(p.promisedBy) || null) });
+      break;
+    case 'SPECIAL_REQUEST_OVERDUE':
+      detail = t('notifications.detail.promisedBy', { at: dateTime(text(p.promisedBy) || null) });
+      if (p.forManager === true && text(p.ownerName))
+        detail +=
+          t('common.listSeparator') + t('notifications.detail.whose', { name: text(p.ownerName) });
+      break;
+    case 'TASK_DUE':
+    case 'TASK_OVERDUE':
+      detail = t('notifications.detail.taskLabel', { label: text(p.label) });
+      if (p.forManager === true && text(p.ownerName))
+        detail +=
+          t('common.listSeparator') + t('notifications.detail.whose', { name: text(p.ownerName) });
       break;
     case 'SPECIAL_REQUEST_ANSWERED':
       detail = t(

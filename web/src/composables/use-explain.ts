@@ -57,8 +57,25 @@ const RULES_WITH_TITLES = new Set([
   'R15',
 ]);
 
-export function useExplain() {
-  const { t, te } = useI18n();
+/** A rule id in brackets, as the sentences carry it for managers: " (R5)", "（R11 B）". */
+const RULE_IN_BRACKETS = /\s*[（(][RCOPV]\d{1,2}[^()（）]*[)）]/g;
+const RULE_WORD = /(?<![A-Za-z0-9])[RCOPV]\d{1,2}(?![0-9])\s*/g;
+
+/** The sentence without rule ids: what consultants and the wall screen read (issue 16). */
+export function withoutRuleIds(text: string): string {
+  return text.replace(RULE_IN_BRACKETS, '').replace(RULE_WORD, '').trim();
+}
+
+/**
+ * `plain`: sentences without rule ids, for consultants and the wall screen; managers'
+ * pages keep them (the rule behind a decision is theirs to check).
+ */
+export function useExplain(opts: { plain?: boolean } = {}) {
+  const { t: translate, te } = useI18n();
+  const t = ((...args: Parameters<typeof translate>) => {
+    const text = translate(...args);
+    return opts.plain ? withoutRuleIds(text) : text;
+  }) as typeof translate;
   const { time } = useFormat();
 
   const at = (ms: unknown) => (typeof ms === 'number' || typeof ms === 'string' ? time(ms) : '');
@@ -262,7 +279,15 @@ export function useExplain() {
         });
       case 'MOVED':
         return t('explain.event.MOVED', { name, from: Number(p.from ?? 0), to: Number(p.to ?? 0) });
+      case 'TAKEN_BACK':
+        return t('floorCall.takenBackEvent', {
+          name,
+          type: eventType(String(p.undoneType ?? '')),
+        });
       case 'UNDONE':
+        // Plain words: no event number for consultants and the wall.
+        if (opts.plain)
+          return t('floorCall.undoneEvent', { type: eventType(String(p.undoneType ?? '')) });
         return t('explain.event.UNDONE', {
           seq: Number(p.seq ?? 0),
           type: eventType(String(p.undoneType ?? '')),

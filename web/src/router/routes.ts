@@ -1,13 +1,17 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import {
+  AlarmClock,
   Box,
   Calendar,
   Coin,
   EditPen,
   Finished,
   Grid,
+  Guide,
   House,
+  Location,
+  MapLocation,
   Medal,
   Memo,
   Monitor,
@@ -111,6 +115,28 @@ export const routes: RouteRecordRaw[] = [
         name: 'appointment-calendar',
         component: () => import('@/pages/appointments/AppointmentCalendarPage.vue'),
         meta: { title: 'nav.calendar', nav: { icon: Grid } },
+      },
+      // Outbound customer visits (SPEC section 5, V1–V3).
+      {
+        // The visit day on the consultant's phone: check in, then the V3 report.
+        path: 'me/visits',
+        name: 'my-visits',
+        component: () => import('@/pages/visits/MyVisitsPage.vue'),
+        meta: { roles: ['CONSULTANT'], title: 'nav.myVisits', nav: { icon: Location } },
+      },
+      {
+        // V1: the consultant's monthly plan; the manager's review of the site's plans.
+        path: 'visits/plan',
+        name: 'visit-plan',
+        component: () => import('@/pages/visits/VisitPlanPage.vue'),
+        meta: { roles: ['CONSULTANT', 'MANAGER', 'ADMIN'], title: 'nav.visitPlan', nav: { icon: Guide } },
+      },
+      {
+        // V2: customers due (and overdue) for a visit.
+        path: 'visits/due',
+        name: 'visits-due',
+        component: () => import('@/pages/visits/DueVisitsPage.vue'),
+        meta: { roles: ['CONSULTANT', 'MANAGER', 'ADMIN'], title: 'nav.visitsDue', nav: { icon: AlarmClock } },
       },
       // The customer register (SPEC section 2, O1–O9).
       {
@@ -254,6 +280,17 @@ export const routes: RouteRecordRaw[] = [
           roles: ['ADMIN'],
           title: 'nav.rooms',
           nav: { icon: Box, group: 'settings' },
+        },
+      },
+      {
+        // V1–V3: the site's region, visit intervals, report deadline, plan reminder.
+        path: 'admin/visits',
+        name: 'admin-visit-settings',
+        component: () => import('@/pages/visits/VisitSettingsPage.vue'),
+        meta: {
+          roles: ['MANAGER', 'ADMIN'],
+          title: 'nav.visitSettings',
+          nav: { icon: MapLocation, group: 'settings' },
         },
       },
       {

@@ -23,6 +23,7 @@ import type {
   RotationEvent,
   RotationSettings,
   RotationState,
+  UndoEntry,
   WalkInInput,
 } from './types.js';
 
@@ -724,31 +725,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
           reject('UNDO_WINDOW_PASSED', `The desk may undo a walk-in within ${d.ctx.settings.undoWindowMinutes} minutes; ask the manager`, { minutes: d.ctx.settings.undoWindowMinutes });
         }
       }
-      // Exact undo: only while nothing has touched the same objects since.
-      for (const e of entry.effects) {
-        const current =
-          e.op === 'round' ? d.state.round : (e.op === 'member' ? d.state.members : e.op === 'reception' ? d.state.receptions : e.op === 'makeUp' ? d.state.makeUps : d.state.alerts)[String(e.id)] ?? null;
-        if (JSON.stringify(current) !== JSON.stringify(e.value)) {
-          reject('UNDO_STATE_CHANGED', 'The floor has changed since; correct it by hand instead', { seq: cmd.seq });
-        }
-      }
-      let receptionId: string | null = null;
-      for (const e of entry.inverse) {
-        if (e.op === 'member') {
-          if (e.value) d.setMember(e.value);
-          else d.patchMember(e.id, { queuedAt: null, presence: 'OFF_FLOOR' });
-        }
-        else if (e.op === 'reception') {
-          // A walk-in that the undo takes back stays in the log as undone.
-          if (e.value) d.setReception(e.value);
-          else {
-            receptionId = e.id;
-            d.patchReception(e.id, { status: 'UNDONE', credit: [], endedAt: now });
-          }
-        } else if (e.op === 'makeUp') d.setMakeUp(e.id, e.value);
-        else if (e.op === 'alert') d.setAlert(e.id, e.value);
-        else d.setRound(e.value);
-      }
+      const receptionId = revert(d, entry!, cmd.seq);
       return {
         type: 'UNDONE',
         consultantId: null,
@@ -757,7 +734,60 @@ function step(d: Draft, cmd: RotationCommand): Step {
         explanation: { rule: actor.supervisor ? 'R15' : 'R6', params: { seq: cmd.seq, undoneType: entry.type, undoneAt: entry.at } },
       };
     }
+    case 'TAKE_BACK': {
+      // A consultant's own mis-tap (left the floor, went away, came back, customer left) is
+      // taken back within the desk's undo window: the place in the line comes back as it was,
+      // and the log keeps both the tap and its correction.
+      const entry = d.state.undoable[cmd.seq];
+      if (!entry || !SELF_TAKE_BACK.has(entry.type)) reject('UNDO_NOT_FOUND', 'That change cannot be taken back', { seq: cmd.seq });
+      if (entry.actorId !== actor.userId) reject('FORBIDDEN_NOT_YOURS', 'You may only take back your own change');
+      if (entry.stale) reject('UNDO_STATE_CHANGED', 'The floor has changed since; ask the manager', { seq: cmd.seq });
+      const minutes = d.ctx.settings.undoWindowMinutes;
+      if (now - entry.at > minutes * 60_000) reject('UNDO_WINDOW_PASSED', `A change can be taken back within ${minutes} minutes; ask the manager`, { minutes });
+      const receptionId = revert(d, entry, cmd.seq);
+      const consultantId = firstMember(entry.effects);
+      return { type: 'TAKEN_BACK', consultantId, receptionId, explanation: { rule: 'R6', params: { seq: cmd.seq, undoneType: entry.type, undoneAt: entry.at } } };
+    }
   }
+}
+
+/** A consultant's own taps that they may take back within the undo window (TAKE_BACK). */
+const SELF_TAKE_BACK = new Set<EventType>(['CHECKED_OUT', 'WENT_AWAY', 'CAME_BACK', 'CHECKED_IN', 'RECEPTION_ENDED']);
+
+const firstMember = (effects: Effect[]): number | null => {
+  const m = effects.find((e) => e.op === 'member');
+  return m && m.op === 'member' ? m.id : null;
+};
+
+/**
+ * Sets back what an undoable event set (UNDO, TAKE_BACK). Exact: only while nothing has
+ * touched the same objects since. Returns the reception it took back, if any.
+ */
+function revert(d: Draft, entry: UndoEntry, seq: number): string | null {
+  for (const e of entry.effects) {
+    const current =
+      e.op === 'round' ? d.state.round : (e.op === 'member' ? d.state.members : e.op === 'reception' ? d.state.receptions : e.op === 'makeUp' ? d.state.makeUps : d.state.alerts)[String(e.id)] ?? null;
+    if (JSON.stringify(current) !== JSON.stringify(e.value)) {
+      reject('UNDO_STATE_CHANGED', 'The floor has changed since; correct it by hand instead', { seq });
+    }
+  }
+  let receptionId: string | null = null;
+  for (const e of entry.inverse) {
+    if (e.op === 'member') {
+      if (e.value) d.setMember(e.value);
+      else d.patchMember(e.id, { queuedAt: null, presence: 'OFF_FLOOR' });
+    } else if (e.op === 'reception') {
+      // A walk-in that the undo takes back stays in the log as undone.
+      if (e.value) d.setReception(e.value);
+      else {
+        receptionId = e.id;
+        d.patchReception(e.id, { status: 'UNDONE', credit: [], endedAt: d.now });
+      }
+    } else if (e.op === 'makeUp') d.setMakeUp(e.id, e.value);
+    else if (e.op === 'alert') d.setAlert(e.id, e.value);
+    else d.setRound(e.value);
+  }
+  return receptionId;
 }
 
 /** Commands a manager's reason is required for, or that nobody waiting could profit from. */
@@ -802,7 +832,7 @@ function toEvent(d: Draft, s: Step, actor: Actor, now: number, day: string): Rot
     reason: s.reason ?? null,
     explanation: s.explanation,
     effects: d.effects(),
-    undo: s.undoable ? d.inverse() : null,
+    undo: s.undoable || SELF_TAKE_BACK.has(s.type) ? d.inverse() : null,
   };
 }
 

@@ -39,7 +39,7 @@ export function evolve(state: RotationState, event: RotationEvent): RotationStat
   const next = applyEffects(atDay(state, event.day), event.effects);
   next.seq = seq;
   const undoable = { ...next.undoable };
-  if (event.type === 'UNDONE') delete undoable[String(event.explanation.params?.seq)];
+  if (event.type === 'UNDONE' || event.type === 'TAKEN_BACK') delete undoable[String(event.explanation.params?.seq)];
   // An earlier change whose objects this event touches can no longer be undone exactly:
   // keep a small tombstone instead of its effects, so the snapshot stays small all day.
   const touched = new Set(event.effects.map(effectKey));

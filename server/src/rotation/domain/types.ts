@@ -173,7 +173,8 @@ export type EventType =
   | 'SKIPPED'
   | 'REINSTATED'
   | 'ASSIGNED_BY_HAND'
-  | 'UNDONE';
+  | 'UNDONE'
+  | 'TAKEN_BACK';
 
 /**
  * One entry of the append-only log (R15). Who, when, why, what it did: `effects` are the
@@ -275,6 +276,8 @@ export type RotationCommand = { actor: Actor } & (
   | { type: 'REINSTATE'; consultantId: number; reason: string }
   | { type: 'ASSIGN_BY_HAND'; receptionId: string | null; walkIn: WalkInInput | null; consultantId: number; counted: boolean; reason: string }
   | { type: 'UNDO'; seq: number; reason?: string | null }
+  /** A consultant takes back their own mis-tap (leave, away, back, customer left) within the undo window. */
+  | { type: 'TAKE_BACK'; seq: number }
 );
 
 export interface DecideContext {

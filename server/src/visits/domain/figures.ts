@@ -71,6 +71,11 @@ export function visitFigures(visits: FigureVisit[]): VisitFigureRow[] {
     } else if (v.checkedInAt !== null) r.reportsMissing++;
   }
   return [...rows.values()]
-    .map(({ satisfactionSum, ...r }) => ({ ...r, satisfactionAverage: r.satisfactionCount ? Math.round((satisfactionSum / r.satisfactionCount) * 100) / 100 : null }))
+    .map(({ satisfactionSum, ...r }) => ({
+      ...r,
+      satisfactionAverage: r.satisfactionCount
+        ? Math.round((satisfactionSum / r.satisfactionCount) * 100) / 100
+        : null,
+    }))
     .sort((a, b) => a.month.localeCompare(b.month) || a.consultantId - b.consultantId);
 }

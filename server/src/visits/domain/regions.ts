@@ -27,7 +27,10 @@ export function regionNames(r: Region): string[] {
 export type Distance = 'SAME_CITY' | 'SAME_PROVINCE' | 'ELSEWHERE';
 
 /** V2: how far a customer is from the site, by region. */
-export function distance(site: Pick<Region, 'province' | 'city'>, customer: Pick<Region, 'province' | 'city'>): Distance {
+export function distance(
+  site: Pick<Region, 'province' | 'city'>,
+  customer: Pick<Region, 'province' | 'city'>,
+): Distance {
   if (customer.city.slice(0, 4) === site.city.slice(0, 4)) return 'SAME_CITY';
   if (customer.province.slice(0, 2) === site.province.slice(0, 2)) return 'SAME_PROVINCE';
   return 'ELSEWHERE';

@@ -29,5 +29,7 @@ export const DEFAULT_VISIT_SETTINGS: Omit<VisitSettings, 'timezone'> = {
 };
 
 export function siteRegion(s: VisitSettings): Region | null {
-  return s.siteProvince && s.siteCity ? { province: s.siteProvince, city: s.siteCity, district: s.siteDistrict } : null;
+  return s.siteProvince && s.siteCity
+    ? { province: s.siteProvince, city: s.siteCity, district: s.siteDistrict }
+    : null;
 }

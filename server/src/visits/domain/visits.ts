@@ -9,13 +9,18 @@ export interface Rejection {
   reason: string;
 }
 export const reject = (code: string, reason: string): Rejection => ({ code, reason });
-export const isRejection = (x: unknown): x is Rejection => typeof x === 'object' && x !== null && 'code' in x && 'reason' in x;
+export const isRejection = (x: unknown): x is Rejection =>
+  typeof x === 'object' && x !== null && 'code' in x && 'reason' in x;
 
 // ---- V2 frequency ------------------------------------------------------------------------
 
 /** V2: months between visits for a customer at this distance. */
 export function intervalMonths(d: Distance, s: VisitSettings): number {
-  return d === 'SAME_CITY' ? s.sameCityMonths : d === 'SAME_PROVINCE' ? s.sameProvinceMonths : s.elsewhereMonths;
+  return d === 'SAME_CITY'
+    ? s.sameCityMonths
+    : d === 'SAME_PROVINCE'
+      ? s.sameProvinceMonths
+      : s.elsewhereMonths;
 }
 
 export interface VisitCandidate {
@@ -50,7 +55,14 @@ export function visitsDue(candidates: VisitCandidate[], now: number, s: VisitSet
     const d = distance(site, c.region);
     const months = intervalMonths(d, s);
     const dueAt = addSiteMonths(c.lastVisitAt ?? c.ownedSince, months, s.timezone);
-    out.push({ customerId: c.customerId, distance: d, intervalMonths: months, dueAt, lastVisitAt: c.lastVisitAt, overdue: dueAt <= now });
+    out.push({
+      customerId: c.customerId,
+      distance: d,
+      intervalMonths: months,
+      dueAt,
+      lastVisitAt: c.lastVisitAt,
+      overdue: dueAt <= now,
+    });
   }
   return out.sort((a, b) => a.dueAt - b.dueAt || a.customerId - b.customerId);
 }
@@ -68,7 +80,9 @@ export const PLAN_LIFECYCLE: Record<PlanState, { to: PlanState[]; editable: bool
 };
 
 export function transition(from: PlanState, to: PlanState): PlanState | Rejection {
-  return PLAN_LIFECYCLE[from].to.includes(to) ? to : reject('V1_STATE', `A ${from.toLowerCase()} plan cannot become ${to.toLowerCase()}`);
+  return PLAN_LIFECYCLE[from].to.includes(to)
+    ? to
+    : reject('V1_STATE', `A ${from.toLowerCase()} plan cannot become ${to.toLowerCase()}`);
 }
 
 /** V1: which months a consultant may plan now: next month, or (late) the current one. */
@@ -88,10 +102,12 @@ export interface PlanItem {
 export function checkPlanItems(month: string, items: PlanItem[]): Rejection | null {
   const seen = new Set<string>();
   for (const [i, it] of items.entries()) {
-    if (!isDay(it.day) || !it.day.startsWith(month + '-')) return reject('V1_DAY', `Visit ${i + 1} is not in ${month}`);
+    if (!isDay(it.day) || !it.day.startsWith(month + '-'))
+      return reject('V1_DAY', `Visit ${i + 1} is not in ${month}`);
     if (!it.purpose.trim()) return reject('V1_PURPOSE', `Visit ${i + 1} has no purpose`);
     const key = `${it.customerId}@${it.day}`;
-    if (seen.has(key)) return reject('V1_DUPLICATE', `Visit ${i + 1} repeats a customer on the same day`);
+    if (seen.has(key))
+      return reject('V1_DUPLICATE', `Visit ${i + 1} repeats a customer on the same day`);
     seen.add(key);
   }
   return null;
@@ -135,7 +151,8 @@ export interface Promise_ {
 export function checkPromises(promises: Promise_[], checkedInAt: number): Rejection | null {
   for (const [i, pr] of promises.entries()) {
     if (!pr.text.trim()) return reject('V3_PROMISE_TEXT', `Promised item ${i + 1} has no text`);
-    if (pr.dueAt < checkedInAt) return reject('V3_PROMISE_DUE', `Promised item ${i + 1} is due before the visit`);
+    if (pr.dueAt < checkedInAt)
+      return reject('V3_PROMISE_DUE', `Promised item ${i + 1} is due before the visit`);
   }
   return null;
 }

@@ -1,7 +1,18 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { boolColumn, datetimeColumn, idColumn, intColumn, textColumn, varcharColumn } from '../../platform/db/columns.js';
+import {
+  boolColumn,
+  datetimeColumn,
+  idColumn,
+  intColumn,
+  textColumn,
+  varcharColumn,
+} from '../../platform/db/columns.js';
 
-const site = { columnNames: ['siteId'], referencedTableName: 'sites', referencedColumnNames: ['id'] };
+const site = {
+  columnNames: ['siteId'],
+  referencedTableName: 'sites',
+  referencedColumnNames: ['id'],
+};
 const double = (name: string) => ({ name, type: 'double', isNullable: true });
 
 /** V1–V4: customer regions, visit settings, plans, visits, promised items, and fired reminders. */
@@ -15,7 +26,13 @@ export class Visits1733200000000 implements MigrationInterface {
       new TableColumn(varcharColumn('regionCity', 6, true)),
       new TableColumn(varcharColumn('regionDistrict', 6, true)),
     ]);
-    await q.createTable(new Table({ name: 'visit_settings', columns: [{ ...intColumn('siteId'), isPrimary: true }, textColumn('settings')], foreignKeys: [site] }));
+    await q.createTable(
+      new Table({
+        name: 'visit_settings',
+        columns: [{ ...intColumn('siteId'), isPrimary: true }, textColumn('settings')],
+        foreignKeys: [site],
+      }),
+    );
     await q.createTable(
       new Table({
         name: 'visit_plans',
@@ -32,8 +49,17 @@ export class Visits1733200000000 implements MigrationInterface {
           varcharColumn('comment', 500, true),
           datetimeColumn('updatedAt'),
         ],
-        indices: [new TableIndex({ columnNames: ['siteId', 'consultantId', 'month'], isUnique: true })],
-        foreignKeys: [site, { columnNames: ['consultantId'], referencedTableName: 'users', referencedColumnNames: ['id'] }],
+        indices: [
+          new TableIndex({ columnNames: ['siteId', 'consultantId', 'month'], isUnique: true }),
+        ],
+        foreignKeys: [
+          site,
+          {
+            columnNames: ['consultantId'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+          },
+        ],
       }),
     );
     await q.createTable(
@@ -68,26 +94,62 @@ export class Visits1733200000000 implements MigrationInterface {
         ],
         foreignKeys: [
           site,
-          { columnNames: ['planId'], referencedTableName: 'visit_plans', referencedColumnNames: ['id'] },
-          { columnNames: ['customerId'], referencedTableName: 'customers', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['planId'],
+            referencedTableName: 'visit_plans',
+            referencedColumnNames: ['id'],
+          },
+          {
+            columnNames: ['customerId'],
+            referencedTableName: 'customers',
+            referencedColumnNames: ['id'],
+          },
         ],
       }),
     );
     await q.createTable(
       new Table({
         name: 'visit_tasks',
-        columns: [idColumn(), intColumn('visitId'), intColumn('siteId'), intColumn('ownerId'), varcharColumn('text', 300), datetimeColumn('dueAt'), varcharColumn('state', 8), datetimeColumn('doneAt', true)],
-        indices: [new TableIndex({ columnNames: ['visitId'] }), new TableIndex({ columnNames: ['ownerId'] })],
-        foreignKeys: [site, { columnNames: ['visitId'], referencedTableName: 'visits', referencedColumnNames: ['id'] }],
+        columns: [
+          idColumn(),
+          intColumn('visitId'),
+          intColumn('siteId'),
+          intColumn('ownerId'),
+          varcharColumn('text', 300),
+          datetimeColumn('dueAt'),
+          varcharColumn('state', 8),
+          datetimeColumn('doneAt', true),
+        ],
+        indices: [
+          new TableIndex({ columnNames: ['visitId'] }),
+          new TableIndex({ columnNames: ['ownerId'] }),
+        ],
+        foreignKeys: [
+          site,
+          {
+            columnNames: ['visitId'],
+            referencedTableName: 'visits',
+            referencedColumnNames: ['id'],
+          },
+        ],
       }),
     );
     await q.createTable(
-      new Table({ name: 'reminders_fired', columns: [{ ...varcharColumn('key', 120), isPrimary: true }, varcharColumn('kind', 32), datetimeColumn('firedAt')] }),
+      new Table({
+        name: 'reminders_fired',
+        columns: [
+          { ...varcharColumn('key', 120), isPrimary: true },
+          varcharColumn('kind', 32),
+          datetimeColumn('firedAt'),
+        ],
+      }),
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['reminders_fired', 'visit_tasks', 'visits', 'visit_plans', 'visit_settings']) await q.dropTable(t);
-    for (const c of ['regionDistrict', 'regionCity', 'regionProvince']) await q.dropColumn('customers', c);
+    for (const t of ['reminders_fired', 'visit_tasks', 'visits', 'visit_plans', 'visit_settings'])
+      await q.dropTable(t);
+    for (const c of ['regionDistrict', 'regionCity', 'regionProvince'])
+      await q.dropColumn('customers', c);
   }
 }

@@ -5,6 +5,7 @@ import {
   readConflict,
   readAttribution,
   readIntent,
+  readReception,
   standingRegistrations,
   type TimelineRegistration,
 } from './timeline';
@@ -18,6 +19,49 @@ function reg(id: string, at: string, correctsId: string | null = null): Timeline
 const empty = { registrations: [], followUps: [], decisions: [], deals: [], conflicts: [] };
 
 describe('customer timeline', () => {
+  it("adds the server's floor entries (receptions, links, visits) to the register's records, newest first", () => {
+    const floor = (kind: string, at: string, details: Record<string, unknown>) => ({
+      at,
+      kind: kind as 'RECEPTION',
+      counted: kind === 'RECEPTION' ? false : null,
+      rule: kind === 'RECEPTION' ? 'R9' : null,
+      details,
+      consultant: wang,
+      actor: null,
+      people: [wang],
+    });
+    const t = buildTimeline({
+      ...empty,
+      registrations: [reg('1', '2026-11-01T02:00:00Z')],
+      timeline: [
+        floor('REGISTRATION', '2026-11-01T02:00:00Z', {}),
+        floor('RECEPTION', '2026-11-01T03:00:00Z', {
+          receptionId: 'r7',
+          walkInKind: 'RETURNING',
+          explanation: { rule: 'R9' },
+        }),
+        floor('LINKED', '2026-11-02T03:00:00Z', { receptionId: 'r7' }),
+        floor('APPOINTMENT', '2026-11-03T03:00:00Z', { appointmentId: 4, purpose: 'p' }),
+      ],
+    });
+    // The register's own kinds come from its lists, not twice from the server's timeline.
+    expect(t.map((e) => e.kind)).toEqual(['appointment', 'linked', 'reception', 'registration']);
+    expect(t.map((e) => e.key)).toEqual([
+      'appointment-4',
+      'linked-r7',
+      'reception-r7',
+      'registration-1',
+    ]);
+    expect(
+      readReception(t[2].item && 'details' in t[2].item ? t[2].item.details : null),
+    ).toMatchObject({
+      receptionId: 'r7',
+      walkInKind: 'RETURNING',
+      broughtAlong: false,
+      explanation: { rule: 'R9' },
+    });
+  });
+
   it('merges every kind of record, newest first', () => {
     const t = buildTimeline({
       ...empty,

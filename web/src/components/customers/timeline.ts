@@ -10,6 +10,8 @@ export type TimelineFollowUp = Detail['followUps'][number];
 export type TimelineDecision = Detail['decisions'][number];
 export type TimelineDeal = Detail['deals'][number];
 export type TimelineConflict = Detail['conflicts'][number];
+/** The server's timeline entry (receptions on the floor, links, appointments). */
+export type TimelineFloor = Detail['timeline'][number];
 
 export type TimelineEntry =
   | {
@@ -25,15 +27,30 @@ export type TimelineEntry =
   | { kind: 'followUp'; key: string; at: string; item: TimelineFollowUp }
   | { kind: 'decision'; key: string; at: string; item: TimelineDecision }
   | { kind: 'deal'; key: string; at: string; item: TimelineDeal }
-  | { kind: 'conflict'; key: string; at: string; item: TimelineConflict };
+  | { kind: 'conflict'; key: string; at: string; item: TimelineConflict }
+  /** A walk-in received on the floor (who, counted or not and why: R1–R12). */
+  | { kind: 'reception'; key: string; at: string; item: TimelineFloor }
+  /** A reception recorded with a typed name, linked to this customer afterwards. */
+  | { kind: 'linked'; key: string; at: string; item: TimelineFloor }
+  /** A visit appointment at which a guest left this customer's number (P4). */
+  | { kind: 'appointment'; key: string; at: string; item: TimelineFloor };
 
 /** On the same instant, the later step of a story comes first (newest first). */
 const ORDER: Record<TimelineEntry['kind'], number> = {
   deal: 0,
   decision: 1,
   conflict: 2,
-  followUp: 3,
-  registration: 4,
+  linked: 3,
+  followUp: 4,
+  appointment: 5,
+  registration: 6,
+  reception: 7,
+};
+
+const FLOOR_KINDS: Record<string, 'reception' | 'linked' | 'appointment'> = {
+  RECEPTION: 'reception',
+  LINKED: 'linked',
+  APPOINTMENT: 'appointment',
 };
 
 const time = (iso: string) => {
@@ -43,7 +60,9 @@ const time = (iso: string) => {
 
 /** Every record of a customer as one list, newest first. */
 export function buildTimeline(
-  detail: Pick<Detail, 'registrations' | 'followUps' | 'decisions' | 'deals' | 'conflicts'>,
+  detail: Pick<Detail, 'registrations' | 'followUps' | 'decisions' | 'deals' | 'conflicts'> & {
+    timeline?: Detail['timeline'];
+  },
 ): TimelineEntry[] {
   const byId = new Map(detail.registrations.map((r) => [r.id, r]));
   const correctedBy = new Map<string, TimelineRegistration>();
@@ -82,12 +101,17 @@ export function buildTimeline(
       at: c.createdAt,
       item: c,
     })),
+    // The server's timeline brings what the register's lists do not hold: the floor and visits.
+    ...(detail.timeline ?? []).flatMap((e, i): TimelineEntry[] => {
+      const kind = FLOOR_KINDS[e.kind];
+      return kind ? [{ kind, key: `${kind}-${floorKey(e) ?? i}`, at: e.at, item: e }] : [];
+    }),
   ];
   return entries.sort(
     (a, b) =>
       time(b.at) - time(a.at) ||
       ORDER[a.kind] - ORDER[b.kind] ||
-      Number(b.item.id) - Number(a.item.id),
+      String(b.key).localeCompare(String(a.key), undefined, { numeric: true }),
   );
 }
 
@@ -168,4 +192,32 @@ export function conflictAnswers(
     default:
       return ['ASSIGN', 'RELEASE'];
   }
+}
+
+function floorKey(e: TimelineFloor): string | null {
+  const d = (e.details ?? {}) as Record<string, unknown>;
+  const id = d.receptionId ?? d.appointmentId;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
+/** What a reception entry's details hold (see server/src/customers/customers.timeline.ts). */
+export interface ReceptionFacts {
+  receptionId: string;
+  walkInKind: string;
+  status: string;
+  customerName: string | null;
+  broughtAlong: boolean;
+  explanation: unknown;
+}
+
+export function readReception(raw: unknown): ReceptionFacts {
+  const d = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    receptionId: String(d.receptionId ?? ''),
+    walkInKind: String(d.walkInKind ?? 'NEW'),
+    status: String(d.status ?? ''),
+    customerName: typeof d.customerName === 'string' ? d.customerName : null,
+    broughtAlong: d.broughtAlong === true,
+    explanation: d.explanation ?? null,
+  };
 }

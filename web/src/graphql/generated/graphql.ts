@@ -140,6 +140,18 @@ export type CustomerSettingsInput = {
   followUpDays: number;
 };
 
+/** What happened on a customer's timeline */
+export type CustomerTimelineKind =
+  | 'APPOINTMENT'
+  | 'DEAL'
+  | 'DECISION'
+  | 'DISPUTE_OPENED'
+  | 'DISPUTE_SETTLED'
+  | 'FOLLOW_UP'
+  | 'LINKED'
+  | 'RECEPTION'
+  | 'REGISTRATION';
+
 export type DealInput = {
   buyerName: string;
   customerId: string;
@@ -287,11 +299,24 @@ export type OwnershipDecisionKind =
   | 'RELEASE'
   | 'SAME_PERSON';
 
+export type PromisedItemInput = {
+  dueAt: string;
+  /** Defaults to the reporting consultant */
+  ownerId?: string | null | undefined;
+  text: string;
+};
+
 export type ReceptionStatus =
   | 'ACTIVE'
   | 'ENDED'
   | 'UNDONE'
   | 'WAITING';
+
+export type RegionInput = {
+  city: string;
+  district?: string | null | undefined;
+  province: string;
+};
 
 export type RegisterCustomerInput = {
   /** The desk and managers name the consultant; a consultant registers for themselves */
@@ -356,6 +381,12 @@ export type RuleVariant =
   | 'A'
   | 'B';
 
+export type SaveVisitPlanInput = {
+  items: Array<VisitPlanItemInput>;
+  month: string;
+  siteId: string;
+};
+
 /** C2: seasonal checklist items follow the month of the visit */
 export type Season =
   | 'SUMMER'
@@ -418,6 +449,58 @@ export type UpdateUserInput = {
   displayName?: string | null | undefined;
   roles?: Array<Role> | null | undefined;
   siteIds?: Array<string> | null | undefined;
+};
+
+/** V2: the customer's region compared with the site's */
+export type VisitDistance =
+  | 'ELSEWHERE'
+  | 'SAME_CITY'
+  | 'SAME_PROVINCE';
+
+export type VisitLocationInput = {
+  accuracy: number;
+  latitude: number;
+  longitude: number;
+};
+
+/** V3: how a visit went */
+export type VisitOutcome =
+  | 'DEAL'
+  | 'INTERESTED'
+  | 'NOT_INTERESTED'
+  | 'NOT_MET'
+  | 'UNDECIDED';
+
+export type VisitPlanItemInput = {
+  content?: string;
+  customerId: string;
+  day: string;
+  purpose: string;
+};
+
+/** V1: draft → submitted → approved, or returned for rework */
+export type VisitPlanState =
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'RETURNED'
+  | 'SUBMITTED';
+
+export type VisitReportInput = {
+  feedback: string;
+  nextSteps: string;
+  outcome: VisitOutcome;
+  promises?: Array<PromisedItemInput>;
+  /** 1–5 */
+  satisfaction?: number | null | undefined;
+};
+
+export type VisitSettingsInput = {
+  elsewhereMonths: number;
+  planReminderDays: number;
+  reportDueDays: number;
+  sameCityMonths: number;
+  sameProvinceMonths: number;
+  siteRegion?: RegionInput | null | undefined;
 };
 
 export type WalkInInput = {
@@ -772,7 +855,7 @@ export type CustomerDetailQueryVariables = Exact<{
 }>;
 
 
-export type CustomerDetailQuery = { customer: { customer: { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } }, family: Array<{ id: string, name: string, phone: string | null, relation: FamilyRelation }>, registrations: Array<{ id: string, name: string | null, phone: string | null, at: string, correctsId: string | null, intent: unknown, consultant: { id: string, displayName: string } | null }>, followUps: Array<{ id: string, at: string, kind: FollowUpKind, note: string | null, nextAt: string | null, consultant: { id: string, displayName: string } | null }>, decisions: Array<{ id: string, at: string, kind: OwnershipDecisionKind, reason: string, details: unknown, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null }>, deals: Array<{ id: string, customerId: string, customerName: string, buyerName: string, dealAt: string, units: number, attribution: unknown, credit: Array<{ share: number, consultant: { id: string, displayName: string } | null }> }>, conflicts: Array<{ id: string, customerId: string, customerName: string, kind: string, details: unknown, createdAt: string, resolvedAt: string | null }> } };
+export type CustomerDetailQuery = { customer: { customer: { siteId: string, id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } }, family: Array<{ id: string, name: string, phone: string | null, relation: FamilyRelation }>, registrations: Array<{ id: string, name: string | null, phone: string | null, at: string, correctsId: string | null, intent: unknown, consultant: { id: string, displayName: string } | null }>, followUps: Array<{ id: string, at: string, kind: FollowUpKind, note: string | null, nextAt: string | null, consultant: { id: string, displayName: string } | null }>, decisions: Array<{ id: string, at: string, kind: OwnershipDecisionKind, reason: string, details: unknown, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null }>, deals: Array<{ id: string, customerId: string, customerName: string, buyerName: string, dealAt: string, units: number, attribution: unknown, credit: Array<{ share: number, consultant: { id: string, displayName: string } | null }> }>, conflicts: Array<{ id: string, customerId: string, customerName: string, kind: string, details: unknown, createdAt: string, resolvedAt: string | null }>, timeline: Array<{ at: string, kind: CustomerTimelineKind, counted: boolean | null, rule: string | null, details: unknown, consultant: { id: string, displayName: string } | null, actor: { id: string, displayName: string } | null, people: Array<{ id: string, displayName: string }> }> } };
 
 export type LogFollowUpMutationVariables = Exact<{
   customerId: string;
@@ -874,20 +957,20 @@ export type DeleteDepartmentMutation = { deleteDepartment: boolean };
 
 export type FloorPersonFragment = { id: string, displayName: string };
 
-export type FloorReceptionFragment = { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> };
+export type FloorReceptionFragment = { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> };
 
 export type FloorEventFragment = { seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null };
 
-export type FloorBoardFragment = { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> };
+export type FloorBoardFragment = { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> };
 
-export type FloorChangeResultFragment = { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null };
+export type FloorChangeResultFragment = { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null };
 
 export type FloorBoardQueryVariables = Exact<{
   siteId: string;
 }>;
 
 
-export type FloorBoardQuery = { rotationBoard: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> } };
+export type FloorBoardQuery = { rotationBoard: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> } };
 
 export type FloorBoardLiveSubscriptionVariables = Exact<{
   siteId: string;
@@ -895,7 +978,7 @@ export type FloorBoardLiveSubscriptionVariables = Exact<{
 }>;
 
 
-export type FloorBoardLiveSubscription = { rotationBoard: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> } };
+export type FloorBoardLiveSubscription = { rotationBoard: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> } };
 
 export type FloorBoardAtQueryVariables = Exact<{
   siteId: string;
@@ -903,7 +986,7 @@ export type FloorBoardAtQueryVariables = Exact<{
 }>;
 
 
-export type FloorBoardAtQuery = { rotationBoardAt: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> } };
+export type FloorBoardAtQuery = { rotationBoardAt: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> } };
 
 export type FloorHistoryQueryVariables = Exact<{
   siteId: string;
@@ -935,7 +1018,7 @@ export type CheckInMutationVariables = Exact<{
 }>;
 
 
-export type CheckInMutation = { checkIn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type CheckInMutation = { checkIn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type GoAwayMutationVariables = Exact<{
   siteId: string;
@@ -943,7 +1026,7 @@ export type GoAwayMutationVariables = Exact<{
 }>;
 
 
-export type GoAwayMutation = { goAway: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type GoAwayMutation = { goAway: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type CheckOutMutationVariables = Exact<{
   siteId: string;
@@ -951,7 +1034,7 @@ export type CheckOutMutationVariables = Exact<{
 }>;
 
 
-export type CheckOutMutation = { checkOut: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type CheckOutMutation = { checkOut: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type EndReceptionMutationVariables = Exact<{
   siteId: string;
@@ -959,7 +1042,7 @@ export type EndReceptionMutationVariables = Exact<{
 }>;
 
 
-export type EndReceptionMutation = { endReception: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type EndReceptionMutation = { endReception: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type HandOverMutationVariables = Exact<{
   siteId: string;
@@ -968,7 +1051,7 @@ export type HandOverMutationVariables = Exact<{
 }>;
 
 
-export type HandOverMutation = { handOver: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type HandOverMutation = { handOver: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type KeepForColleagueMutationVariables = Exact<{
   siteId: string;
@@ -977,7 +1060,7 @@ export type KeepForColleagueMutationVariables = Exact<{
 }>;
 
 
-export type KeepForColleagueMutation = { keepForColleague: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type KeepForColleagueMutation = { keepForColleague: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type ReportNonBuyerMutationVariables = Exact<{
   siteId: string;
@@ -986,7 +1069,7 @@ export type ReportNonBuyerMutationVariables = Exact<{
 }>;
 
 
-export type ReportNonBuyerMutation = { reportNonBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type ReportNonBuyerMutation = { reportNonBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type ReportBigBuyerMutationVariables = Exact<{
   siteId: string;
@@ -995,7 +1078,7 @@ export type ReportBigBuyerMutationVariables = Exact<{
 }>;
 
 
-export type ReportBigBuyerMutation = { reportBigBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type ReportBigBuyerMutation = { reportBigBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type RecordWalkInMutationVariables = Exact<{
   siteId: string;
@@ -1003,7 +1086,7 @@ export type RecordWalkInMutationVariables = Exact<{
 }>;
 
 
-export type RecordWalkInMutation = { recordWalkIn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type RecordWalkInMutation = { recordWalkIn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type MarkAbsentMutationVariables = Exact<{
   siteId: string;
@@ -1012,7 +1095,7 @@ export type MarkAbsentMutationVariables = Exact<{
 }>;
 
 
-export type MarkAbsentMutation = { markAbsent: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type MarkAbsentMutation = { markAbsent: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type UndoFloorChangeMutationVariables = Exact<{
   siteId: string;
@@ -1021,7 +1104,15 @@ export type UndoFloorChangeMutationVariables = Exact<{
 }>;
 
 
-export type UndoFloorChangeMutation = { undoFloorChange: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type UndoFloorChangeMutation = { undoFloorChange: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type TakeBackMyChangeMutationVariables = Exact<{
+  siteId: string;
+  seq: number;
+}>;
+
+
+export type TakeBackMyChangeMutation = { takeBackMyChange: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type AssignByHandMutationVariables = Exact<{
   siteId: string;
@@ -1029,7 +1120,7 @@ export type AssignByHandMutationVariables = Exact<{
 }>;
 
 
-export type AssignByHandMutation = { assignByHand: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type AssignByHandMutation = { assignByHand: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type MoveInLineMutationVariables = Exact<{
   siteId: string;
@@ -1039,7 +1130,7 @@ export type MoveInLineMutationVariables = Exact<{
 }>;
 
 
-export type MoveInLineMutation = { moveInLine: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type MoveInLineMutation = { moveInLine: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type SkipTurnMutationVariables = Exact<{
   siteId: string;
@@ -1048,7 +1139,7 @@ export type SkipTurnMutationVariables = Exact<{
 }>;
 
 
-export type SkipTurnMutation = { skipTurn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type SkipTurnMutation = { skipTurn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type ReinstateMutationVariables = Exact<{
   siteId: string;
@@ -1057,7 +1148,7 @@ export type ReinstateMutationVariables = Exact<{
 }>;
 
 
-export type ReinstateMutation = { reinstate: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type ReinstateMutation = { reinstate: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type DecideNonBuyerMutationVariables = Exact<{
   siteId: string;
@@ -1067,7 +1158,7 @@ export type DecideNonBuyerMutationVariables = Exact<{
 }>;
 
 
-export type DecideNonBuyerMutation = { decideNonBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type DecideNonBuyerMutation = { decideNonBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type AcknowledgeAlertMutationVariables = Exact<{
   siteId: string;
@@ -1075,7 +1166,7 @@ export type AcknowledgeAlertMutationVariables = Exact<{
 }>;
 
 
-export type AcknowledgeAlertMutation = { acknowledgeAlert: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type RecordSameDayDealMutationVariables = Exact<{
   siteId: string;
@@ -1083,7 +1174,23 @@ export type RecordSameDayDealMutationVariables = Exact<{
 }>;
 
 
-export type RecordSameDayDealMutation = { recordSameDayDeal: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type RecordSameDayDealMutation = { recordSameDayDeal: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+
+export type UnlinkedReceptionsQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type UnlinkedReceptionsQuery = { unlinkedReceptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, arrivedAt: string, consultant: { id: string, displayName: string } | null }> };
+
+export type LinkReceptionToCustomerMutationVariables = Exact<{
+  siteId: string;
+  receptionId: string;
+  customerId: string;
+}>;
+
+
+export type LinkReceptionToCustomerMutation = { linkReceptionToCustomer: boolean };
 
 export type WorkAppointmentFragment = { id: string, purpose: string, visitorCompany: string, startAt: string, endAt: string, state: AppointmentState, late: boolean, headcount: number, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null };
 
@@ -1338,6 +1445,134 @@ export type ResetUserPasswordMutationVariables = Exact<{
 
 
 export type ResetUserPasswordMutation = { resetUserPassword: boolean };
+
+export type VisitRegionFragment = { province: string, city: string, district: string | null };
+
+export type VisitSettingsRowFragment = { sameCityMonths: number, sameProvinceMonths: number, elsewhereMonths: number, reportDueDays: number, planReminderDays: number, timezone: string, siteRegion: { province: string, city: string, district: string | null } | null };
+
+export type VisitTaskRowFragment = { id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null };
+
+export type VisitRowFragment = { id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> };
+
+export type VisitPlanRowFragment = { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> };
+
+export type DueVisitRowFragment = { customerId: string, customerName: string, distance: VisitDistance, intervalMonths: number, dueAt: string, lastVisitAt: string | null, overdue: boolean, region: { province: string, city: string, district: string | null } | null, consultant: { id: string, displayName: string } | null };
+
+export type VisitSettingsQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type VisitSettingsQuery = { visitSettings: { sameCityMonths: number, sameProvinceMonths: number, elsewhereMonths: number, reportDueDays: number, planReminderDays: number, timezone: string, siteRegion: { province: string, city: string, district: string | null } | null } };
+
+export type UpdateVisitSettingsMutationVariables = Exact<{
+  siteId: string;
+  input: VisitSettingsInput;
+}>;
+
+
+export type UpdateVisitSettingsMutation = { updateVisitSettings: { sameCityMonths: number, sameProvinceMonths: number, elsewhereMonths: number, reportDueDays: number, planReminderDays: number, timezone: string, siteRegion: { province: string, city: string, district: string | null } | null } };
+
+export type CustomerRegionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CustomerRegionQuery = { customer: { customer: { id: string, region: { province: string, city: string, district: string | null } | null } } };
+
+export type SetCustomerRegionMutationVariables = Exact<{
+  customerId: string;
+  region?: RegionInput | null | undefined;
+}>;
+
+
+export type SetCustomerRegionMutation = { setCustomerRegion: { province: string, city: string, district: string | null } | null };
+
+export type DueVisitsQueryVariables = Exact<{
+  siteId: string;
+  consultantId?: string | null | undefined;
+}>;
+
+
+export type DueVisitsQuery = { dueVisits: Array<{ customerId: string, customerName: string, distance: VisitDistance, intervalMonths: number, dueAt: string, lastVisitAt: string | null, overdue: boolean, region: { province: string, city: string, district: string | null } | null, consultant: { id: string, displayName: string } | null }> };
+
+export type VisitPlanQueryVariables = Exact<{
+  siteId: string;
+  month: string;
+  consultantId?: string | null | undefined;
+}>;
+
+
+export type VisitPlanQuery = { visitPlan: { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> } | null };
+
+export type VisitPlansQueryVariables = Exact<{
+  siteId: string;
+  month: string;
+}>;
+
+
+export type VisitPlansQuery = { visitPlans: Array<{ id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> }> };
+
+export type SaveVisitPlanMutationVariables = Exact<{
+  input: SaveVisitPlanInput;
+}>;
+
+
+export type SaveVisitPlanMutation = { saveVisitPlan: { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> } };
+
+export type SubmitVisitPlanMutationVariables = Exact<{
+  planId: string;
+}>;
+
+
+export type SubmitVisitPlanMutation = { submitVisitPlan: { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> } };
+
+export type ApproveVisitPlanMutationVariables = Exact<{
+  planId: string;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ApproveVisitPlanMutation = { approveVisitPlan: { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> } };
+
+export type ReturnVisitPlanMutationVariables = Exact<{
+  planId: string;
+  comment: string;
+}>;
+
+
+export type ReturnVisitPlanMutation = { returnVisitPlan: { id: string, siteId: string, month: string, state: VisitPlanState, submittedAt: string | null, late: boolean, decidedAt: string | null, comment: string | null, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, visits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }> } };
+
+export type MyVisitsQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type MyVisitsQuery = { myVisits: Array<{ id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> }>, myVisitTasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> };
+
+export type CheckInVisitMutationVariables = Exact<{
+  visitId: string;
+  location?: VisitLocationInput | null | undefined;
+}>;
+
+
+export type CheckInVisitMutation = { checkInVisit: { id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> } };
+
+export type ReportVisitMutationVariables = Exact<{
+  visitId: string;
+  input: VisitReportInput;
+}>;
+
+
+export type ReportVisitMutation = { reportVisit: { id: string, planId: string, customerId: string, customerName: string, day: string, purpose: string, content: string, checkedInAt: string | null, reportDueAt: string | null, reportedAt: string | null, reportLate: boolean, outcome: VisitOutcome | null, feedback: string | null, nextSteps: string | null, satisfaction: number | null, location: { latitude: number, longitude: number, accuracy: number } | null, tasks: Array<{ id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null }> } };
+
+export type SetVisitTaskDoneMutationVariables = Exact<{
+  id: string;
+  done: boolean;
+}>;
+
+
+export type SetVisitTaskDoneMutation = { setVisitTaskDone: { id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1695,6 +1930,7 @@ export const FloorReceptionFragmentDoc = new TypedDocumentString(`
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -1815,6 +2051,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -1875,6 +2112,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -2152,6 +2390,151 @@ export const UserRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"UserRow"}) as unknown as TypedDocumentString<UserRowFragment, unknown>;
+export const VisitRegionFragmentDoc = new TypedDocumentString(`
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}
+    `, {"fragmentName":"VisitRegion"}) as unknown as TypedDocumentString<VisitRegionFragment, unknown>;
+export const VisitSettingsRowFragmentDoc = new TypedDocumentString(`
+    fragment VisitSettingsRow on VisitSettings {
+  siteRegion {
+    ...VisitRegion
+  }
+  sameCityMonths
+  sameProvinceMonths
+  elsewhereMonths
+  reportDueDays
+  planReminderDays
+  timezone
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}`, {"fragmentName":"VisitSettingsRow"}) as unknown as TypedDocumentString<VisitSettingsRowFragment, unknown>;
+export const VisitTaskRowFragmentDoc = new TypedDocumentString(`
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+    `, {"fragmentName":"VisitTaskRow"}) as unknown as TypedDocumentString<VisitTaskRowFragment, unknown>;
+export const VisitRowFragmentDoc = new TypedDocumentString(`
+    fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}`, {"fragmentName":"VisitRow"}) as unknown as TypedDocumentString<VisitRowFragment, unknown>;
+export const VisitPlanRowFragmentDoc = new TypedDocumentString(`
+    fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}`, {"fragmentName":"VisitPlanRow"}) as unknown as TypedDocumentString<VisitPlanRowFragment, unknown>;
+export const DueVisitRowFragmentDoc = new TypedDocumentString(`
+    fragment DueVisitRow on DueVisit {
+  customerId
+  customerName
+  distance
+  intervalMonths
+  dueAt
+  lastVisitAt
+  overdue
+  region {
+    ...VisitRegion
+  }
+  consultant {
+    id
+    displayName
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}`, {"fragmentName":"DueVisitRow"}) as unknown as TypedDocumentString<DueVisitRowFragment, unknown>;
 export const AppointmentListDocument = new TypedDocumentString(`
     query AppointmentList($siteId: ID!, $filter: AppointmentFilterInput, $limit: Int!, $offset: Int!) {
   appointments(siteId: $siteId, filter: $filter, limit: $limit, offset: $offset) {
@@ -3211,6 +3594,7 @@ export const CustomerDetailDocument = new TypedDocumentString(`
   customer(id: $id) {
     customer {
       ...CustomerRow
+      siteId
     }
     family {
       id
@@ -3257,6 +3641,22 @@ export const CustomerDetailDocument = new TypedDocumentString(`
     }
     conflicts {
       ...CustomerConflictRow
+    }
+    timeline {
+      at
+      kind
+      counted
+      rule
+      details
+      consultant {
+        ...CustomerPerson
+      }
+      actor {
+        ...CustomerPerson
+      }
+      people {
+        ...CustomerPerson
+      }
     }
   }
 }
@@ -3540,6 +3940,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -3656,6 +4057,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -3772,6 +4174,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -3943,6 +4346,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -4067,6 +4471,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -4191,6 +4596,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -4315,6 +4721,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -4443,6 +4850,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -4571,6 +4979,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -4695,6 +5104,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -4819,6 +5229,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -4943,6 +5354,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -5067,6 +5479,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -5191,6 +5604,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -5301,6 +5715,131 @@ fragment FloorChangeResult on FloorChange {
     ...FloorReception
   }
 }`) as unknown as TypedDocumentString<UndoFloorChangeMutation, UndoFloorChangeMutationVariables>;
+export const TakeBackMyChangeDocument = new TypedDocumentString(`
+    mutation TakeBackMyChange($siteId: ID!, $seq: Int!) {
+  takeBackMyChange(siteId: $siteId, seq: $seq) {
+    ...FloorChangeResult
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  customerId
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    consultant {
+      ...FloorPerson
+    }
+    state
+    position
+    since
+    inShift
+    shiftStart
+    shiftEnd
+    phoneDuty
+    next
+    busyWith {
+      ...FloorReception
+    }
+    priorityMakeUps
+    makeUps
+    counted
+    reinstatable
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    id
+    kind
+    at
+    receptionId
+    consultant {
+      ...FloorPerson
+    }
+    params
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorChangeResult on FloorChange {
+  board {
+    ...FloorBoard
+  }
+  reception {
+    ...FloorReception
+  }
+}`) as unknown as TypedDocumentString<TakeBackMyChangeMutation, TakeBackMyChangeMutationVariables>;
 export const AssignByHandDocument = new TypedDocumentString(`
     mutation AssignByHand($siteId: ID!, $input: AssignByHandInput!) {
   assignByHand(siteId: $siteId, input: $input) {
@@ -5315,6 +5854,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -5444,6 +5984,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -5568,6 +6109,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -5692,6 +6234,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -5821,6 +6364,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -5945,6 +6489,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -6069,6 +6614,7 @@ fragment FloorReception on Reception {
   id
   kind
   customerName
+  customerId
   phoneMasked
   partySize
   unitsAsked
@@ -6179,6 +6725,31 @@ fragment FloorChangeResult on FloorChange {
     ...FloorReception
   }
 }`) as unknown as TypedDocumentString<RecordSameDayDealMutation, RecordSameDayDealMutationVariables>;
+export const UnlinkedReceptionsDocument = new TypedDocumentString(`
+    query UnlinkedReceptions($siteId: ID!) {
+  unlinkedReceptions(siteId: $siteId) {
+    id
+    kind
+    customerName
+    arrivedAt
+    consultant {
+      ...FloorPerson
+    }
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}`) as unknown as TypedDocumentString<UnlinkedReceptionsQuery, UnlinkedReceptionsQueryVariables>;
+export const LinkReceptionToCustomerDocument = new TypedDocumentString(`
+    mutation LinkReceptionToCustomer($siteId: ID!, $receptionId: ID!, $customerId: ID!) {
+  linkReceptionToCustomer(
+    siteId: $siteId
+    receptionId: $receptionId
+    customerId: $customerId
+  )
+}
+    `) as unknown as TypedDocumentString<LinkReceptionToCustomerMutation, LinkReceptionToCustomerMutationVariables>;
 export const MyTasksDocument = new TypedDocumentString(`
     query MyTasks($includeDone: Boolean!) {
   myTasks(includeDone: $includeDone) {
@@ -6804,3 +7375,595 @@ export const ResetUserPasswordDocument = new TypedDocumentString(`
   resetUserPassword(id: $id, password: $password)
 }
     `) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
+export const VisitSettingsDocument = new TypedDocumentString(`
+    query VisitSettings($siteId: ID!) {
+  visitSettings(siteId: $siteId) {
+    ...VisitSettingsRow
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}
+fragment VisitSettingsRow on VisitSettings {
+  siteRegion {
+    ...VisitRegion
+  }
+  sameCityMonths
+  sameProvinceMonths
+  elsewhereMonths
+  reportDueDays
+  planReminderDays
+  timezone
+}`) as unknown as TypedDocumentString<VisitSettingsQuery, VisitSettingsQueryVariables>;
+export const UpdateVisitSettingsDocument = new TypedDocumentString(`
+    mutation UpdateVisitSettings($siteId: ID!, $input: VisitSettingsInput!) {
+  updateVisitSettings(siteId: $siteId, input: $input) {
+    ...VisitSettingsRow
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}
+fragment VisitSettingsRow on VisitSettings {
+  siteRegion {
+    ...VisitRegion
+  }
+  sameCityMonths
+  sameProvinceMonths
+  elsewhereMonths
+  reportDueDays
+  planReminderDays
+  timezone
+}`) as unknown as TypedDocumentString<UpdateVisitSettingsMutation, UpdateVisitSettingsMutationVariables>;
+export const CustomerRegionDocument = new TypedDocumentString(`
+    query CustomerRegion($id: ID!) {
+  customer(id: $id) {
+    customer {
+      id
+      region {
+        ...VisitRegion
+      }
+    }
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}`) as unknown as TypedDocumentString<CustomerRegionQuery, CustomerRegionQueryVariables>;
+export const SetCustomerRegionDocument = new TypedDocumentString(`
+    mutation SetCustomerRegion($customerId: ID!, $region: RegionInput) {
+  setCustomerRegion(customerId: $customerId, region: $region) {
+    ...VisitRegion
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}`) as unknown as TypedDocumentString<SetCustomerRegionMutation, SetCustomerRegionMutationVariables>;
+export const DueVisitsDocument = new TypedDocumentString(`
+    query DueVisits($siteId: ID!, $consultantId: ID) {
+  dueVisits(siteId: $siteId, consultantId: $consultantId) {
+    ...DueVisitRow
+  }
+}
+    fragment VisitRegion on Region {
+  province
+  city
+  district
+}
+fragment DueVisitRow on DueVisit {
+  customerId
+  customerName
+  distance
+  intervalMonths
+  dueAt
+  lastVisitAt
+  overdue
+  region {
+    ...VisitRegion
+  }
+  consultant {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<DueVisitsQuery, DueVisitsQueryVariables>;
+export const VisitPlanDocument = new TypedDocumentString(`
+    query VisitPlan($siteId: ID!, $month: String!, $consultantId: ID) {
+  visitPlan(siteId: $siteId, month: $month, consultantId: $consultantId) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<VisitPlanQuery, VisitPlanQueryVariables>;
+export const VisitPlansDocument = new TypedDocumentString(`
+    query VisitPlans($siteId: ID!, $month: String!) {
+  visitPlans(siteId: $siteId, month: $month) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<VisitPlansQuery, VisitPlansQueryVariables>;
+export const SaveVisitPlanDocument = new TypedDocumentString(`
+    mutation SaveVisitPlan($input: SaveVisitPlanInput!) {
+  saveVisitPlan(input: $input) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<SaveVisitPlanMutation, SaveVisitPlanMutationVariables>;
+export const SubmitVisitPlanDocument = new TypedDocumentString(`
+    mutation SubmitVisitPlan($planId: ID!) {
+  submitVisitPlan(planId: $planId) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<SubmitVisitPlanMutation, SubmitVisitPlanMutationVariables>;
+export const ApproveVisitPlanDocument = new TypedDocumentString(`
+    mutation ApproveVisitPlan($planId: ID!, $comment: String) {
+  approveVisitPlan(planId: $planId, comment: $comment) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<ApproveVisitPlanMutation, ApproveVisitPlanMutationVariables>;
+export const ReturnVisitPlanDocument = new TypedDocumentString(`
+    mutation ReturnVisitPlan($planId: ID!, $comment: String!) {
+  returnVisitPlan(planId: $planId, comment: $comment) {
+    ...VisitPlanRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}
+fragment VisitPlanRow on VisitPlan {
+  id
+  siteId
+  month
+  state
+  submittedAt
+  late
+  decidedAt
+  comment
+  consultant {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  visits {
+    ...VisitRow
+  }
+}`) as unknown as TypedDocumentString<ReturnVisitPlanMutation, ReturnVisitPlanMutationVariables>;
+export const MyVisitsDocument = new TypedDocumentString(`
+    query MyVisits($siteId: ID!) {
+  myVisits(siteId: $siteId) {
+    ...VisitRow
+  }
+  myVisitTasks {
+    ...VisitTaskRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}`) as unknown as TypedDocumentString<MyVisitsQuery, MyVisitsQueryVariables>;
+export const CheckInVisitDocument = new TypedDocumentString(`
+    mutation CheckInVisit($visitId: ID!, $location: VisitLocationInput) {
+  checkInVisit(visitId: $visitId, location: $location) {
+    ...VisitRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}`) as unknown as TypedDocumentString<CheckInVisitMutation, CheckInVisitMutationVariables>;
+export const ReportVisitDocument = new TypedDocumentString(`
+    mutation ReportVisit($visitId: ID!, $input: VisitReportInput!) {
+  reportVisit(visitId: $visitId, input: $input) {
+    ...VisitRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}
+fragment VisitRow on Visit {
+  id
+  planId
+  customerId
+  customerName
+  day
+  purpose
+  content
+  checkedInAt
+  location {
+    latitude
+    longitude
+    accuracy
+  }
+  reportDueAt
+  reportedAt
+  reportLate
+  outcome
+  feedback
+  nextSteps
+  satisfaction
+  tasks {
+    ...VisitTaskRow
+  }
+}`) as unknown as TypedDocumentString<ReportVisitMutation, ReportVisitMutationVariables>;
+export const SetVisitTaskDoneDocument = new TypedDocumentString(`
+    mutation SetVisitTaskDone($id: ID!, $done: Boolean!) {
+  setVisitTaskDone(id: $id, done: $done) {
+    ...VisitTaskRow
+  }
+}
+    fragment VisitTaskRow on VisitTask {
+  id
+  visitId
+  text
+  dueAt
+  done
+  doneAt
+}`) as unknown as TypedDocumentString<SetVisitTaskDoneMutation, SetVisitTaskDoneMutationVariables>;
