@@ -88,9 +88,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const tokens = new TokenService(config.jwtSecret, config.jwtTtl, clock);
   const accounts = new AccountsService(ds, tx, tokens, clock, bus, new SignInGuard(config.signIn, bus.redis));
   const settings = new SettingsHistoryService(ds, accounts);
-  const customers = new CustomersService(ds, tx, clock, bus, accounts, settings);
-  const standards = new StandardsService(ds, tx, clock, accounts);
   const notifications = new NotificationsService(ds, tx, clock, bus);
+  const customers = new CustomersService(ds, tx, clock, bus, accounts, settings, notifications);
+  const standards = new StandardsService(ds, tx, clock, accounts);
   const visits = new VisitsService(ds, tx, clock, accounts, customers, notifications, settings);
   const services: Services = {
     accounts,

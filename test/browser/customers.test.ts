@@ -309,6 +309,11 @@ describe('customer register in the browser', () => {
     await field(d, 'decide-reason').fill('核实：林先生是同事，借用号码登记');
     await d.locator('[data-test=decide-save]').click();
     await page.locator('.el-message', { hasText: '已处理：林先生' }).waitFor();
+    // O6 "not family" keeps the conflict, with the O2 outcome stated, until it is assigned or released.
+    await conflict.locator('.details', { hasText: '非直系亲属' }).waitFor();
+    await conflict.locator('[data-test=conflict-RELEASE]').click();
+    await field(d, 'decide-reason').fill('借用号码，释放');
+    await d.locator('[data-test=decide-save]').click();
     await page.locator('[data-test=conflicts-table]', { hasText: '没有待裁决的冲突' }).waitFor();
 
     // A deal bought in the name of the registered spouse's family member (O7), credited to wang.

@@ -233,7 +233,8 @@ describe('register import and export in the browser', () => {
       page.waitForEvent('download'),
       page.locator('[data-test=export-register]').click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^register-BJ-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // Named in the UI language (Chinese here), with the site's code and the site's day.
+    expect(download.suggestedFilename()).toMatch(/^客户登记簿-BJ-\d{4}-\d{2}-\d{2}\.xlsx$/);
     await page
       .locator('.el-message--success', { hasText: `已导出 ${download.suggestedFilename()}` })
       .waitFor();

@@ -125,8 +125,9 @@ describe.each(kinds)('customer disputes on %s', (kind) => {
         i: {
           customerId: other.customer.id,
           conflictId: conflict.id,
-          kind: 'DIFFERENT',
-          reason: '两个人，电话核实',
+          kind: 'FAMILY',
+          relation: 'SPOUSE',
+          reason: '夫妻，电话核实',
         },
       });
       expect((await manager.next()).customerDisputes).toEqual({ siteId: bj, open: first.open });

@@ -13,6 +13,8 @@ export class CustomerEntity {
   @Column({ type: 'varchar', length: 20 }) phone: string;
   @Column({ type: 'varchar', length: 4 }) phoneLast4: string;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  /** O5/O6: verified to be (or to be family of) this customer; its history moved there, the row kept. */
+  @Column({ type: 'int', nullable: true }) mergedIntoId: number | null;
   /** V2: region codes (GB/T 2260), set through visits (server/src/visits). */
   @Column({ type: 'varchar', length: 6, nullable: true }) regionProvince: string | null;
   @Column({ type: 'varchar', length: 6, nullable: true }) regionCity: string | null;
@@ -78,6 +80,8 @@ export class OwnershipDecisionEntity {
   @Column({ type: 'datetime', precision: 3 }) at: Date;
   @Column({ type: 'varchar', length: 500 }) reason: string;
   @Column({ type: 'int' }) decidedBy: number;
+  /** What the decision did, as data (O5 merge, O6 family, O2 outcome), for the customer's history. */
+  @Column({ type: 'text', nullable: true }) details: string | null;
 }
 
 /** Something for the manager to settle (O5, O6, disputed deals). */

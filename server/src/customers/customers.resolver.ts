@@ -162,7 +162,7 @@ export class CustomersResolver {
       family: d.family,
       registrations: d.registrations.map((r) => ({ ...r, intent: JSON.parse(r.intent) })),
       followUps: d.followUps,
-      decisions: d.decisions,
+      decisions: d.decisions.map((x) => ({ ...x, details: x.details ? JSON.parse(x.details) : null })),
       deals: d.deals.map(dealView),
       conflicts: d.conflicts.map((c) => ({ ...c, details: JSON.parse(c.details) })),
       source: { id: d.row.customer.id, siteId: d.row.customer.siteId, phone: d.row.customer.phone },
@@ -218,6 +218,8 @@ export class CustomersResolver {
       kind: input.kind,
       consultantId: input.consultantId ? parseId('input.consultantId', input.consultantId) : null,
       reason: input.reason,
+      sameAsId: input.sameAsCustomerId ? parseId('input.sameAsCustomerId', input.sameAsCustomerId) : null,
+      relation: input.relation ?? null,
     });
     return customerView(row, now(ctx));
   }

@@ -24,6 +24,8 @@ import {
 } from './domain/ownership.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import type { NotificationEntity } from '../notifications/notifications.entity.js';
 import {
   ConflictEntity,
   CustomerEntity,
@@ -110,6 +112,7 @@ export class CustomersService {
     private readonly bus: EventBus,
     private readonly accounts: AccountsService,
     private readonly settingsHistory: SettingsHistoryService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   now(): number {
@@ -299,14 +302,14 @@ export class CustomersService {
     const repo = this.ds.getRepository(CustomerEntity);
     const found =
       digits.length === 4
-        ? await repo.find({ where: { siteId, phoneLast4: digits }, take: 20, select: { id: true } })
-        : await repo.find({ where: { siteId, phone: normalizePhone(digits) ?? digits }, take: 20, select: { id: true } });
-    return this.rows(p, siteId, found.map((c) => c.id));
+        ? await repo.find({ where: { siteId, phoneLast4: digits }, take: 20, select: { id: true, mergedIntoId: true } })
+        : await repo.find({ where: { siteId, phone: normalizePhone(digits) ?? digits }, take: 20, select: { id: true, mergedIntoId: true } });
+    return this.rows(p, siteId, [...new Set(found.map((c) => c.mergedIntoId ?? c.id))]);
   }
 
   async list(p: Principal, siteId: number, opts: { search?: string | null; scope: 'ALL' | 'MINE' | 'FREE'; limit: number; offset: number }) {
     const site = await this.accounts.requireSite(p, siteId);
-    const qb = this.ds.getRepository(CustomerEntity).createQueryBuilder('c').select('c.id', 'id').where('c.siteId = :siteId', { siteId });
+    const qb = this.ds.getRepository(CustomerEntity).createQueryBuilder('c').select('c.id', 'id').where('c.siteId = :siteId', { siteId }).andWhere('c.mergedIntoId IS NULL');
     const s = opts.search?.trim();
     if (s) {
       const digits = s.replace(/\D/g, '');
@@ -340,8 +343,11 @@ export class CustomersService {
     return { total: rows.length, rows: rows.slice(opts.offset, opts.offset + opts.limit) };
   }
 
-  async detail(p: Principal, customerId: number) {
-    const customer = await this.requireCustomer(p, customerId);
+  async detail(p: Principal, id: number) {
+    let customer = await this.requireCustomer(p, id);
+    // O5/O6: a merged record opens as the customer it joined, where its history now is.
+    if (customer.mergedIntoId !== null) customer = await this.requireCustomer(p, customer.mergedIntoId);
+    const customerId = customer.id;
     const [row] = await this.rows(p, customer.siteId, [customer.id]);
     const [registrations, followUps, decisions, deals, conflicts, family] = await Promise.all([
       this.ds.getRepository(RegistrationEntity).find({ where: { customerId }, order: { at: 'ASC', id: 'ASC' } }),
@@ -431,38 +437,170 @@ export class CustomersService {
 
   /**
    * A manager settles ownership with a reason: ASSIGN to a consultant, RELEASE (free), or a
-   * conflict's answer (SAME_PERSON verifies O5, FAMILY accepts O6, DIFFERENT keeps them apart).
+   * conflict's answer. O5 SAME_PERSON merges the two records; O6 FAMILY makes the person
+   * immediate family of the phone's owner and merges their record there; DIFFERENT on O5
+   * keeps both; DIFFERENT on O6 ("not family") keeps the conflict open with the O2 outcome.
    */
   async decide(
     p: Principal,
-    input: { customerId: number; conflictId?: number | null; kind: 'ASSIGN' | 'RELEASE' | 'SAME_PERSON' | 'FAMILY' | 'DIFFERENT'; consultantId?: number | null; reason: string },
+    input: {
+      customerId: number;
+      conflictId?: number | null;
+      kind: 'ASSIGN' | 'RELEASE' | 'SAME_PERSON' | 'FAMILY' | 'DIFFERENT';
+      consultantId?: number | null;
+      reason: string;
+      /** O5: which of the same-name customers this one is (needed when there are several). */
+      sameAsId?: number | null;
+      /** O6: how the person is related to the owner (PARENT or SPOUSE). */
+      relation?: string | null;
+    },
   ) {
-    const customer = await this.requireCustomer(p, input.customerId);
+    let customer = await this.requireCustomer(p, input.customerId);
     if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager decides ownership');
     const reason = input.reason.trim();
     if (!reason) throw badInput('reason', 'A decision needs a reason');
     if (input.kind === 'ASSIGN' && !input.consultantId) throw badInput('consultantId', 'Name the consultant');
-    await this.tx.run(async (em) => {
+    if ((input.kind === 'SAME_PERSON' || input.kind === 'FAMILY') && !input.conflictId) {
+      throw badInput('conflictId', 'Answer the conflict this decision settles');
+    }
+    if (input.kind === 'FAMILY' && input.relation && !IMMEDIATE_FAMILY.includes(input.relation as (typeof IMMEDIATE_FAMILY)[number])) {
+      throw badInput('relation', 'Only parents and spouse are immediate family (O6)');
+    }
+    const site = await this.accounts.requireSite(p, customer.siteId);
+    const { notified, survivorId } = await this.tx.run(async (em) => {
+      const now = this.clock.now();
       if (input.kind === 'ASSIGN') await this.accounts.requireConsultants(em, customer.siteId, [input.consultantId!]);
+      let c: ConflictEntity | null = null;
       if (input.conflictId) {
-        const c = await em.findOneBy(ConflictEntity, { id: input.conflictId, customerId: customer.id });
+        c = await em.findOne(ConflictEntity, { where: { id: input.conflictId, customerId: customer.id }, ...rowLock(em) });
         if (!c) throw notFound('Conflict');
         if (c.resolvedAt) throw conflict('This conflict is already settled');
-        await em.update(ConflictEntity, { id: c.id }, { resolvedAt: this.clock.now() });
+      }
+      const facts = c ? (JSON.parse(c.details) as { rule?: string; match?: Match; notFamily?: unknown }) : {};
+      let details: Record<string, unknown> | null = null;
+      let merge: { survivorId: number; absorbedId: number; family?: string } | null = null;
+      let resolve = c !== null;
+      if (input.kind === 'SAME_PERSON') {
+        // O5: verified the same person: the two records become one.
+        if (c!.kind !== 'O5' || facts.match?.kind !== 'SAME_NAME') throw badInput('kind', 'Only a same-name conflict (O5) is answered with "same person"');
+        const candidates = facts.match.customerIds;
+        const otherId = input.sameAsId ?? (candidates.length === 1 ? candidates[0] : null);
+        if (otherId === null || !candidates.includes(otherId)) throw badInput('sameAsId', 'Choose which registered customer this is');
+        const other = await em.findOneBy(CustomerEntity, { id: otherId, siteId: customer.siteId });
+        if (!other) throw notFound('Customer');
+        const target = other.mergedIntoId ?? other.id;
+        // The older record carries on; ownership then follows O2 over both histories.
+        const older = await this.olderOf(em, customer.id, target);
+        merge = { survivorId: older, absorbedId: older === customer.id ? target : customer.id };
+      } else if (input.kind === 'FAMILY') {
+        // O6: immediate family of the phone's owner: joins that customer's family and stays with the owner.
+        if (c!.kind !== 'O6' || facts.match?.kind !== 'PHONE_CONFLICT') throw badInput('kind', 'Only a same-phone conflict (O6) is answered with "family"');
+        const owner = await em.findOneBy(CustomerEntity, { id: facts.match.customerId, siteId: customer.siteId });
+        if (!owner) throw notFound('Customer');
+        merge = { survivorId: owner.mergedIntoId ?? owner.id, absorbedId: customer.id, family: input.relation ?? 'SPOUSE' };
+      } else if (input.kind === 'DIFFERENT' && c?.kind === 'O6') {
+        // O6 "not family": still a conflict for the manager, now stating what O2 gives each record.
+        if (facts.notFamily) throw conflict('This conflict was already answered "not family"; assign or release the customer');
+        const phoneOwnerId = facts.match?.kind === 'PHONE_CONFLICT' ? facts.match.customerId : null;
+        const ids = [customer.id, ...(phoneOwnerId !== null ? [phoneOwnerId] : [])];
+        const s = await this.settingsIn(em, customer.siteId, site.timezone);
+        const input2 = await this.inputs(em, ids);
+        const o2 = ids.map((id) => ({ customerId: id, ownerId: ownershipAt(id, input2, now.getTime(), s).ownerId }));
+        details = { rule: 'O6', family: false, o2 };
+        resolve = false;
+        await em.update(ConflictEntity, { id: c.id }, { details: JSON.stringify({ ...facts, notFamily: { at: now.toISOString(), by: p.userId }, o2 }) });
+      }
+      if (resolve && c) await em.update(ConflictEntity, { id: c.id }, { resolvedAt: now });
+      let notified: NotificationEntity[] = [];
+      let survivorId = customer.id;
+      if (merge) {
+        const done = await this.merge(em, customer.siteId, site.timezone, merge, now);
+        details = done.details;
+        notified = done.notified;
+        survivorId = merge.survivorId;
       }
       await em.insert(OwnershipDecisionEntity, {
-        customerId: customer.id,
+        customerId: survivorId,
         conflictId: input.conflictId ?? null,
         kind: input.kind,
         consultantId: input.consultantId ?? null,
-        at: this.clock.now(),
+        at: now,
         reason,
         decidedBy: p.userId,
+        details: details ? JSON.stringify(details) : null,
       });
+      return { notified, survivorId };
     });
+    this.notifications.publish(notified);
     if (input.conflictId) await this.publishDisputes(customer.siteId);
+    customer = await this.requireCustomer(p, survivorId);
     const [row] = await this.rows(p, customer.siteId, [customer.id]);
     return row;
+  }
+
+  /** Of two customers, the one registered first (the record that carries on after a merge). */
+  private async olderOf(em: EntityManager, a: number, b: number): Promise<number> {
+    const both = await em.find(CustomerEntity, { where: { id: In([a, b]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return both[0].id;
+  }
+
+  /**
+   * O5/O6: moves the absorbed record's whole history (registrations, follow-ups, decisions,
+   * conflicts, deals, family) to the survivor; nothing is deleted, the absorbed row points at
+   * the survivor. Ownership then follows O2 over both histories; a consultant who owned either
+   * record before and does not own the result is notified.
+   */
+  private async merge(
+    em: EntityManager,
+    siteId: number,
+    timezone: string,
+    m: { survivorId: number; absorbedId: number; family?: string },
+    now: Date,
+  ): Promise<{ details: Record<string, unknown>; notified: NotificationEntity[] }> {
+    const pair = await em.find(CustomerEntity, { where: { id: In([m.survivorId, m.absorbedId]), siteId }, ...rowLock(em) });
+    const survivor = pair.find((x) => x.id === m.survivorId);
+    const absorbed = pair.find((x) => x.id === m.absorbedId);
+    if (!survivor || !absorbed || survivor.id === absorbed.id) throw notFound('Customer');
+    if (survivor.mergedIntoId !== null || absorbed.mergedIntoId !== null) throw conflict('One of these customers was already merged into another');
+    const s = await this.settingsIn(em, siteId, timezone);
+    const at = now.getTime();
+    const before = await this.inputs(em, [survivor.id, absorbed.id]);
+    const ownersBefore = [survivor.id, absorbed.id].map((id) => ({ customerId: id, ownerId: ownershipAt(id, before, at, s).ownerId }));
+    const move = { customerId: absorbed.id };
+    const to = { customerId: survivor.id };
+    await em.update(RegistrationEntity, move, to);
+    await em.update(FollowUpEntity, move, to);
+    await em.update(OwnershipDecisionEntity, move, to);
+    await em.update(ConflictEntity, move, to);
+    await em.update(DealEntity, move, to);
+    await em.update(CustomerFamilyEntity, move, to);
+    if (m.family && !(await em.existsBy(CustomerFamilyEntity, { customerId: survivor.id, name: absorbed.name }))) {
+      await em.insert(CustomerFamilyEntity, { customerId: survivor.id, name: absorbed.name, phone: absorbed.phone, relation: m.family });
+    }
+    await em.update(CustomerEntity, { id: absorbed.id }, { mergedIntoId: survivor.id });
+    const after = ownershipAt(survivor.id, await this.inputs(em, [survivor.id]), at, s);
+    const losers = [...new Set(ownersBefore.map((o) => o.ownerId))].filter((id): id is number => id !== null && id !== after.ownerId);
+    const details = {
+      rule: m.family ? 'O6' : 'O5',
+      merged: { customerId: absorbed.id, name: absorbed.name, phoneLast4: absorbed.phoneLast4 },
+      into: { customerId: survivor.id, name: survivor.name },
+      ...(m.family ? { relation: m.family } : {}),
+      ownersBefore,
+      ownerAfter: after.ownerId,
+      ownerRule: after.rule,
+      registrationId: after.registrationId,
+    };
+    const notified = losers.length
+      ? await this.notifications.stage(
+          em,
+          losers.map((userId) => ({
+            userId,
+            kind: 'CUSTOMER_OWNERSHIP_LOST' as const,
+            params: { rule: details.rule, customerId: survivor.id, customerName: survivor.name, mergedName: absorbed.name, ownerId: after.ownerId },
+          })),
+        )
+      : [];
+    return { details, notified };
   }
 
   /** O7/O8: a deal, attributed by looking back from its date; a helper splits the credit. */
@@ -626,7 +764,7 @@ export class CustomersService {
   /** The register as xlsx, with each phone as this viewer may read it (O9). */
   async exportRegister(p: Principal, siteId: number): Promise<{ fileName: string; content: Buffer }> {
     const site = await this.accounts.requireSite(p, siteId);
-    const ids = (await this.ds.getRepository(CustomerEntity).find({ where: { siteId }, select: { id: true }, order: { id: 'ASC' } })).map((c) => c.id);
+    const ids = (await this.ds.getRepository(CustomerEntity).find({ where: { siteId, mergedIntoId: IsNull() }, select: { id: true }, order: { id: 'ASC' } })).map((c) => c.id);
     const rows = await this.rows(p, siteId, ids, site.timezone);
     const regs = ids.length ? await this.firstRegistrations(ids) : new Map<number, RegistrationEntity>();
     const users = await this.ds.getRepository(UserEntity).find({ where: { companyId: p.companyId }, select: { id: true, displayName: true } });
@@ -694,8 +832,11 @@ export class CustomersService {
    * customer today (a new customer of today), if they were first registered today.
    */
   async walkInFacts(siteId: number, customerId: number, timezone: string): Promise<WalkInFacts> {
-    const customer = await this.ds.getRepository(CustomerEntity).findOneBy({ id: customerId, siteId });
+    let customer = await this.ds.getRepository(CustomerEntity).findOneBy({ id: customerId, siteId });
+    // O5/O6: a merged record stands for the customer it joined.
+    if (customer?.mergedIntoId) customer = await this.ds.getRepository(CustomerEntity).findOneBy({ id: customer.mergedIntoId, siteId });
     if (!customer) throw notFound('Customer');
+    customerId = customer.id;
     const s = await this.settingsIn(this.ds.manager, siteId, timezone);
     const input = await this.inputs(this.ds.manager, [customerId]);
     const now = this.clock.now().getTime();
@@ -740,8 +881,11 @@ export class CustomersService {
 
   private async known(em: EntityManager, siteId: number, name: string, phone: string): Promise<KnownCustomer[]> {
     const customers = await em.find(CustomerEntity, { where: [{ siteId, phone }, { siteId, name }], take: 50 });
-    const family = customers.length ? await em.findBy(CustomerFamilyEntity, { customerId: In(customers.map((c) => c.id)) }) : [];
-    return customers.map((c) => ({ id: c.id, name: c.name, phone: c.phone, family: family.filter((f) => f.customerId === c.id) }));
+    // O5/O6: a merged record answers as the customer it joined (its name and phone stay its own).
+    const idOf = (c: CustomerEntity) => c.mergedIntoId ?? c.id;
+    const ids = [...new Set(customers.map(idOf))];
+    const family = ids.length ? await em.findBy(CustomerFamilyEntity, { customerId: In(ids) }) : [];
+    return customers.map((c) => ({ id: idOf(c), name: c.name, phone: c.phone, family: family.filter((f) => f.customerId === idOf(c)) }));
   }
 
   private async inputs(em: EntityManager, customerIds: number[]) {

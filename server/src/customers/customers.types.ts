@@ -156,6 +156,11 @@ export class DecisionView {
   decidedBy: number;
   @Field(() => Date) at: Date;
   @Field(() => String) reason: string;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'What the decision did, as data: an O5/O6 merge (merged, into, ownersBefore, ownerAfter, relation) or the O2 outcome of an O6 "not family"',
+  })
+  details: unknown;
 }
 
 @ObjectType('DealCredit')
@@ -298,6 +303,13 @@ export class DecisionInput {
   @Field(() => DecisionKind) @IsIn(Object.values(DecisionKind)) kind: keyof typeof DecisionKind;
   @Field(() => ID, { nullable: true }) @IsOptional() consultantId?: string | null;
   @Field(() => String) @Length(1, 500) reason: string;
+  @Field(() => ID, { nullable: true, description: 'O5 SAME_PERSON: which of the same-name customers this is (needed when several)' })
+  @IsOptional()
+  sameAsCustomerId?: string | null;
+  @Field(() => Relation, { nullable: true, description: 'O6 FAMILY: PARENT or SPOUSE (default SPOUSE)' })
+  @IsOptional()
+  @IsIn(['PARENT', 'SPOUSE'])
+  relation?: string | null;
 }
 
 @InputType()

@@ -13,6 +13,8 @@ export const NotificationKindEnum = {
   GUESTS_ARRIVED: 'GUESTS_ARRIVED',
   SPECIAL_REQUEST: 'SPECIAL_REQUEST',
   SPECIAL_REQUEST_ANSWERED: 'SPECIAL_REQUEST_ANSWERED',
+  // customers (O5, O6): a verified merge took a consultant's customer to another owner
+  CUSTOMER_OWNERSHIP_LOST: 'CUSTOMER_OWNERSHIP_LOST',
   // rotation (R14)
   BIG_BUYER: 'BIG_BUYER',
   // visits (V1, V3)

@@ -57,7 +57,9 @@ describe('notification text (kind + params → words)', () => {
   });
 
   it('names the visit and its time in the site’s time zone for every kind, in both languages', () => {
-    for (const kind of NOTIFICATION_KINDS.filter((k) => k !== 'BIG_BUYER' && k !== 'LOOKUP_BURST')) {
+    for (const kind of NOTIFICATION_KINDS.filter(
+      (k) => k !== 'BIG_BUYER' && k !== 'LOOKUP_BURST' && k !== 'CUSTOMER_OWNERSHIP_LOST',
+    )) {
       for (const text of [zh(kind), english(kind)]) {
         expect(text.title, kind).not.toMatch(/notifications\.|\{/);
         expect(text.subject).toBe('华远科技有限公司 · 洽谈团购合作');
@@ -77,6 +79,30 @@ describe('notification text (kind + params → words)', () => {
       expect(text.detail).toContain('6');
     }
     expect(english('LOOKUP_BURST', params).title).toBe('Phone lookups stopped: too many in a minute');
+  });
+
+  it('O5/O6: a consultant who lost a customer to a merge is told which customer and why, in both languages', () => {
+    for (const [render2, rule] of [
+      [zh, 'O5'],
+      [english, 'O6'],
+    ] as const) {
+      const n = render2('CUSTOMER_OWNERSHIP_LOST', {
+        rule,
+        customerName: '王五',
+        mergedName: '王母',
+        customerId: 7,
+        ownerId: 3,
+      });
+      expect(n.title).not.toMatch(/notifications\.|\{/);
+      expect(n.subject).toBe('王五');
+      expect(n.when).toBe('');
+      expect(n.detail).toContain('王母');
+      expect(n.detail).not.toMatch(/\bO[56]\b/);
+    }
+    expect(
+      english('CUSTOMER_OWNERSHIP_LOST', { rule: 'O6', customerName: '王五', mergedName: '王母' })
+        .detail,
+    ).toMatch(/immediate family/);
   });
 
   it('C1: a late request and a late approval say so', () => {

@@ -34,6 +34,7 @@ export const NOTIFICATION_KINDS = [
   'GUESTS_ARRIVED',
   'SPECIAL_REQUEST',
   'SPECIAL_REQUEST_ANSWERED',
+  'CUSTOMER_OWNERSHIP_LOST',
   'BIG_BUYER',
   // Reminders about an appointment (server/src/visits/reminders.ts): P5 and P1 tasks.
   'SPECIAL_REQUEST_OVERDUE',
@@ -145,6 +146,20 @@ export function notificationText(
     return { title: t('notifications.kinds.OTHER', { kind: n.kind }), subject, when, detail: '' };
   }
   const title = t(`notifications.kinds.${n.kind}`);
+  if (n.kind === 'CUSTOMER_OWNERSHIP_LOST') {
+    // O5/O6: a verified merge gave a customer of this consultant to another owner (O2).
+    return {
+      title,
+      subject: text(p.customerName),
+      when: '',
+      detail: t(
+        p.rule === 'O6'
+          ? 'notifications.detail.mergedFamily'
+          : 'notifications.detail.mergedSamePerson',
+        { name: text(p.mergedName) || text(p.customerName) },
+      ),
+    };
+  }
   let detail = '';
   switch (n.kind) {
     case 'APPROVAL_REQUESTED':

@@ -20,7 +20,9 @@ export class CustomerPhoneKeys1733000000000 implements MigrationInterface {
           { ...varcharColumn('phone', 20), isPrimary: true },
           datetimeColumn('createdAt'),
         ],
-        foreignKeys: [{ columnNames: ['siteId'], referencedTableName: 'sites', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['siteId'], referencedTableName: 'sites', referencedColumnNames: ['id'] },
+        ],
       }),
     );
     // Existing duplicates (several customers on one number) share one key.
@@ -38,7 +40,11 @@ export class CustomerPhoneKeys1733000000000 implements MigrationInterface {
         .createQueryBuilder(q)
         .insert()
         .into('customer_phone_keys')
-        .values(existing.slice(i, i + 500).map((k) => ({ siteId: Number(k.siteId), phone: k.phone, createdAt: now })))
+        .values(
+          existing
+            .slice(i, i + 500)
+            .map((k) => ({ siteId: Number(k.siteId), phone: k.phone, createdAt: now })),
+        )
         .execute();
     }
   }

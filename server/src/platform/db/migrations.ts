@@ -9,6 +9,7 @@ import { RotationSnapshotSeq1732700000000 } from '../../rotation/migrations/1732
 import { SettingsChanges1732800000000 } from '../../settings/migrations/1732800000000-settings-changes.js';
 import { RotationReceptions1732900000000 } from '../../rotation/migrations/1732900000000-rotation-receptions.js';
 import { CustomerPhoneKeys1733000000000 } from '../../customers/migrations/1733000000000-customer-phone-keys.js';
+import { CustomerMerges1733000000001 } from '../../customers/migrations/1733000000001-customer-merges.js';
 import { UsersAllSites1733100000000 } from '../../accounts/migrations/1733100000000-users-all-sites.js';
 import { RotationDeputies1733100000001 } from '../../rotation/migrations/1733100000001-rotation-deputies.js';
 import { Visits1733200000000 } from '../../visits/migrations/1733200000000-visits.js';
@@ -24,6 +25,7 @@ export const migrations: Function[] = [
   SettingsChanges1732800000000,
   RotationReceptions1732900000000,
   CustomerPhoneKeys1733000000000,
+  CustomerMerges1733000000001,
   UsersAllSites1733100000000,
   RotationDeputies1733100000001,
   Visits1733200000000,

@@ -82,6 +82,7 @@ describe('customer timeline', () => {
           at: '2026-11-02T02:00:00Z',
           kind: 'ASSIGN',
           reason: 'r',
+          details: null,
           consultant: wang,
           decidedBy: null,
         },

@@ -167,6 +167,10 @@ export type DecisionInput = {
   customerId: string;
   kind: OwnershipDecisionKind;
   reason: string;
+  /** O6 FAMILY: PARENT or SPOUSE (default SPOUSE) */
+  relation?: FamilyRelation | null | undefined;
+  /** O5 SAME_PERSON: which of the same-name customers this is (needed when several) */
+  sameAsCustomerId?: string | null | undefined;
 };
 
 export type DepartmentInput = {
@@ -271,6 +275,7 @@ export type NotificationKind =
   | 'APPROVED'
   | 'BIG_BUYER'
   | 'CANCELLED'
+  | 'CUSTOMER_OWNERSHIP_LOST'
   | 'GUESTS_ARRIVED'
   | 'LOOKUP_BURST'
   | 'OWNERSHIP_LAPSING'
@@ -864,7 +869,7 @@ export type CustomerDetailQueryVariables = Exact<{
 }>;
 
 
-export type CustomerDetailQuery = { customer: { customer: { siteId: string, id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } }, family: Array<{ id: string, name: string, phone: string | null, relation: FamilyRelation }>, registrations: Array<{ id: string, name: string | null, phone: string | null, at: string, correctsId: string | null, intent: unknown, consultant: { id: string, displayName: string } | null }>, followUps: Array<{ id: string, at: string, kind: FollowUpKind, note: string | null, nextAt: string | null, consultant: { id: string, displayName: string } | null }>, decisions: Array<{ id: string, at: string, kind: OwnershipDecisionKind, reason: string, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null }>, deals: Array<{ id: string, customerId: string, customerName: string, buyerName: string, dealAt: string, units: number, attribution: unknown, credit: Array<{ share: number, consultant: { id: string, displayName: string } | null }> }>, conflicts: Array<{ id: string, customerId: string, customerName: string, kind: string, details: unknown, createdAt: string, resolvedAt: string | null }>, timeline: Array<{ at: string, kind: CustomerTimelineKind, counted: boolean | null, rule: string | null, details: unknown, consultant: { id: string, displayName: string } | null, actor: { id: string, displayName: string } | null, people: Array<{ id: string, displayName: string }> }> } };
+export type CustomerDetailQuery = { customer: { customer: { siteId: string, id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } }, family: Array<{ id: string, name: string, phone: string | null, relation: FamilyRelation }>, registrations: Array<{ id: string, name: string | null, phone: string | null, at: string, correctsId: string | null, intent: unknown, consultant: { id: string, displayName: string } | null }>, followUps: Array<{ id: string, at: string, kind: FollowUpKind, note: string | null, nextAt: string | null, consultant: { id: string, displayName: string } | null }>, decisions: Array<{ id: string, at: string, kind: OwnershipDecisionKind, reason: string, details: unknown, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null }>, deals: Array<{ id: string, customerId: string, customerName: string, buyerName: string, dealAt: string, units: number, attribution: unknown, credit: Array<{ share: number, consultant: { id: string, displayName: string } | null }> }>, conflicts: Array<{ id: string, customerId: string, customerName: string, kind: string, details: unknown, createdAt: string, resolvedAt: string | null }>, timeline: Array<{ at: string, kind: CustomerTimelineKind, counted: boolean | null, rule: string | null, details: unknown, consultant: { id: string, displayName: string } | null, actor: { id: string, displayName: string } | null, people: Array<{ id: string, displayName: string }> }> } };
 
 export type LogFollowUpMutationVariables = Exact<{
   customerId: string;
@@ -3708,6 +3713,7 @@ export const CustomerDetailDocument = new TypedDocumentString(`
       at
       kind
       reason
+      details
       consultant {
         ...CustomerPerson
       }
