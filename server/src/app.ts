@@ -11,10 +11,13 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { AccountsService } from './accounts/accounts.service.js';
+import { AccountsService, changeApplies } from './accounts/accounts.service.js';
+import { SignInGuard } from './accounts/sign-in-guard.js';
+import { ensureFirstAdmin, type AdminResult } from './accounts/first-admin.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { Context, Services } from './context.js';
 import { seedAppointments } from './demo/appointments.js';
+import { seedAppointmentHistory } from './demo/history.js';
 import { seedDemoData } from './demo/seed.js';
 import { createLoaders } from './loaders.js';
 import { bearerToken, TokenService } from './platform/auth/tokens.js';
@@ -22,26 +25,36 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { openDatabase } from './platform/db/data-source.js';
 import { Transactions } from './platform/db/transaction.js';
-import { makeFormatError, serviceUnavailable } from './platform/errors.js';
+import { makeFormatError, serviceUnavailable, tooManyRequests } from './platform/errors.js';
 import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compliance.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { checkDocument, graphqlLimits } from './platform/graphql-limits.js';
+import { securityHeaders } from './platform/security-headers.js';
+import { boundSendBuffer, SocketsByUser } from './platform/ws-guard.js';
 import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
 import { createEventBus, type EventBus } from './platform/pubsub.js';
 import { NotificationsService } from './notifications/notifications.service.js';
 import { AppointmentsService } from './appointments/appointments.service.js';
 import { StandardsService } from './appointments/standards.service.js';
 import { CustomersService } from './customers/customers.service.js';
+import { FiguresService } from './figures/figures.service.js';
 import { RotationService } from './rotation/rotation.service.js';
 import { SettingsHistoryService } from './settings/settings.service.js';
 import { createSchema } from './schema.js';
+import { ReminderScheduler } from './visits/reminders.js';
+import { VisitsService } from './visits/visits.service.js';
 
 export interface App {
   config: Config;
   logger: Logger;
   ds: DataSource;
   services: Services;
+  /** Raises reminders on its cron (config.reminders); tests call tick() with a moved clock. */
+  reminders: ReminderScheduler;
   bus: EventBus;
   httpServer: Server;
+  /** Set when this start created the first administrator (a generated password is shown once). */
+  firstAdmin: AdminResult | null;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   /**
@@ -72,7 +85,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     `reception:${config.database.type === 'mysql' ? new URL(config.database.url).pathname.slice(1) : config.database.file}`,
   );
   const tokens = new TokenService(config.jwtSecret, config.jwtTtl, clock);
-  const accounts = new AccountsService(ds, tx, tokens, clock, bus);
+  const accounts = new AccountsService(ds, tx, tokens, clock, bus, new SignInGuard(config.signIn, bus.redis));
   const settings = new SettingsHistoryService(ds, accounts);
   const customers = new CustomersService(ds, tx, clock, bus, accounts, settings);
   const standards = new StandardsService(ds, tx, clock, accounts);
@@ -85,12 +98,26 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards, notifications),
     settings,
     notifications,
+    visits: new VisitsService(ds, tx, clock, accounts, customers, notifications, settings),
+    figures: new FiguresService(ds, clock, accounts),
   };
-  if (config.demoData && (await seedDemoData(ds, tx, clock, logger))) await seedAppointments(ds, tx, clock, services);
+  if (config.demoDataInProduction) {
+    logger.warn('DEMO_DATA=true in production: an empty database gets the demo company and its published passwords');
+  }
+  const reminders = new ReminderScheduler(ds, tx, clock, customers, notifications, logger);
+  if (config.demoData && (await seedDemoData(ds, tx, clock, logger, { historyDays: config.demoHistoryDays }))) {
+    await seedAppointments(ds, tx, clock, services);
+    await seedAppointmentHistory(ds, tx, clock, config.demoHistoryDays);
+  }
+  const firstAdmin = config.demoData ? null : await ensureFirstAdmin(ds, tx, clock, config.admin);
+  if (firstAdmin) logger.info({ username: firstAdmin.username }, 'first administrator created');
 
   const schema = await createSchema(bus);
   const app = express();
   app.disable('x-powered-by');
+  // Behind one reverse proxy: the client address (sign-in limits) and https from its headers.
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.use(securityHeaders(config));
   const httpServer = createServer(app);
   // Set by stop(): whatever arrives from then on is refused, clearly and without being run.
   let draining = false;
@@ -101,13 +128,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
 
   // ---- WebSocket subscriptions (graphql-ws) on the same path and port ----------------
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const limits = graphqlLimits(config);
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: config.limits.wsMaxPayload });
   type Extra = {
     socket: WebSocket;
     principal?: Principal;
     expiryTimer?: NodeJS.Timeout;
-    watch?: AsyncIterator<unknown>;
+    unwatch?: () => void;
   };
+  const userSockets = new SocketsByUser<WebSocket>();
+  // First: a socket that stopped reading is closed before its backlog grows past the bound.
+  wsServer.on('connection', (socket) =>
+    boundSendBuffer(socket, config.limits.wsMaxBuffered, (buffered) => logger.warn({ buffered }, 'socket not reading: closed')),
+  );
   // The board is built once per change; so is its GraphQL result, and so are its bytes.
   wsServer.on('connection', sendSerializedResults);
   // A socket that opens while the server stops is told to go elsewhere at once.
@@ -128,25 +161,33 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         // A token that expires while connected ends the connection the same way.
         const ms = principal.expiresAt.getTime() - clock.now().getTime();
         extra.expiryTimer = setTimeout(() => extra.socket.close(CloseCode.Forbidden, 'Forbidden'), Math.min(ms, 2 ** 31 - 1));
-        // Disabling the user or resetting their password closes their open sockets at once.
-        const changes = services.accounts.accountChanges(principal.userId)[Symbol.asyncIterator]();
-        extra.watch = changes;
-        void (async () => {
-          for (;;) {
-            const next = await changes.next();
-            if (next.done) return;
-            if ((next.value as { signedOut: boolean }).signedOut) {
-              // Let the accountChanged message reach the client first.
-              setTimeout(() => extra.socket.close(CloseCode.Forbidden, 'Forbidden'), 50);
-              return;
-            }
-          }
-        })().catch((err) => logger.warn({ err }, 'account watch failed'));
+        // Logout, a password change, new roles or sites, disabling: the sockets opened with the
+        // old rights close at once, on every instance (the change comes through the bus).
+        extra.unwatch = services.accounts.watchAccount(principal.userId, (change) => {
+          if (!change.closeSockets || !changeApplies(change, principal.sessionId)) return;
+          // Let the accountChanged message reach the client first.
+          setTimeout(() => extra.socket.close(CloseCode.Forbidden, 'Forbidden'), 50);
+        });
+        // Sockets per user are capped: the oldest make way.
+        for (const old of userSockets.add(principal.userId, extra.socket, config.limits.wsMaxSocketsPerUser)) {
+          old.close(4429, 'Too many sockets for this user');
+        }
         return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        // Subscriptions per socket are capped (this one is already counted).
+        if (Object.keys(ctx.subscriptions).length > config.limits.wsMaxSubscriptions) {
+          return [tooManyRequests('Too many subscriptions on this connection', { reason: 'SUBSCRIPTIONS' })];
+        }
+        // The same parse and validation (limits, introspection) as over HTTP.
+        const checked = checkDocument(schema, payload.query, limits);
+        if ('errors' in checked) return checked.errors;
+        return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiryTimer);
-        void ctx.extra.watch?.return?.();
+        ctx.extra.unwatch?.();
+        if (ctx.extra.principal) userSockets.remove(ctx.extra.principal.userId, ctx.extra.socket);
       },
       context: (ctx): Context => ({
         principal: ctx.extra.principal ?? null,
@@ -160,10 +201,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // ---- Apollo over HTTP ---------------------------------------------------------------
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
-    // Auth is a bearer header that browsers never attach by themselves, so cross-site
-    // requests carry no credentials; CSRF prevention would only refuse plain GET queries.
-    csrfPrevention: false,
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: limits.hideSuggestions,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    // Plain GET queries need a content-type or an Apollo preflight header (the web app and
+    // graphql-ws never send simple cross-site requests anyway).
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(logger),
     plugins: [
@@ -215,6 +259,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         principal: await services.accounts.authenticate(bearerToken(req.headers.authorization)),
         services,
         loaders: createLoaders(services),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       }),
     }),
   );
@@ -262,12 +307,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     logger,
     ds,
     services,
+    reminders,
     bus,
     httpServer,
+    firstAdmin,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
+          if (config.reminders.enabled) reminders.start(config.reminders.cron);
           const { port } = httpServer.address() as AddressInfo;
           resolve(`http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`);
         });
@@ -278,6 +326,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         const phases: Record<string, number> = {};
         const mark = (name: string) => (phases[name] = Math.round(performance.now() - t0));
         draining = true;
+        await reminders.stop();
         closeSockets();
         // A connection accepted just now gets its request refused rather than cut unanswered.
         await new Promise((resolve) => setTimeout(resolve, 200));

@@ -3,10 +3,12 @@ import type { StandardsService } from './appointments/standards.service.js';
 import type { Principal } from './accounts/domain/roles.js';
 import type { AccountsService } from './accounts/accounts.service.js';
 import type { CustomersService } from './customers/customers.service.js';
+import type { FiguresService } from './figures/figures.service.js';
 import type { Loaders } from './loaders.js';
 import type { NotificationsService } from './notifications/notifications.service.js';
 import type { RotationService } from './rotation/rotation.service.js';
 import type { SettingsHistoryService } from './settings/settings.service.js';
+import type { VisitsService } from './visits/visits.service.js';
 
 /** The services a resolver may call; built once in app.ts. */
 export interface Services {
@@ -17,6 +19,8 @@ export interface Services {
   appointments: AppointmentsService;
   settings: SettingsHistoryService;
   notifications: NotificationsService;
+  visits: VisitsService;
+  figures: FiguresService;
 }
 
 /** Per request (HTTP) or per subscription operation (WebSocket). */
@@ -24,6 +28,8 @@ export interface Context {
   principal: Principal | null;
   services: Services;
   loaders: Loaders;
+  /** HTTP only: the client's address (behind TRUST_PROXY, from X-Forwarded-For). */
+  clientAddress?: string;
 }
 
 /** For resolvers that are behind @Authorized: the principal is known to be there. */

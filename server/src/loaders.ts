@@ -11,6 +11,8 @@ export function createLoaders(services: Services, opts = { cache: true }) {
     room: new DataLoader((ids: readonly number[]) => services.standards.roomsByIds(ids), opts),
     appointment: new DataLoader((ids: readonly number[]) => services.appointments.appointmentsByIds(ids), opts),
     taskProgress: new DataLoader((ids: readonly number[]) => services.appointments.taskProgress(ids), opts),
+    customerRegion: new DataLoader((ids: readonly number[]) => services.visits.regionsByIds(ids), opts),
+    visitTasks: new DataLoader((ids: readonly number[]) => services.visits.visitTasks(ids), opts),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

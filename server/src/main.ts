@@ -19,6 +19,22 @@ async function main() {
   app.logger.info({ url, database: config.database.type, redis: Boolean(config.redisUrl) }, 'listening');
   // A person starting the product sees where to go and how to sign in.
   const lines = [`\n  Reception is running at ${url}`, `  GraphQL: ${url}/graphql`];
+  if (app.firstAdmin) {
+    lines.push(`  First administrator: ${app.firstAdmin.username}`);
+    if (app.firstAdmin.generatedPassword) {
+      lines.push(`  Password (shown once, change it after signing in): ${app.firstAdmin.generatedPassword}`);
+    }
+  }
+  if (config.demoDataInProduction) {
+    lines.push(
+      '',
+      '  !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+      '  !!  WARNING: DEMO_DATA=true in production. The demo accounts have a PUBLISHED  !!',
+      '  !!  password. Never expose this server; unset DEMO_DATA on a real deployment.  !!',
+      '  !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+      '',
+    );
+  }
   if (config.demoData) {
     lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
     for (const l of DEMO_LOGINS) lines.push(`    ${l.role.padEnd(11)} ${l.username}`);

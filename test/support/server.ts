@@ -33,6 +33,8 @@ export async function startServer(opts: { env?: Record<string, string>; timeoutM
       PORT: '0',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      // Tests that want the demo's weeks of history (the figures page) ask for them.
+      DEMO_HISTORY_DAYS: '0',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,7 +24,7 @@ export class UserResolver {
   /** Public: the one operation allowed without a token. */
   @Mutation(() => AuthPayload)
   login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
-    return ctx.services.accounts.login(input.username, input.password);
+    return ctx.services.accounts.login(input.username, input.password, ctx.clientAddress);
   }
 
   @Authorized()
@@ -85,6 +85,18 @@ export class UserResolver {
   }
 
   @Authorized(Role.ADMIN)
+  @Mutation(() => UserType, { description: 'Lifts the sign-in lock that repeated wrong passwords put on an account' })
+  unlockUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.accounts.unlockUser(principalOf(ctx), id);
+  }
+
+  @Authorized(Role.ADMIN)
+  @FieldResolver(() => Date, { nullable: true, description: 'Until when sign-in is locked after repeated wrong passwords' })
+  signInLockedUntil(@Root() user: UserType, @Ctx() ctx: Context) {
+    return ctx.services.accounts.signIn.lockedUntil(user.username);
+  }
+
+  @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: 'Sets a new password and signs the user out everywhere' })
   resetUserPassword(
     @Arg('id', () => ID) id: string,
@@ -96,8 +108,11 @@ export class UserResolver {
 
   @Authorized()
   @Subscription(() => AccountChange, {
-    subscribe: ({ context }) =>
-      (context as Context).services.accounts.accountChanges(principalOf(context as Context).userId),
+    // A logout or a password change concerns some sessions only.
+    subscribe: ({ context }) => {
+      const p = principalOf(context as Context);
+      return (context as Context).services.accounts.accountChanges(p.userId, p.sessionId);
+    },
   })
   async accountChanged(@Root() change: AccountChangedPayload, @Ctx() ctx: Context): Promise<AccountChange> {
     const user = await ctx.services.accounts.me(principalOf(ctx));

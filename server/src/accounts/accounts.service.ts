@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '../platform/clock.js';
+import { Fanout } from '../platform/fanout.js';
 import type { TokenService } from '../platform/auth/tokens.js';
 import type { EventBus } from '../platform/pubsub.js';
 import type { Transactions } from '../platform/db/transaction.js';
@@ -15,12 +16,26 @@ import {
   UserSiteEntity,
 } from './accounts.entity.js';
 import { hashPassword, verifyPassword } from './domain/password.js';
+import type { SignInGuard } from './sign-in-guard.js';
 import { canActOnSite, hasRole, Role, type Principal } from './domain/roles.js';
 
 export const ACCOUNT_CHANGED = 'ACCOUNT_CHANGED';
 export interface AccountChangedPayload {
   userId: number;
+  /** The session(s) it applies to are over: the client drops to the sign-in page. */
   signedOut: boolean;
+  /** Rights changed or sessions ended: the user's open sockets close (4403) on every instance. */
+  closeSockets: boolean;
+  /** Only this session (logout). */
+  sessionId?: string | null;
+  /** Every session but this one (a password changed by its owner). */
+  exceptSessionId?: string | null;
+}
+
+/** Whether a change concerns a socket or subscription opened by this session. */
+export function changeApplies(change: AccountChangedPayload, sessionId: string): boolean {
+  if (change.sessionId && change.sessionId !== sessionId) return false;
+  return change.exceptSessionId !== sessionId;
 }
 
 export interface NewUser {
@@ -47,20 +62,32 @@ export interface UserChanges {
 let dummyHash: Promise<string> | undefined;
 
 export class AccountsService {
+  /** One bus listener per user, however many sockets they have open (issue 17). */
+  private readonly changes = new Fanout<AccountChangedPayload>(
+    (key) => this.bus.pubSub.subscribe(ACCOUNT_CHANGED, Number(key)) as AsyncIterable<AccountChangedPayload>,
+  );
+
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly tokens: TokenService,
     private readonly clock: Clock,
     private readonly bus: EventBus,
+    readonly signIn: SignInGuard,
   ) {}
 
   // ---- sessions ----------------------------------------------------------------------
 
-  async login(username: string, password: string) {
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ username: username.trim() });
+  /** `address`: the client's, for the per-address limit (see SignInGuard). */
+  async login(username: string, password: string, address = 'unknown') {
     dummyHash ??= hashPassword(randomUUID());
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
+    const stored = await dummyHash;
+    // The limits are checked before the password is hashed.
+    const { ok, user } = await this.signIn.attempt(username, address, async () => {
+      const user = await this.ds.getRepository(UserEntity).findOneBy({ username: username.trim() });
+      const ok = (await verifyPassword(password, user?.passwordHash ?? stored)) && Boolean(user);
+      return { ok, user };
+    });
     if (!user || !ok) throw unauthenticated('Wrong username or password');
     if (user.disabled) throw unauthenticated('This account is disabled');
     const sessionId = randomUUID();
@@ -99,6 +126,7 @@ export class AccountsService {
 
   async logout(p: Principal): Promise<boolean> {
     await this.tx.run((em) => em.update(SessionEntity, { id: p.sessionId }, { revokedAt: this.clock.now() }));
+    this.publish({ userId: p.userId, signedOut: true, closeSockets: true, sessionId: p.sessionId });
     return true;
   }
 
@@ -115,6 +143,7 @@ export class AccountsService {
       const ids = others.map((s) => s.id).filter((id) => id !== p.sessionId);
       if (ids.length) await em.update(SessionEntity, { id: In(ids) }, { revokedAt: this.clock.now() });
     });
+    this.publish({ userId: user.id, signedOut: true, closeSockets: true, exceptSessionId: p.sessionId });
     return true;
   }
 
@@ -179,7 +208,8 @@ export class AccountsService {
       user.updatedAt = this.clock.now();
       return em.save(user);
     });
-    await this.publishChange(userId, false);
+    // New roles or sites: sockets opened with the old rights close; the client reconnects.
+    this.publish({ userId, signedOut: false, closeSockets: Boolean(changes.roles || changes.siteIds) });
     return user;
   }
 
@@ -193,7 +223,7 @@ export class AccountsService {
       if (disabled) await this.revokeSessions(em, userId);
       return em.save(user);
     });
-    await this.publishChange(userId, disabled);
+    this.publish({ userId, signedOut: disabled, closeSockets: disabled });
     return user;
   }
 
@@ -206,8 +236,15 @@ export class AccountsService {
       await em.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: this.clock.now() });
       await this.revokeSessions(em, userId);
     });
-    await this.publishChange(userId, true);
+    this.publish({ userId, signedOut: true, closeSockets: true });
     return true;
+  }
+
+  /** Lifts a sign-in lock (repeated wrong passwords) before its time. */
+  async unlockUser(p: Principal, id: string): Promise<UserEntity> {
+    const user = await this.companyUser(this.ds.manager, p, parseId('id', id));
+    await this.signIn.unlock(user.username);
+    return user;
   }
 
   // ---- sites and departments -----------------------------------------------------------
@@ -349,8 +386,14 @@ export class AccountsService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  accountChanges(userId: number): AsyncIterable<AccountChangedPayload> {
-    return this.bus.pubSub.subscribe(ACCOUNT_CHANGED, userId) as AsyncIterable<AccountChangedPayload>;
+  /** This user's account changes that concern this session, from one shared listener per user. */
+  accountChanges(userId: number, sessionId: string): AsyncIterable<AccountChangedPayload> {
+    return this.changes.subscribe(String(userId), (c) => changeApplies(c, sessionId));
+  }
+
+  /** Calls `sink` on each change of this user (the socket watch in app.ts); returns a stop. */
+  watchAccount(userId: number, sink: (change: AccountChangedPayload) => void): () => void {
+    return this.changes.listen(String(userId), sink);
   }
 
   async company(p: Principal) {
@@ -400,7 +443,7 @@ export class AccountsService {
     await em.update(SessionEntity, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
-  private async publishChange(userId: number, signedOut: boolean) {
-    this.bus.pubSub.publish(ACCOUNT_CHANGED, userId, { userId, signedOut } satisfies AccountChangedPayload);
+  private publish(change: AccountChangedPayload) {
+    this.bus.pubSub.publish(ACCOUNT_CHANGED, change.userId, change);
   }
 }

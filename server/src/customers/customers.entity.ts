@@ -13,6 +13,21 @@ export class CustomerEntity {
   @Column({ type: 'varchar', length: 20 }) phone: string;
   @Column({ type: 'varchar', length: 4 }) phoneLast4: string;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  /** V2: region codes (GB/T 2260), set through visits (server/src/visits). */
+  @Column({ type: 'varchar', length: 6, nullable: true }) regionProvince: string | null;
+  @Column({ type: 'varchar', length: 6, nullable: true }) regionCity: string | null;
+  @Column({ type: 'varchar', length: 6, nullable: true }) regionDistrict: string | null;
+}
+
+/**
+ * O2 under concurrency: one row per normalized phone of a site, locked by every registration
+ * of that number before it reads the register (several customers may share a phone: O6).
+ */
+@Entity('customer_phone_keys')
+export class CustomerPhoneKeyEntity {
+  @PrimaryColumn({ type: 'int' }) siteId: number;
+  @PrimaryColumn({ type: 'varchar', length: 20 }) phone: string;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }
 
 /** Family of a customer (O6, O7: parents and spouse are immediate family). */
@@ -105,6 +120,7 @@ export class CustomerSettingsEntity {
 
 export const customerEntities = [
   CustomerEntity,
+  CustomerPhoneKeyEntity,
   CustomerFamilyEntity,
   RegistrationEntity,
   FollowUpEntity,

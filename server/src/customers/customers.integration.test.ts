@@ -308,22 +308,24 @@ describe.each(kinds)('customers over GraphQL on %s', (kind) => {
     expect(await counts()).toEqual(before);
   });
 
-  it('O2: the earliest valid registration wins; a later one by a colleague is recorded but does not take the customer', async () => {
+  it('O2: the earliest valid registration wins; a colleague registering the owned customer again is refused as already registered, and nothing is written', async () => {
     newStretch();
     const p = phone();
     const first = await register('wang', '林一', p);
     at(1);
-    const second = await register('li', '林一', p);
-    expect(second.match).toBe('SAME');
-    expect(second.customer.id).toBe(first.customer.id);
-    expect(second.customer.ownership).toMatchObject({ owner: { id: id.wang }, rule: 'O2' });
-    // O9: the colleague who registered second does not get the number back.
-    expect(second.customer.phone).toBeNull();
+    const before = await counts();
+    const e = await refused('li', Q.register, { s: bj, i: { name: '林一', phone: p } });
+    expect(e.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'O2_ALREADY_REGISTERED',
+      customerId: first.customer.id,
+    });
+    // O9: the refusal does not give the colleague the number.
+    expect(JSON.stringify(e)).not.toContain(p.slice(3, 7));
+    expect(await counts()).toEqual(before);
+    expect(await owner(first.customer.id)).toMatchObject({ owner: { id: id.wang }, rule: 'O2' });
     const regs = (await detail('manager', first.customer.id)).registrations;
-    expect(regs.map((x: { consultant: { id: string } }) => x.consultant.id)).toEqual([
-      id.wang,
-      id.li,
-    ]);
+    expect(regs.map((x: { consultant: { id: string } }) => x.consultant.id)).toEqual([id.wang]);
   });
 
   it('O3: ownership lapses at the start of day 8 (site time) without a follow-up; the customer is then free to the next registration', async () => {
@@ -638,11 +640,11 @@ describe.each(kinds)('customers over GraphQL on %s', (kind) => {
     const d = await detail('li', cid);
     expect(d.registrations[0].phone).toBe(`${p.slice(0, 3)}****${p.slice(-4)}`);
     expect(d.family[0].phone).toBe(`${spousePhone.slice(0, 3)}****${spousePhone.slice(-4)}`);
-    // li registering the same person gets the customer back without the number.
+    // li registering the same person is refused (O2) without the number.
     at(0, 11);
-    const again = await register('li', '隐私一', p);
-    expect(again.customer.id).toBe(cid);
-    expect(leaks(again.customer)).toEqual([]);
+    const again = await refused('li', Q.register, { s: bj, i: { name: '隐私一', phone: p } });
+    expect(again.extensions).toMatchObject({ reason: 'O2_ALREADY_REGISTERED', customerId: cid });
+    expect(leaks(again)).toEqual([]);
     // The desk looks up but does not read full numbers either.
     expect(leaks(await ok('desk', Q.lookup, { s: bj, q: p }))).toEqual([]);
     // The export of the register, by li: masked.

@@ -28,6 +28,7 @@ import {
   ConflictEntity,
   CustomerEntity,
   CustomerFamilyEntity,
+  CustomerPhoneKeyEntity,
   CustomerSettingsEntity,
   DealEntity,
   FollowUpEntity,
@@ -171,7 +172,7 @@ export class CustomersService {
       if (!f.name.trim()) throw badInput(`family.${i}.name`, 'A family member needs a name');
       if (!FAMILY_RELATIONS.includes(f.relation)) throw badInput(`family.${i}.relation`, 'Unknown relation');
     }
-    const result = await this.tx.run((em) => this.registerIn(em, p, siteId, { ...input, name, phone }, consultantId));
+    const result = await this.tx.run((em) => this.registerIn(em, p, siteId, { ...input, name, phone }, consultantId, site.timezone));
     if (result.conflicted) await this.publishDisputes(siteId);
     const [row] = await this.rows(p, siteId, [result.customerId], site.timezone);
     return { ...result, row };
@@ -188,16 +189,28 @@ export class CustomersService {
     siteId: number,
     input: NewRegistration,
     consultantId: number,
+    timezone: string,
   ): Promise<{ customerId: number; registrationId: number; match: Match; conflicted: boolean }> {
     const { name, phone } = input;
     const now = this.clock.now();
+    // O2: registrations of one number, on any instance, run one after another from here. The
+    // lock comes first: on MySQL the transaction's snapshot is taken at its first plain read,
+    // which must come after the previous holder's commit.
+    await this.lockPhone(em, siteId, phone, now);
     await this.accounts.requireConsultants(em, siteId, [consultantId]);
     const known = await this.known(em, siteId, name, phone);
     const match = matchPerson(name, phone, known, input.relation ? { relation: input.relation } : null);
     let customerId: number;
     let conflictKind: string | null = null;
-    if (match.kind === 'SAME') customerId = match.customerId;
-    else if (match.kind === 'FAMILY') {
+    if (match.kind === 'SAME') {
+      customerId = match.customerId;
+      // O2: while the customer has an owner, another registration of them wins nothing: refused.
+      const s = await this.settingsIn(em, siteId, timezone);
+      const owner = ownershipAt(customerId, await this.inputs(em, [customerId]), now.getTime(), s);
+      if (owner.ownerId !== null) {
+        throw conflict('This customer is already registered and has an owner (O2)', { reason: 'O2_ALREADY_REGISTERED', customerId: String(customerId) });
+      }
+    } else if (match.kind === 'FAMILY') {
       // O6: immediate family stays with the owner: recorded on that customer.
       customerId = match.customerId;
       const existing = await em.findOneBy(CustomerFamilyEntity, { customerId, name });
@@ -549,6 +562,15 @@ export class CustomersService {
           .values(batch.map((r) => ({ siteId, name: r.name, phone: r.phone, phoneLast4: r.phone.slice(-4), createdAt: at(r) })))
           .updateEntity(false)
           .execute();
+        // O2: the numbers' key rows, as a registration at the desk would create them.
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(CustomerPhoneKeyEntity)
+          .values(batch.map((r) => ({ siteId, phone: r.phone, createdAt: now })))
+          .orIgnore()
+          .updateEntity(false)
+          .execute();
         // Phones are unique within the file and new to the site's register, so they find the new ids.
         const created = await em.find(CustomerEntity, { where: { siteId, phone: In(batch.map((r) => r.phone)) }, select: { id: true, phone: true } });
         const idOf = new Map(created.map((c) => [c.phone, c.id]));
@@ -699,6 +721,22 @@ export class CustomersService {
   }
 
   // ---- internals -----------------------------------------------------------------------------------
+
+  /**
+   * O2: takes the exclusive lock on the number's key row, creating the row if it is new (an
+   * upsert locks the row exclusively whether it inserts or finds it, so waiters queue instead
+   * of deadlocking). Held until the registration's transaction ends.
+   */
+  private async lockPhone(em: EntityManager, siteId: number, phone: string, now: Date): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(CustomerPhoneKeyEntity)
+      .values({ siteId, phone, createdAt: now })
+      .orUpdate(['phone'], ['siteId', 'phone'])
+      .updateEntity(false)
+      .execute();
+  }
 
   private async known(em: EntityManager, siteId: number, name: string, phone: string): Promise<KnownCustomer[]> {
     const customers = await em.find(CustomerEntity, { where: [{ siteId, phone }, { siteId, name }], take: 50 });

@@ -31,6 +31,11 @@ function week(consultantIds: number[], hours: { open: string; close: string }) {
   );
 }
 
+/** The demo's weekly shifts: everyone every day, opening hours as of first start. */
+export function demoWeek(consultantIds: number[], now: Date, timezone: string) {
+  return week(consultantIds, demoHours(now, timezone));
+}
+
 export async function seedShifts(em: EntityManager, site: SiteEntity, consultantIds: number[], now: Date) {
   await em.insert(ShiftTemplateEntity, week(consultantIds, demoHours(now, site.timezone)).map((r) => ({ ...r, siteId: site.id })));
 }
@@ -54,15 +59,18 @@ const MORNING: Array<[minutes: number, step: Step]> = [
   [110, () => ({ type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW', customerName: '冯女士', phone: '13366667777' } })],
 ];
 
-export async function seedFloorMorning(em: EntityManager, site: SiteEntity, ids: number[], deskId: number, now: Date) {
+/** Today's floor up to now, continuing the log of `from` (the demo history's fold). Writes the site's head. */
+export async function seedFloorMorning(em: EntityManager, site: SiteEntity, ids: number[], deskId: number, now: Date, from: RotationState = initialState()) {
   const settings = { ...DEFAULT_ROTATION_SETTINGS, timezone: site.timezone };
   const day = businessDay(now, site.timezone);
   const shifts = shiftsForDay(week(ids, demoHours(now, site.timezone)), [], day, site.timezone);
   const open = shifts[0]?.start;
-  if (open === undefined || now.getTime() < open) return;
+  let state: RotationState = from;
+  const writeHead = () =>
+    state.seq > 0 ? em.insert(RotationHeadEntity, { siteId: site.id, lastSeq: state.seq, snapshot: JSON.stringify(state), snapshotSeq: state.seq, updatedAt: now }) : undefined;
+  if (open === undefined || now.getTime() < open) return writeHead();
   // The morning ends a few minutes before now; customers who came early have left.
   const start = Math.max(open, now.getTime() - 150 * 60_000);
-  let state: RotationState = initialState();
   const events: Array<{ seq: number; at: number; json: string; type: string; actorId: number }> = [];
   const apply = (cmd: RotationCommand, at: number) => {
     const d = decide(state, cmd, { now: at, settings, shifts });
@@ -85,10 +93,10 @@ export async function seedFloorMorning(em: EntityManager, site: SiteEntity, ids:
       }
     }
   }
-  if (!events.length) return;
+  if (!events.length) return writeHead();
   await em.insert(
     RotationEventEntity,
     events.map((e) => ({ siteId: site.id, seq: e.seq, type: e.type, payload: e.json, actorId: e.actorId, at: new Date(e.at), businessDay: day })),
   );
-  await em.insert(RotationHeadEntity, { siteId: site.id, lastSeq: state.seq, snapshot: JSON.stringify(state), snapshotSeq: state.seq, updatedAt: now });
+  await writeHead();
 }

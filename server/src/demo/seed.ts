@@ -13,6 +13,7 @@ import type { Transactions } from '../platform/db/transaction.js';
 import type { Logger } from '../platform/logger.js';
 import { seedCustomers } from './customers.js';
 import { seedFloorMorning, seedShifts } from './floor.js';
+import { seedHistory } from './history.js';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -34,8 +35,11 @@ const CONSULTANTS: Array<[string, string]> = [
 ];
 
 /** One company, two sites, its departments and users — only into an empty database. */
-export async function seedDemoData(ds: DataSource, tx: Transactions, clock: Clock, logger: Logger): Promise<boolean> {
+export async function seedDemoData(ds: DataSource, tx: Transactions, clock: Clock, logger: Logger, opts: { historyDays?: number } = {}): Promise<boolean> {
   if ((await ds.getRepository(CompanyEntity).count()) > 0) return false;
+  const started = Date.now();
+  const historyDays = opts.historyDays ?? 0;
+  let historyEvents = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await tx.run(async (em) => {
     const now = clock.now();
@@ -85,8 +89,11 @@ export async function seedDemoData(ds: DataSource, tx: Transactions, clock: Cloc
     // R2: both sites open every day; a living floor on the riverside office.
     for (const site of [binjiang, chengdong]) await seedShifts(em, site, consultants[site.id], now);
     await seedCustomers(em, binjiang.id, consultants[binjiang.id], manager.id, now);
-    await seedFloorMorning(em, binjiang, consultants[binjiang.id], desk.id, now);
+    // The weeks before today (DEMO_HISTORY_DAYS), so the figures page has a history to show.
+    const history = await seedHistory(em, binjiang, consultants[binjiang.id], { deskId: desk.id, managerId: manager.id }, now, historyDays);
+    historyEvents = history.events;
+    await seedFloorMorning(em, binjiang, consultants[binjiang.id], desk.id, now, history.state);
   });
-  logger.info('demo data loaded');
+  logger.info({ historyDays, historyEvents, ms: Date.now() - started }, 'demo data loaded');
   return true;
 }

@@ -48,4 +48,25 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(first);
     expect(first.length).toBeGreaterThanOrEqual(32);
   });
+
+  it('demo data: on outside production, off in production unless asked for (then flagged for a loud warning)', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) } as const;
+    expect(loadConfig({ DATA_DIR: tmp() }).demoData).toBe(true);
+    expect(loadConfig({ ...prod, DATA_DIR: tmp() }).demoData).toBe(false);
+    const asked = loadConfig({ ...prod, DATA_DIR: tmp(), DEMO_DATA: 'true' });
+    expect(asked.demoData).toBe(true);
+    expect(asked.demoDataInProduction).toBe(true);
+    expect(loadConfig({ ...prod, DATA_DIR: tmp() }).introspection).toBe(false);
+    expect(loadConfig({ ...prod, DATA_DIR: tmp(), GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('the first administrator: ADMIN_USERNAME with an optional ADMIN_PASSWORD of 12+ characters', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), ADMIN_USERNAME: 'root' }).admin).toEqual({ username: 'root', password: undefined });
+    expect(() => loadConfig({ DATA_DIR: tmp(), ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'short' })).toThrow(/12/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), ADMIN_PASSWORD: 'long-enough-password' })).toThrow(/ADMIN_USERNAME/);
+  });
+
+  it('aliases are capped at 15 at most', () => {
+    expect(() => loadConfig({ DATA_DIR: tmp(), GRAPHQL_MAX_ALIASES: '1000' })).toThrow(/GRAPHQL_MAX_ALIASES/);
+  });
 });

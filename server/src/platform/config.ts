@@ -31,9 +31,37 @@ const EnvSchema = z.object({
     .regex(/^rediss?:\/\/.+/, 'must start with redis:// or rediss://')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DEMO_DATA: boolish.default(true),
+  // Unset: on outside production, off in production (asked for there explicitly, it warns loudly).
+  DEMO_DATA: boolish.optional(),
+  ADMIN_USERNAME: z.string().trim().min(1).max(64).optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  TRUST_PROXY: boolish.default(false),
+  FRAME_ANCESTORS: z.string().default(''),
+  GRAPHQL_INTROSPECTION: boolish.optional(),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(15).default(15),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(12),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(20),
+  WS_MAX_PAYLOAD: z.coerce.number().int().min(1024).default(64 * 1024),
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(50),
+  WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
+  WS_MAX_BUFFERED: z.coerce.number().int().min(64 * 1024).default(4 * 1024 * 1024),
+  LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(30),
+  LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(10),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_HASH_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  LOOKUP_LIMIT_CONSULTANT: z.coerce.number().int().min(1).default(6),
+  LOOKUP_LIMIT_DESK: z.coerce.number().int().min(1).default(60),
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(30),
   WEB_DIST: z.string().default(path.join(serverRoot, '..', 'web', 'dist')),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** The reminder scheduler: on by default, off by default under NODE_ENV=test (tests tick it by hand). */
+  REMINDERS: boolish.optional(),
+  REMINDERS_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern such as "* * * * *"')
+    .default('* * * * *'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -53,8 +81,33 @@ export interface Config {
   redisUrl?: string;
   logLevel: Env['LOG_LEVEL'];
   demoData: boolean;
+  /** DEMO_DATA was set to true in production: start, but warn loudly. */
+  demoDataInProduction: boolean;
+  /** The first administrator, created on an empty database (password generated when unset). */
+  admin?: { username: string; password?: string };
+  trustProxy: boolean;
+  /** CSP frame-ancestors of the wall screen (/wall), e.g. `https://tv.example.com`; empty: not framed. */
+  frameAncestors: string[];
+  introspection: boolean;
+  limits: {
+    maxAliases: number;
+    maxDepth: number;
+    maxCost: number;
+    maxTokens: number;
+    maxDirectives: number;
+    wsMaxPayload: number;
+    wsMaxSubscriptions: number;
+    wsMaxSocketsPerUser: number;
+    wsMaxBuffered: number;
+  };
+  signIn: { addressLimit: number; accountFailures: number; lockMinutes: number; hashConcurrency: number };
+  /** Phone lookups and registration checks per user per minute (O9). */
+  lookups: { consultant: number; desk: number };
+  /** Days of floor history (and registers) the demo data goes back, for the figures page. */
+  demoHistoryDays: number;
   webDist: string;
   shutdownTimeoutMs: number;
+  reminders: { enabled: boolean; cron: string };
 }
 
 export class ConfigError extends Error {
@@ -89,6 +142,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     }
     jwtSecret = developmentSecret(dataDir);
   }
+  if (env.ADMIN_PASSWORD && !env.ADMIN_USERNAME) throw new ConfigError(['ADMIN_PASSWORD: set ADMIN_USERNAME with it']);
 
   return {
     env: env.NODE_ENV,
@@ -100,9 +154,34 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jwtTtl: env.JWT_TTL,
     redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
-    demoData: env.DEMO_DATA,
+    demoData: env.DEMO_DATA ?? env.NODE_ENV !== 'production',
+    demoDataInProduction: env.NODE_ENV === 'production' && env.DEMO_DATA === true,
+    admin: env.ADMIN_USERNAME ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD } : undefined,
+    trustProxy: env.TRUST_PROXY,
+    frameAncestors: env.FRAME_ANCESTORS.split(/[\s,]+/).filter(Boolean),
+    introspection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV !== 'production',
+    limits: {
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+      wsMaxPayload: env.WS_MAX_PAYLOAD,
+      wsMaxSubscriptions: env.WS_MAX_SUBSCRIPTIONS,
+      wsMaxSocketsPerUser: env.WS_MAX_SOCKETS_PER_USER,
+      wsMaxBuffered: env.WS_MAX_BUFFERED,
+    },
+    signIn: {
+      addressLimit: env.LOGIN_ADDRESS_LIMIT,
+      accountFailures: env.LOGIN_ACCOUNT_FAILURES,
+      lockMinutes: env.LOGIN_LOCK_MINUTES,
+      hashConcurrency: env.LOGIN_HASH_CONCURRENCY,
+    },
+    lookups: { consultant: env.LOOKUP_LIMIT_CONSULTANT, desk: env.LOOKUP_LIMIT_DESK },
+    demoHistoryDays: env.DEMO_HISTORY_DAYS,
     webDist: path.resolve(env.WEB_DIST),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    reminders: { enabled: env.REMINDERS ?? env.NODE_ENV !== 'test', cron: env.REMINDERS_CRON },
   };
 }
 

@@ -8,6 +8,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  /** A limit (sign-in attempts, phone lookups, subscriptions); `retryAfterSeconds` when known. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The database cannot be reached or written, or the server is stopping: nothing was changed; try again. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -45,6 +47,8 @@ export const forbidden = (message = 'You are not allowed to do this') =>
 export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const conflict = (message: string, details?: AppErrorDetails) =>
   new AppError(ErrorCode.CONFLICT, message, details);
+export const tooManyRequests = (message: string, details?: AppErrorDetails) =>
+  new AppError(ErrorCode.TOO_MANY_REQUESTS, message, details);
 export const badInput = (field: string, message: string, details?: AppErrorDetails) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { field, ...details });
 
@@ -71,7 +75,7 @@ function firstViolation(
 export function isDuplicateKey(err: unknown): boolean {
   const e = err as { code?: string; errno?: number; driverError?: { code?: string } } | undefined;
   const code = e?.code ?? e?.driverError?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.errno === 1062;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.errno === 1062;
 }
 
 /** Connection-level failures of the MySQL driver (the database is away, not the query wrong). */

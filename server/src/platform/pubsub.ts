@@ -16,6 +16,8 @@ import type { Logger } from './logger.js';
  */
 export interface EventBus {
   pubSub: ReturnType<typeof createPubSub>;
+  /** With REDIS_URL: a client for shared counters (sign-in and lookup limits). */
+  redis?: Redis;
   /** Delivers to this process's subscribers only (not through Redis). */
   publishLocal(routingKey: string, id: string | number, payload: unknown): void;
   /** "memory" without Redis; "up" or "down" with it. */
@@ -97,6 +99,7 @@ export function createEventBus(redisUrl: string | undefined, logger: Logger, nam
   };
   return {
     pubSub: createPubSub({ eventTarget: target as never }),
+    redis: publishClient,
     publishLocal: (key, id, payload) => local.dispatchEvent(new CustomEvent(`${key}:${id}`, { detail: payload })),
     status: () => (clients.every((c) => c.status === 'ready') ? 'up' : 'down'),
     onReconnect(listener) {

@@ -133,7 +133,7 @@ export class RotationService {
         const shifts = await this.shiftsIn(em, siteId, now, site.timezone);
         const decision = decide(state, full, { now, settings, shifts });
         if (!decision.ok) throw rejectionError(decision.rejection);
-        const registered = registration ? await this.registerWalkIn(em, p, siteId, decision.events, registration) : null;
+        const registered = registration ? await this.registerWalkIn(em, p, site, decision.events, registration) : null;
         const stored: StoredEvent[] = [];
         const payloads: string[] = [];
         for (const event of decision.events) {
@@ -209,12 +209,12 @@ export class RotationService {
    * customer's id. A walk-in who waits for someone to be free is not registered (no consultant
    * yet): the reception keeps the typed name and phone and can be linked later.
    */
-  private async registerWalkIn(em: EntityManager, p: Principal, siteId: number, events: RotationEvent[], who: { name: string; phone: string }) {
+  private async registerWalkIn(em: EntityManager, p: Principal, site: { id: number; timezone: string }, events: RotationEvent[], who: { name: string; phone: string }) {
     const recorded = events.find((e) => e.type === 'WALK_IN_RECORDED' || e.type === 'ASSIGNED_BY_HAND');
     const effect = recorded?.effects.find((e) => e.op === 'reception' && e.id === recorded.receptionId);
     const r = effect?.op === 'reception' ? effect.value : null;
     if (!r || r.consultantId === null || r.status === 'WAITING') return null;
-    const reg = await this.customers.registerIn(em, p, siteId, who, r.consultantId);
+    const reg = await this.customers.registerIn(em, p, site.id, who, r.consultantId, site.timezone);
     for (const e of events) {
       for (const [i, ef] of e.effects.entries()) {
         if (ef.op === 'reception' && ef.id === r.id && ef.value) e.effects[i] = { ...ef, value: { ...ef.value, customerId: reg.customerId } };

@@ -34,6 +34,8 @@ export async function startTestApp(kind: DbKind, opts: { clock?: Clock; env?: Re
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'true',
+    // Tests build their own history; a test that wants the demo's passes DEMO_HISTORY_DAYS.
+    DEMO_HISTORY_DAYS: '0',
     WEB_DIST: path.join(dataDir, 'no-web'),
     ...opts.env,
   });

@@ -1,13 +1,29 @@
 // Every feature's migrations in order. Migrations run at start on SQLite and MySQL alike:
 // write them with TypeORM's QueryRunner schema API (Table, TableIndex…), not raw SQL, so
 // one file serves both. A feature keeps its migrations in its own `migrations/` folder.
-import { Appointments1732600000000 } from '../../appointments/migrations/1732600000000-appointments.js';
 import { Accounts1732300000000 } from '../../accounts/migrations/1732300000000-accounts.js';
-import { Customers1732500000000 } from '../../customers/migrations/1732500000000-customers.js';
 import { Rotation1732400000000 } from '../../rotation/migrations/1732400000000-rotation.js';
+import { Customers1732500000000 } from '../../customers/migrations/1732500000000-customers.js';
+import { Appointments1732600000000 } from '../../appointments/migrations/1732600000000-appointments.js';
 import { RotationSnapshotSeq1732700000000 } from '../../rotation/migrations/1732700000000-rotation-snapshot-seq.js';
-import { RotationReceptions1732900000000 } from '../../rotation/migrations/1732900000000-rotation-receptions.js';
 import { SettingsChanges1732800000000 } from '../../settings/migrations/1732800000000-settings-changes.js';
+import { RotationReceptions1732900000000 } from '../../rotation/migrations/1732900000000-rotation-receptions.js';
+import { CustomerPhoneKeys1733000000000 } from '../../customers/migrations/1733000000000-customer-phone-keys.js';
 import { UsersAllSites1733100000000 } from '../../accounts/migrations/1733100000000-users-all-sites.js';
+import { Visits1733200000000 } from '../../visits/migrations/1733200000000-visits.js';
+import { Figures1733250000000 } from '../../figures/migrations/1733250000000-figures.js';
 
-export const migrations: Function[] = [Accounts1732300000000, Rotation1732400000000, Customers1732500000000, Appointments1732600000000, RotationSnapshotSeq1732700000000, SettingsChanges1732800000000, RotationReceptions1732900000000, UsersAllSites1733100000000];
+// In timestamp order.
+export const migrations: Function[] = [
+  Accounts1732300000000,
+  Rotation1732400000000,
+  Customers1732500000000,
+  Appointments1732600000000,
+  RotationSnapshotSeq1732700000000,
+  SettingsChanges1732800000000,
+  RotationReceptions1732900000000,
+  CustomerPhoneKeys1733000000000,
+  UsersAllSites1733100000000,
+  Visits1733200000000,
+  Figures1733250000000,
+];

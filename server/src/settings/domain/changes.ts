@@ -1,5 +1,5 @@
-/** Whose settings a change is about: the floor rules (R7–R14) or the register (O3, O7). */
-export const SettingsArea = { ROTATION: 'ROTATION', CUSTOMERS: 'CUSTOMERS' } as const;
+/** Whose settings a change is about: the floor rules (R7–R14), the register (O3, O7) or visits (V1–V3). */
+export const SettingsArea = { ROTATION: 'ROTATION', CUSTOMERS: 'CUSTOMERS', VISITS: 'VISITS' } as const;
 export type SettingsArea = (typeof SettingsArea)[keyof typeof SettingsArea];
 
 /** A settings document as stored: values only, never sentences. */

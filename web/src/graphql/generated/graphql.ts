@@ -247,11 +247,25 @@ export type NotificationKind =
   | 'BIG_BUYER'
   | 'CANCELLED'
   | 'GUESTS_ARRIVED'
+  | 'OWNERSHIP_LAPSING'
   | 'REJECTED'
   | 'RESCHEDULED'
   | 'SPECIAL_REQUEST'
   | 'SPECIAL_REQUEST_ANSWERED'
-  | 'TASK_ASSIGNED';
+  | 'SPECIAL_REQUEST_OVERDUE'
+  | 'TASK_ASSIGNED'
+  | 'TASK_DUE'
+  | 'TASK_OVERDUE'
+  | 'VISIT_PLAN_APPROVED'
+  | 'VISIT_PLAN_DUE'
+  | 'VISIT_PLAN_LATE'
+  | 'VISIT_PLAN_RETURNED'
+  | 'VISIT_PLAN_SUBMITTED'
+  | 'VISIT_REPORT_DUE'
+  | 'VISIT_REPORT_LATE'
+  | 'VISIT_TASK_ASSIGNED'
+  | 'VISIT_TASK_DUE'
+  | 'VISIT_TASK_OVERDUE';
 
 export type OutcomeInput = {
   cooperationIntent: CooperationIntent;
@@ -345,7 +359,8 @@ export type Season =
 /** ROTATION: floor rules (R7–R14); CUSTOMERS: register rules (O3, O7) */
 export type SettingsArea =
   | 'CUSTOMERS'
-  | 'ROTATION';
+  | 'ROTATION'
+  | 'VISITS';
 
 export type ShiftExceptionInput = {
   consultantId: string;

@@ -1,0 +1,84 @@
+/**
+ * One upstream subscription per key, fanned out in memory to every local subscriber of that
+ * key. The event bus (an EventTarget, or Redis) then holds one listener per key however many
+ * sockets a user opens (no MaxListenersExceededWarning, one Redis channel per user).
+ */
+export class Fanout<T> {
+  private readonly topics = new Map<string, { sinks: Set<(value: T) => void>; upstream: AsyncIterator<T> }>();
+
+  constructor(private readonly source: (key: string) => AsyncIterable<T>) {}
+
+  /** How many keys hold an upstream subscription (for tests). */
+  get size(): number {
+    return this.topics.size;
+  }
+
+  /** Calls `sink` for every value of `key` until the returned function is called. */
+  listen(key: string, sink: (value: T) => void): () => void {
+    let topic = this.topics.get(key);
+    if (!topic) {
+      const upstream = this.source(key)[Symbol.asyncIterator]();
+      const created = { sinks: new Set<(value: T) => void>(), upstream };
+      this.topics.set(key, created);
+      topic = created;
+      void (async () => {
+        for (;;) {
+          const next = await upstream.next();
+          if (next.done) return;
+          for (const s of [...created.sinks]) s(next.value);
+        }
+      })().catch(() => undefined);
+    }
+    const t = topic;
+    t.sinks.add(sink);
+    return () => {
+      t.sinks.delete(sink);
+      if (t.sinks.size === 0 && this.topics.get(key) === t) {
+        this.topics.delete(key);
+        void t.upstream.return?.();
+      }
+    };
+  }
+
+  /** The values of `key` as an async iterable (for a GraphQL subscription). */
+  subscribe(key: string, accept: (value: T) => boolean = () => true): AsyncIterable<T> {
+    const listen = (fn: (v: T) => void) => this.listen(key, fn);
+    return {
+      [Symbol.asyncIterator](): AsyncIterator<T> {
+        const queue: T[] = [];
+        let wake: (() => void) | undefined;
+        let done = false;
+        const stop = listen((v) => {
+          if (!accept(v)) return;
+          queue.push(v);
+          wake?.();
+        });
+        const finish = (): IteratorReturnResult<undefined> => {
+          if (!done) {
+            done = true;
+            stop();
+            wake?.();
+          }
+          return { done: true, value: undefined };
+        };
+        return {
+          async next() {
+            while (!done) {
+              if (queue.length) return { done: false, value: queue.shift()! };
+              await new Promise<void>((r) => (wake = r));
+              wake = undefined;
+            }
+            return { done: true, value: undefined };
+          },
+          async return() {
+            return finish();
+          },
+          async throw(err) {
+            finish();
+            throw err;
+          },
+        };
+      },
+    };
+  }
+}
