@@ -20,7 +20,8 @@ describe('stopping with 1,000 open sockets and walk-ins in flight', () => {
   });
 
   it('SIGTERM exits in under 2 s: every socket closed with a code graphql-ws clients reconnect on (1001), every walk-in answered or refused, none lost', async () => {
-    server = await startServer({ env: { DATA_DIR: dataDir } });
+    // One wall of dashboards signed in as one manager: above the per-user socket cap on purpose.
+    server = await startServer({ env: { DATA_DIR: dataDir, WS_MAX_SOCKETS_PER_USER: String(SOCKETS) } });
     const running = server;
     const desk = await login(running.url, 'desk');
     const manager = await login(running.url, 'manager');
