@@ -124,8 +124,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const httpServer = createServer(app);
   // Set by stop(): whatever arrives from then on is refused, clearly and without being run.
   let draining = false;
-  app.use((_req, res, next) => {
-    if (!draining) return next();
+  app.use((req, res, next) => {
+    if (!draining || req.path === '/healthz') return next();
     const e = serviceUnavailable('STOPPING');
     res.status(503).set('Connection', 'close').json({ errors: [{ message: e.message, extensions: e.extensions }] });
   });

