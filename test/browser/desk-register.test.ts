@@ -27,10 +27,7 @@ async function ok<T>(r: Promise<{ data?: T; errors?: unknown[] }>): Promise<T> {
 }
 
 beforeAll(async () => {
-  // FIXME(lead): on main every floor mutation document of the web app (the board it returns)
-  // exceeds the default GraphQL limits (depth 15 > 12, cost ≈13 800 > 5000) and is refused;
-  // floor.test.ts shows it. Raised here only so this test proves the desk flow itself.
-  server = await startServer({ env: { GRAPHQL_MAX_DEPTH: '20', GRAPHQL_MAX_COST: '50000' } });
+  server = await startServer();
   browser = await launchBrowser();
   managerToken = await login(server.url, 'manager');
   const me = await ok(
