@@ -171,9 +171,10 @@ describe('floor rules and shifts in the browser', () => {
     const shiftDrawer = drawer(page);
     await shiftDrawer.locator('[data-test=shift-subject]', { hasText: '王芳 · 周日' }).waitFor();
     await pick(page, shiftDrawer, 'shift-start', '10:00');
-    await pick(page, shiftDrawer, 'shift-end', '09:30');
+    // R2: an end before the start is the next day; only the same time is refused.
+    await pick(page, shiftDrawer, 'shift-end', '10:00');
     await shiftDrawer.locator('[data-test=save-shift]').click();
-    await formError(shiftDrawer, '结束时间必须晚于开始时间').waitFor();
+    await formError(shiftDrawer, '开始和结束不能是同一时间').waitFor();
     await screenshot(page, 'shift-drawer-validation-zh');
     // A typed time is read as HH:mm.
     await shiftDrawer.locator('[data-test=shift-end] input').fill('18:30');
@@ -187,7 +188,7 @@ describe('floor rules and shifts in the browser', () => {
     await pick(page, drawer(page), 'shift-start', '18:00');
     await pick(page, drawer(page), 'shift-end', '20:00');
     await drawer(page).locator('[data-test=save-shift]').click();
-    await formError(drawer(page), '与当天已有的班次时间重叠').waitFor();
+    await formError(drawer(page), '与该顾问已有的班次时间重叠').waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.el-drawer:visible').count()).toBe(0);
 
@@ -239,9 +240,9 @@ describe('floor rules and shifts in the browser', () => {
     await pick(page, form, 'exception-consultant', '李强');
     await form.locator('[data-test=kind-SHIFT]').click();
     await pick(page, form, 'exception-start', '14:00');
-    await pick(page, form, 'exception-end', '12:00');
+    await pick(page, form, 'exception-end', '14:00');
     await form.locator('[data-test=save-exception]').click();
-    await formError(form, '结束时间必须晚于开始时间').waitFor();
+    await formError(form, '开始和结束不能是同一时间').waitFor();
     await pick(page, form, 'exception-end', '21:00');
     await form.locator('input[name=note]').fill('上午外出培训');
     await screenshot(page, 'exception-drawer-zh');

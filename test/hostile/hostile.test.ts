@@ -86,6 +86,7 @@ describe.each(kinds)('hostile probes against a production start on %s', (kind) =
       LOGIN_ACCOUNT_FAILURES: '3',
       LOGIN_ADDRESS_LIMIT: '5',
       LOOKUP_LIMIT_CONSULTANT: '3',
+      LOOKUP_LIMIT_DESK: '60',
       WS_MAX_SUBSCRIPTIONS: '5',
       WS_MAX_SOCKETS_PER_USER: '3',
     };

@@ -35,6 +35,10 @@ export async function startServer(opts: { env?: Record<string, string>; timeoutM
       LOG_LEVEL: 'info',
       // Tests that want the demo's weeks of history (the figures page) ask for them.
       DEMO_HISTORY_DAYS: '0',
+      // O9's per-user lookup limits are proven by test/hostile; feature tests (a desk firing
+      // a hundred walk-ins with phones at once) must not trip over them.
+      LOOKUP_LIMIT_CONSULTANT: '10000',
+      LOOKUP_LIMIT_DESK: '10000',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

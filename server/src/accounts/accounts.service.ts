@@ -189,12 +189,16 @@ export class AccountsService {
 
   async updateUser(p: Principal, id: string, changes: UserChanges): Promise<UserEntity> {
     const userId = parseId('id', id);
+    let rightsChanged = false;
+    const sameSet = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x) => b.includes(x));
     const user = await this.tx.run(async (em) => {
+      rightsChanged = false;
       const user = await this.companyUser(em, p, userId);
       if (changes.roles && userId === p.userId && !changes.roles.includes(Role.ADMIN)) {
         throw badInput('roles', 'You cannot remove your own administrator role');
       }
       if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
+      if (changes.roles && !sameSet(user.roles, changes.roles)) rightsChanged = true;
       if (changes.roles) user.roles = changes.roles;
       if (changes.departmentId !== undefined) {
         user.departmentId = await this.checkDepartment(em, p, changes.departmentId, 'departmentId');
@@ -202,6 +206,8 @@ export class AccountsService {
       if (changes.allSites != null) user.allSites = changes.allSites;
       if (changes.siteIds || changes.allSites) {
         const siteIds = user.allSites ? await this.companySiteIds(em, p.companyId) : await this.checkSites(em, p, changes.siteIds ?? [], 'siteIds');
+        const before = (await em.findBy(UserSiteEntity, { userId })).map((l) => l.siteId);
+        if (!sameSet(before, siteIds)) rightsChanged = true;
         await em.delete(UserSiteEntity, { userId });
         if (siteIds.length) await em.insert(UserSiteEntity, siteIds.map((siteId) => ({ userId, siteId })));
       }
@@ -209,7 +215,8 @@ export class AccountsService {
       return em.save(user);
     });
     // New roles or sites: sockets opened with the old rights close; the client reconnects.
-    this.publish({ userId, signedOut: false, closeSockets: Boolean(changes.roles || changes.siteIds) });
+    // A form that sends the same roles and sites again changes no right (a new name is told live).
+    this.publish({ userId, signedOut: false, closeSockets: rightsChanged });
     return user;
   }
 

@@ -97,6 +97,24 @@ describe('session store', () => {
     expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
   });
 
+  it('a socket closed with 4403 while signing out is the sign-out, not an expiry to come back from', async () => {
+    let session!: ReturnType<typeof useSessionStore>;
+    // The server closes the user's sockets before its reply: the client reports 4403 first,
+    // and the page leaves at once with the reason it reads then.
+    let reasonWhenTokenGone: string | null = null;
+    ({ session } = setup({
+      Logout: () => {
+        session.end('expired');
+        reasonWhenTokenGone = session.endReason;
+        return { logout: true };
+      },
+    }));
+    await session.signIn('manager', 'demo1234');
+    await session.signOut();
+    expect(reasonWhenTokenGone).toBe('signedOut');
+    expect(session.endReason).toBe('signedOut');
+  });
+
   it('signs out locally even when the server cannot be reached', async () => {
     const { session } = setup({
       Logout: () => {

@@ -141,20 +141,30 @@ export const useSessionStore = defineStore('session', () => {
     persist();
   }
 
+  let signingOut = false;
+
   /** The user signs out: the server forgets the token, the socket closes. */
   async function signOut(): Promise<void> {
-    if (token.value) {
-      try {
-        await useClient().request(LogoutDocument);
-      } catch {
-        // Already invalid or unreachable: signing out here is what matters.
+    // The server closes this user's sockets (4403) as it forgets the token, often before the
+    // reply arrives: that close is this sign-out, not an expiry to come back from.
+    signingOut = true;
+    try {
+      if (token.value) {
+        try {
+          await useClient().request(LogoutDocument);
+        } catch {
+          // Already invalid or unreachable: signing out here is what matters.
+        }
       }
+      end('signedOut');
+    } finally {
+      signingOut = false;
     }
-    end('signedOut');
   }
 
   /** Ends the session in this browser (no server call): expiry, 4403, account disabled. */
-  function end(reason: EndReason) {
+  function end(given: EndReason) {
+    const reason: EndReason = signingOut ? 'signedOut' : given;
     clearTimeout(expiryTimer);
     expiryTimer = undefined;
     const wasSignedIn = token.value !== null;
