@@ -98,17 +98,18 @@ describe('session store', () => {
   });
 
   it('a socket closed with 4403 while signing out is the sign-out, not an expiry to come back from', async () => {
-    let session!: ReturnType<typeof useSessionStore>;
+    const late: { session?: ReturnType<typeof useSessionStore> } = {};
     // The server closes the user's sockets before its reply: the client reports 4403 first,
     // and the page leaves at once with the reason it reads then.
     let reasonWhenTokenGone: string | null = null;
-    ({ session } = setup({
+    const { session } = setup({
       Logout: () => {
-        session.end('expired');
-        reasonWhenTokenGone = session.endReason;
+        late.session!.end('expired');
+        reasonWhenTokenGone = late.session!.endReason;
         return { logout: true };
       },
-    }));
+    });
+    late.session = session;
     await session.signIn('manager', 'demo1234');
     await session.signOut();
     expect(reasonWhenTokenGone).toBe('signedOut');
