@@ -10,6 +10,7 @@ import App from './App.vue';
 import { createGraphQLClient, defaultWsUrl, installClient } from './composables/use-client';
 import { i18n } from './i18n';
 import { createAppRouter } from './router';
+import { useLocaleStore } from './stores/locale';
 import { useSessionStore } from './stores/session';
 
 async function bootstrap() {
@@ -47,7 +48,7 @@ async function bootstrap() {
     },
   );
 
-  await session.restore();
+  await Promise.all([session.restore(), useLocaleStore(pinia).ready()]);
   app.mount('#app');
 }
 

@@ -1,33 +1,6 @@
-import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import {
-  AlarmClock,
-  Box,
-  Calendar,
-  Coin,
-  DataAnalysis,
-  EditPen,
-  Finished,
-  Grid,
-  Guide,
-  House,
-  Location,
-  MapLocation,
-  Medal,
-  Memo,
-  Monitor,
-  OfficeBuilding,
-  Operation,
-  Notebook,
-  Setting,
-  Tickets,
-  Upload,
-  User,
-  UserFilled,
-  Warning,
-} from '@element-plus/icons-vue';
+import type { NavIcon } from '@/components/nav-icons';
 import type { Role } from '@/graphql/generated/graphql';
-import AppLayout from '@/components/AppLayout.vue';
 import LoginPage from '@/pages/login/LoginPage.vue';
 
 declare module 'vue-router' {
@@ -39,7 +12,7 @@ declare module 'vue-router' {
     /** i18n key of the page title (header and browser tab). */
     title?: string;
     /** Shown in the side navigation, under `group` when set. */
-    nav?: { icon: Component; group?: 'settings' };
+    nav?: { icon: NavIcon; group?: 'settings' };
   }
 }
 
@@ -52,7 +25,8 @@ export const routes: RouteRecordRaw[] = [
   },
   {
     path: '/',
-    component: AppLayout,
+    // Lazy: the sign-in page does not pay for the shell (menu, header, notification bell).
+    component: () => import('@/components/AppLayout.vue'),
     children: [
       // The guard sends `/` to the user's home.
       { path: '', name: 'home', component: { render: () => null } },
@@ -60,7 +34,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'floor',
         name: 'floor',
         component: () => import('@/pages/floor/FloorBoardPage.vue'),
-        meta: { roles: ['MANAGER'], title: 'nav.floor', nav: { icon: Monitor } },
+        meta: { roles: ['MANAGER'], title: 'nav.floor', nav: { icon: 'Monitor' } },
       },
       {
         // R15: the floor log of a day, with the board at any moment.
@@ -73,27 +47,27 @@ export const routes: RouteRecordRaw[] = [
         path: 'desk',
         name: 'desk',
         component: () => import('@/pages/desk/DeskPage.vue'),
-        meta: { roles: ['RECEPTION'], title: 'nav.desk', nav: { icon: House } },
+        meta: { roles: ['RECEPTION'], title: 'nav.desk', nav: { icon: 'House' } },
       },
       {
         path: 'me/floor',
         name: 'my-floor',
         component: () => import('@/pages/me/MyFloorPage.vue'),
-        meta: { roles: ['CONSULTANT'], title: 'nav.myFloor', nav: { icon: User } },
+        meta: { roles: ['CONSULTANT'], title: 'nav.myFloor', nav: { icon: 'User' } },
       },
       {
         // Issue 8: the signed-in user's tasks (P1), approvals (P1, C1) and special requests (P5).
         path: 'me/work',
         name: 'my-work',
         component: () => import('@/pages/me/MyWorkPage.vue'),
-        meta: { title: 'nav.myWork', nav: { icon: Finished } },
+        meta: { title: 'nav.myWork', nav: { icon: 'Finished' } },
       },
       {
         // P1–P5: the site's visit appointments, filtered by state, category, department and days.
         path: 'appointments',
         name: 'appointments',
         component: () => import('@/pages/appointments/AppointmentListPage.vue'),
-        meta: { title: 'nav.appointments', nav: { icon: Memo } },
+        meta: { title: 'nav.appointments', nav: { icon: 'Memo' } },
       },
       {
         // P1: a visit request with the category's standard (C1) and live C1/C4 hints.
@@ -115,7 +89,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'appointments/calendar',
         name: 'appointment-calendar',
         component: () => import('@/pages/appointments/AppointmentCalendarPage.vue'),
-        meta: { title: 'nav.calendar', nav: { icon: Grid } },
+        meta: { title: 'nav.calendar', nav: { icon: 'Grid' } },
       },
       // Outbound customer visits (SPEC section 5, V1–V3).
       {
@@ -123,21 +97,21 @@ export const routes: RouteRecordRaw[] = [
         path: 'me/visits',
         name: 'my-visits',
         component: () => import('@/pages/visits/MyVisitsPage.vue'),
-        meta: { roles: ['CONSULTANT'], title: 'nav.myVisits', nav: { icon: Location } },
+        meta: { roles: ['CONSULTANT'], title: 'nav.myVisits', nav: { icon: 'Location' } },
       },
       {
         // V1: the consultant's monthly plan; the manager's review of the site's plans.
         path: 'visits/plan',
         name: 'visit-plan',
         component: () => import('@/pages/visits/VisitPlanPage.vue'),
-        meta: { roles: ['CONSULTANT', 'MANAGER', 'ADMIN'], title: 'nav.visitPlan', nav: { icon: Guide } },
+        meta: { roles: ['CONSULTANT', 'MANAGER', 'ADMIN'], title: 'nav.visitPlan', nav: { icon: 'Guide' } },
       },
       {
         // V2: customers due (and overdue) for a visit.
         path: 'visits/due',
         name: 'visits-due',
         component: () => import('@/pages/visits/DueVisitsPage.vue'),
-        meta: { roles: ['CONSULTANT', 'MANAGER', 'ADMIN'], title: 'nav.visitsDue', nav: { icon: AlarmClock } },
+        meta: { roles: ['CONSULTANT', 'MANAGER', 'ADMIN'], title: 'nav.visitsDue', nav: { icon: 'AlarmClock' } },
       },
       // The customer register (SPEC section 2, O1–O9).
       {
@@ -146,7 +120,7 @@ export const routes: RouteRecordRaw[] = [
         name: 'my-customers',
         component: () => import('@/pages/customers/CustomerListPage.vue'),
         props: { scope: 'MINE' },
-        meta: { roles: ['CONSULTANT'], title: 'nav.myCustomers', nav: { icon: Notebook } },
+        meta: { roles: ['CONSULTANT'], title: 'nav.myCustomers', nav: { icon: 'Notebook' } },
       },
       {
         // O1, O5, O6: registering with a live duplicate check; the desk and managers name the consultant.
@@ -156,7 +130,7 @@ export const routes: RouteRecordRaw[] = [
         meta: {
           roles: ['CONSULTANT', 'MANAGER', 'RECEPTION'],
           title: 'nav.registerCustomer',
-          nav: { icon: EditPen },
+          nav: { icon: 'EditPen' },
         },
       },
       {
@@ -168,7 +142,7 @@ export const routes: RouteRecordRaw[] = [
         meta: {
           roles: ['CONSULTANT', 'MANAGER', 'ADMIN'],
           title: 'nav.customers',
-          nav: { icon: Tickets },
+          nav: { icon: 'Tickets' },
         },
       },
       {
@@ -183,35 +157,35 @@ export const routes: RouteRecordRaw[] = [
         path: 'customers/conflicts',
         name: 'customer-conflicts',
         component: () => import('@/pages/customers/ConflictsPage.vue'),
-        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.conflicts', nav: { icon: Warning } },
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.conflicts', nav: { icon: 'Warning' } },
       },
       {
         // O7 attribution, O8 split credit.
         path: 'deals',
         name: 'deals',
         component: () => import('@/pages/customers/DealsPage.vue'),
-        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.deals', nav: { icon: Coin } },
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.deals', nav: { icon: 'Coin' } },
       },
       {
         // Issue 15: the manager's figures (charts and tables, xlsx export); echarts loads with this page only.
         path: 'figures',
         name: 'figures',
         component: () => import('@/pages/figures/FiguresPage.vue'),
-        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.figures', nav: { icon: DataAnalysis } },
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.figures', nav: { icon: 'DataAnalysis' } },
       },
       {
         // R2: the manager sets the week here; administrators may too.
         path: 'admin/shifts',
         name: 'admin-shifts',
         component: () => import('@/pages/admin/ShiftsPage.vue'),
-        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.shifts', nav: { icon: Calendar } },
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'nav.shifts', nav: { icon: 'Calendar' } },
       },
       {
         // The register from and to spreadsheets (import: O1 rows, all or nothing; export: O9).
         path: 'customers/import',
         name: 'customer-import',
         component: () => import('@/pages/customers/CustomerImportPage.vue'),
-        meta: { roles: ['MANAGER', 'ADMIN'], title: 'customerImport.nav', nav: { icon: Upload } },
+        meta: { roles: ['MANAGER', 'ADMIN'], title: 'customerImport.nav', nav: { icon: 'Upload' } },
       },
       {
         path: 'admin',
@@ -224,7 +198,7 @@ export const routes: RouteRecordRaw[] = [
         meta: {
           roles: ['ADMIN'],
           title: 'nav.users',
-          nav: { icon: UserFilled, group: 'settings' },
+          nav: { icon: 'UserFilled', group: 'settings' },
         },
       },
       {
@@ -234,7 +208,7 @@ export const routes: RouteRecordRaw[] = [
         meta: {
           roles: ['ADMIN'],
           title: 'nav.sites',
-          nav: { icon: OfficeBuilding, group: 'settings' },
+          nav: { icon: 'OfficeBuilding', group: 'settings' },
         },
       },
       {
@@ -244,7 +218,7 @@ export const routes: RouteRecordRaw[] = [
         meta: {
           roles: ['ADMIN'],
           title: 'nav.departments',
-          nav: { icon: Setting, group: 'settings' },
+          nav: { icon: 'Setting', group: 'settings' },
         },
       },
       {
@@ -254,7 +228,7 @@ export const routes: RouteRecordRaw[] = [
         meta: {
           roles: ['ADMIN'],
           title: 'nav.rotationSettings',
-          nav: { icon: Operation, group: 'settings' },
+          nav: { icon: 'Operation', group: 'settings' },
         },
       },
       {
@@ -265,7 +239,7 @@ export const routes: RouteRecordRaw[] = [
         meta: {
           roles: ['ADMIN'],
           title: 'nav.customerSettings',
-          nav: { icon: Notebook, group: 'settings' },
+          nav: { icon: 'Notebook', group: 'settings' },
         },
       },
       {
@@ -276,7 +250,7 @@ export const routes: RouteRecordRaw[] = [
         meta: {
           roles: ['ADMIN', 'MANAGER'],
           title: 'nav.categories',
-          nav: { icon: Medal, group: 'settings' },
+          nav: { icon: 'Medal', group: 'settings' },
         },
       },
       {
@@ -287,7 +261,7 @@ export const routes: RouteRecordRaw[] = [
         meta: {
           roles: ['ADMIN'],
           title: 'nav.rooms',
-          nav: { icon: Box, group: 'settings' },
+          nav: { icon: 'Box', group: 'settings' },
         },
       },
       {
@@ -298,7 +272,7 @@ export const routes: RouteRecordRaw[] = [
         meta: {
           roles: ['MANAGER', 'ADMIN'],
           title: 'nav.visitSettings',
-          nav: { icon: MapLocation, group: 'settings' },
+          nav: { icon: 'MapLocation', group: 'settings' },
         },
       },
       {
