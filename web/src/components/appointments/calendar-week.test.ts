@@ -4,6 +4,7 @@ import {
   byRoomAndDay,
   dayOf,
   dayRange,
+  businessHours,
   hoursFor,
   isDay,
   minutesOf,
@@ -208,5 +209,40 @@ describe('rows of rooms by day', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].cells.get(MONDAY)!.map((a) => a.id)).toEqual(['late']);
     expect(rows[0].cells.get('2025-01-07')).toEqual([]);
+  });
+});
+
+describe('businessHours', () => {
+  it('R2: the columns follow the site shifts, in whole hours', () => {
+    expect(
+      businessHours([
+        { startTime: '09:00', endTime: '15:00' },
+        { startTime: '12:30', endTime: '21:00' },
+      ]),
+    ).toEqual({ startHour: 9, endHour: 21 });
+    expect(businessHours([{ startTime: '08:30', endTime: '20:15' }])).toEqual({
+      startHour: 8,
+      endHour: 21,
+    });
+  });
+
+  it('R2: a shift to 24:00 or across midnight keeps the whole evening (and the night) open', () => {
+    expect(businessHours([{ startTime: '10:00', endTime: '24:00' }])).toEqual({
+      startHour: 10,
+      endHour: 24,
+    });
+    expect(businessHours([{ startTime: '20:00', endTime: '02:00' }])).toEqual({
+      startHour: 0,
+      endHour: 24,
+    });
+  });
+
+  it('no shifts: 07:00–22:00; an appointment outside business hours still widens the view', () => {
+    expect(businessHours([])).toEqual({ startHour: 7, endHour: 22 });
+    const base = businessHours([{ startTime: '09:00', endTime: '21:00' }]);
+    expect(hoursFor([appt('dinner', MONDAY, '20:00', '22:30')], DAYS, SH, base)).toEqual({
+      startHour: 9,
+      endHour: 23,
+    });
   });
 });

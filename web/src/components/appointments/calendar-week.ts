@@ -123,7 +123,34 @@ export interface Hours {
 const DEFAULT_HOURS: Hours = { startHour: DAY_START_HOUR, endHour: DAY_END_HOUR };
 
 /**
- * The hours the day columns show: 07:00–22:00, widened to whole hours so that every
+ * The site's business hours from its weekly shifts (R2, "HH:mm", "24:00" allowed): from the
+ * earliest start to the latest end, in whole hours. A shift that crosses midnight keeps the
+ * floor open to 24:00 and from 00:00. None: the default 07:00–22:00.
+ */
+export function businessHours(shifts: readonly { startTime: string; endTime: string }[]): Hours {
+  if (shifts.length === 0) return DEFAULT_HOURS;
+  const minutes = (hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number);
+    return h * 60 + m;
+  };
+  let from = 24 * 60;
+  let to = 0;
+  for (const s of shifts) {
+    const start = minutes(s.startTime);
+    const end = minutes(s.endTime);
+    if (end <= start) {
+      from = 0;
+      to = 24 * 60;
+    } else {
+      from = Math.min(from, start);
+      to = Math.max(to, end);
+    }
+  }
+  return { startHour: Math.floor(from / 60), endHour: Math.ceil(to / 60) };
+}
+
+/**
+ * The hours the day columns show: the site's business hours (07:00–22:00 without shifts), widened to whole hours so that every
  * appointment of the week is drawn at its time (an early breakfast, an evening dinner).
  */
 export function hoursFor(

@@ -726,7 +726,7 @@ export type CalendarWeekQueryVariables = Exact<{
 }>;
 
 
-export type CalendarWeekQuery = { appointments: { total: number, rows: Array<{ id: string, startAt: string, endAt: string, state: AppointmentState, purpose: string, visitorCompany: string, headcount: number, late: boolean, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null }> }, rooms: Array<{ id: string, name: string, capacity: number }> };
+export type CalendarWeekQuery = { appointments: { total: number, rows: Array<{ id: string, startAt: string, endAt: string, state: AppointmentState, purpose: string, visitorCompany: string, headcount: number, late: boolean, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null }> }, rooms: Array<{ id: string, name: string, capacity: number }>, shiftTemplates: Array<{ startTime: string, endTime: string }> };
 
 export type DayAppointmentFragment = { id: string, startAt: string, endAt: string, state: AppointmentState, purpose: string, visitorCompany: string, headcount: number, late: boolean, progress: { done: number, total: number }, category: { id: string, code: string, name: string }, lead: { id: string, displayName: string }, room: { id: string, name: string } | null };
 
@@ -3233,6 +3233,10 @@ export const CalendarWeekDocument = new TypedDocumentString(`
     id
     name
     capacity
+  }
+  shiftTemplates(siteId: $siteId) {
+    startTime
+    endTime
   }
 }
     fragment CalendarAppointment on Appointment {
