@@ -18,7 +18,7 @@ const DASHBOARDS = Number(process.env.BENCH_DASHBOARDS ?? 1000);
 /** Sockets filled up to the per-socket cap, for the per-subscription figure. */
 const CAP_SOCKETS = Number(process.env.BENCH_CAP_SOCKETS ?? 20);
 const CAP = Number(process.env.BENCH_MAX_SUBSCRIPTIONS ?? 50);
-const CONNECT_CONCURRENCY = 50;
+const CONNECT_CONCURRENCY = 10;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MiB = 1024 * 1024;
@@ -57,6 +57,9 @@ async function open(wsUrl: string, token: string): Promise<{ ws: WebSocket; mess
   const messages: Array<{ id?: string; type: string; payload?: any }> = [];
   ws.on('message', (d) => messages.push(JSON.parse(String(d))));
   ws.on('error', () => undefined);
+  ws.on('close', (code, reason) => {
+    if (code !== 1000 && code !== 1005) console.error(`socket closed by the server: ${code} ${String(reason)}`);
+  });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
@@ -140,6 +143,9 @@ async function main() {
     const withDashboards = await probe(server);
     await closeAll(dashboards);
     const afterDashboards = await probe(server);
+    // A second round: what closing gives back, once the first round's one-off growth is done.
+    await closeAll(await connect(server.wsUrl, token, bj, DASHBOARDS, 1));
+    const afterSecondRound = await probe(server);
 
     const capped = await connect(server.wsUrl, token, bj, CAP_SOCKETS, CAP);
     const withCapped = await probe(server);
@@ -176,6 +182,7 @@ async function main() {
       row('at rest (after warm-up)', base),
       row(`${DASHBOARDS} dashboards, one board subscription each`, withDashboards),
       row('all closed', afterDashboards),
+      row(`${DASHBOARDS} more connected, then closed`, afterSecondRound),
       row(`${CAP_SOCKETS} sockets × ${CAP} subscriptions (the cap)`, withCapped),
       '',
       `per dashboard (socket + 1 subscription): rss ${kib(perDashboard.rss)}, heap ${kib(perDashboard.heap)}   (connected in ${connectS.toFixed(1)} s)`,
@@ -185,6 +192,9 @@ async function main() {
     ];
     console.log(lines.join('\n'));
     if (!refusedCode || !stillOpen) process.exitCode = 1;
+  } catch (err) {
+    console.error(server.output().split('\n').filter((l) => !l.includes('"msg":"phone lookup"')).slice(-15).join('\n'));
+    throw err;
   } finally {
     await server.stop();
   }
