@@ -146,6 +146,10 @@ async function main() {
     // A second round: what closing gives back, once the first round's one-off growth is done.
     await closeAll(await connect(server.wsUrl, token, bj, DASHBOARDS, 1));
     const afterSecondRound = await probe(server);
+    // One change on the board: a closed subscription waiting for the next board ends only then.
+    const desk = await login(server.url, 'desk');
+    await must(gql(server.url, 'mutation($s: ID!) { recordWalkIn(siteId: $s, input: { kind: ASKING_WAY }) { board { seq } } }', { s: bj }, desk));
+    const afterChange = await probe(server);
 
     const capped = await connect(server.wsUrl, token, bj, CAP_SOCKETS, CAP);
     const withCapped = await probe(server);
@@ -165,8 +169,8 @@ async function main() {
     // further subscriptions.
     const extra = CAP_SOCKETS * (CAP - 1);
     const perSub = {
-      rss: (withCapped.rss - afterDashboards.rss - CAP_SOCKETS * perDashboard.rss) / extra,
-      heap: (withCapped.heapUsed - afterDashboards.heapUsed - CAP_SOCKETS * perDashboard.heap) / extra,
+      rss: (withCapped.rss - afterChange.rss - CAP_SOCKETS * perDashboard.rss) / extra,
+      heap: (withCapped.heapUsed - afterChange.heapUsed - CAP_SOCKETS * perDashboard.heap) / extra,
     };
     let load = '';
     try {
@@ -183,6 +187,7 @@ async function main() {
       row(`${DASHBOARDS} dashboards, one board subscription each`, withDashboards),
       row('all closed', afterDashboards),
       row(`${DASHBOARDS} more connected, then closed`, afterSecondRound),
+      row('then one board change', afterChange),
       row(`${CAP_SOCKETS} sockets × ${CAP} subscriptions (the cap)`, withCapped),
       '',
       `per dashboard (socket + 1 subscription): rss ${kib(perDashboard.rss)}, heap ${kib(perDashboard.heap)}   (connected in ${connectS.toFixed(1)} s)`,
