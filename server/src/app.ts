@@ -30,7 +30,7 @@ import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compl
 import { createLogger, type Logger } from './platform/logger.js';
 import { checkDocument, graphqlLimits } from './platform/graphql-limits.js';
 import { securityHeaders } from './platform/security-headers.js';
-import { boundSendBuffer, SocketsByUser } from './platform/ws-guard.js';
+import { SendGuard, SocketsByUser } from './platform/ws-guard.js';
 import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
 import { createEventBus, type EventBus } from './platform/pubsub.js';
 import { NotificationsService } from './notifications/notifications.service.js';
@@ -141,9 +141,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
   const userSockets = new SocketsByUser<WebSocket>();
   // First: a socket that stopped reading is closed before its backlog grows past the bound.
-  wsServer.on('connection', (socket) =>
-    boundSendBuffer(socket, config.limits.wsMaxBuffered, (buffered) => logger.warn({ buffered }, 'socket not reading: closed')),
+  const sendGuard = new SendGuard({ maxBuffered: config.limits.wsMaxBuffered, maxStallMs: config.limits.wsSendStallMs }, (info) =>
+    logger.warn(info, 'socket not reading: closed'),
   );
+  wsServer.on('connection', (socket) => sendGuard.install(socket));
+  // A socket stalled on its last message is caught even when nothing more is sent to it.
+  const stallSweep = setInterval(() => sendGuard.sweep(wsServer.clients), Math.max(250, Math.floor(config.limits.wsSendStallMs / 4)));
+  stallSweep.unref();
   // The board is built once per change; so is its GraphQL result, and so are its bytes.
   wsServer.on('connection', sendSerializedResults);
   // A socket that opens while the server stops is told to go elsewhere at once.
@@ -329,6 +333,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         const phases: Record<string, number> = {};
         const mark = (name: string) => (phases[name] = Math.round(performance.now() - t0));
         draining = true;
+        clearInterval(stallSweep);
         await reminders.stop();
         closeSockets();
         // A connection accepted just now gets its request refused rather than cut unanswered.

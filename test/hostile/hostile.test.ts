@@ -198,6 +198,39 @@ describe.each(kinds)('hostile probes against a production start on %s', (kind) =
     ws.close();
   });
 
+  it('O9: corrections by a consultant count as phone lookups on HTTP and WebSocket; the burst is refused, writes nothing, and the manager is told', async () => {
+    // A correction takes a phone: without the guard a consultant could try number after number.
+    const desk = await token('desk');
+    const zhang = await token('zhang');
+    const manager = await token('manager');
+    const zhangId = (await post('{ users { id username } }', {}, admin)).data.users.find((u: { username: string }) => u.username === 'zhang').id;
+    const REGISTER = 'mutation($s: ID!, $i: RegisterCustomerInput!) { registerCustomer(siteId: $s, input: $i) { registrationId customer { id } } }';
+    const regs: Array<{ registrationId: string; customerId: string }> = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await post(REGISTER, { s: bj, i: { name: `更正${i}`, phone: `1360000100${i}`, consultantId: zhangId } }, desk);
+      expect(r.errors).toBeUndefined();
+      regs.push({ registrationId: r.data.registerCustomer.registrationId, customerId: r.data.registerCustomer.customer.id });
+    }
+    const registrations = async (customerId: string) =>
+      (await post('query($id: ID!) { customer(id: $id) { registrations { id } } }', { id: customerId }, manager)).data.customer.registrations.length;
+    const CORRECT = 'mutation($id: ID!, $n: String!, $p: String!) { correctRegistration(id: $id, name: $n, phone: $p) { id } }';
+    const ws = await Socket.open(server.wsUrl, zhang);
+    const guess = (i: number) => ({ id: regs[i].registrationId, n: `更正${i}`, p: `1370000200${i}` });
+    expect((await post(CORRECT, guess(0), zhang)).errors).toBeUndefined();
+    expect((await ws.run('c1', CORRECT, guess(1))).errors).toBeUndefined();
+    expect((await post(CORRECT, guess(2), zhang)).errors).toBeUndefined();
+    const refusedWs = await ws.run('c3', CORRECT, guess(3));
+    const refusedHttp = await post(CORRECT, guess(4), zhang);
+    for (const r of [refusedWs, refusedHttp]) expect(r.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'LOOKUP_LIMITED' });
+    // Nothing written for the refused ones: each still has its single registration.
+    expect(await registrations(regs[3].customerId)).toBe(1);
+    expect(await registrations(regs[4].customerId)).toBe(1);
+    expect(await registrations(regs[0].customerId)).toBe(2);
+    const notes = (await post('{ notifications { rows { kind params } } }', {}, manager)).data.notifications.rows;
+    expect(notes.filter((x: { kind: string; params: { userId: unknown } }) => x.kind === 'LOOKUP_BURST' && String(x.params.userId) === String(zhangId))).toHaveLength(1);
+    ws.close();
+  });
+
   it('rights change at once: a role change, a logout and a password change close the sockets opened before (4403)', async () => {
     const chen = await token('chen');
     const chenWs = await Socket.open(server.wsUrl, chen);

@@ -111,7 +111,10 @@ export class CustomersResolver {
   @Authorized(Role.CONSULTANT, Role.MANAGER, Role.ADMIN)
   @Mutation(() => RegistrationView, { description: 'O1: a correction is a new record pointing at the old one' })
   correctRegistration(@Arg('id', () => ID) id: string, @Arg('name', () => String) name: string, @Arg('phone', () => String) phone: string, @Ctx() ctx: Context) {
-    return ctx.services.customers.correct(principalOf(ctx), parseId('id', id), { name, phone }).then((r) => ({ ...r, intent: JSON.parse(r.intent) }));
+    const p = principalOf(ctx);
+    // O9: a correction takes a typed phone like a registration does, so it is counted as a lookup.
+    const guard = (siteId: number, typed: string) => ctx.services.lookups.guard(p, siteId, 'CORRECTION', typed);
+    return ctx.services.customers.correct(p, parseId('id', id), { name, phone }, guard).then((r) => ({ ...r, intent: JSON.parse(r.intent) }));
   }
 
   @Authorized(Role.CONSULTANT, Role.MANAGER)

@@ -258,7 +258,8 @@ export class CustomersService {
   }
 
   /** O1: a correction is a new registration that points at the one it corrects. */
-  async correct(p: Principal, registrationId: number, input: { name: string; phone: string }) {
+  /** `guard` (O9) counts the typed number as a phone lookup; a correction that keeps the number is not one. */
+  async correct(p: Principal, registrationId: number, input: { name: string; phone: string }, guard?: (siteId: number, phone: string) => Promise<void>) {
     const old = await this.ds.getRepository(RegistrationEntity).findOneBy({ id: registrationId });
     if (!old) throw notFound('Registration');
     await this.accounts.requireSite(p, old.siteId);
@@ -266,6 +267,7 @@ export class CustomersService {
     const phone = normalizePhone(input.phone);
     if (!phone) throw badInput('phone', 'A phone number is required');
     if (!input.name.trim()) throw badInput('name', 'The real name is required');
+    if (guard && phone !== old.phone) await guard(old.siteId, phone);
     return this.tx.run(async (em) => {
       if (await em.existsBy(RegistrationEntity, { correctsId: registrationId })) throw conflict('This registration was already corrected; correct the newest one');
       return em.save(

@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(50),
   WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
   WS_MAX_BUFFERED: z.coerce.number().int().min(64 * 1024).default(4 * 1024 * 1024),
+  WS_SEND_STALL_MS: z.coerce.number().int().min(500).default(20_000),
   LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(30),
   LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(10),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -99,6 +100,7 @@ export interface Config {
     wsMaxSubscriptions: number;
     wsMaxSocketsPerUser: number;
     wsMaxBuffered: number;
+    wsSendStallMs: number;
   };
   signIn: { addressLimit: number; accountFailures: number; lockMinutes: number; hashConcurrency: number };
   /** Phone lookups and registration checks per user per minute (O9). */
@@ -170,6 +172,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       wsMaxSubscriptions: env.WS_MAX_SUBSCRIPTIONS,
       wsMaxSocketsPerUser: env.WS_MAX_SOCKETS_PER_USER,
       wsMaxBuffered: env.WS_MAX_BUFFERED,
+      wsSendStallMs: env.WS_SEND_STALL_MS,
     },
     signIn: {
       addressLimit: env.LOGIN_ADDRESS_LIMIT,

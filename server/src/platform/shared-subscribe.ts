@@ -7,6 +7,7 @@ import {
   type ExecutionResult,
 } from 'graphql';
 import type { WebSocket } from 'ws';
+import { endable } from './endable.js';
 
 /**
  * graphql-js executes a subscription's selection once per subscriber and event. For
@@ -35,8 +36,10 @@ export function sharedSubscribe(sharedFields: string[]) {
     const { afterSeq: _a, ...vars } = (args.variableValues ?? {}) as Record<string, unknown>;
     const key = shared ? `${print(args.document)}\n${args.operationName ?? ''}\n${JSON.stringify(vars)}` : '';
     const run = (payload: unknown) => execute({ ...args, rootValue: payload });
-    return (async function* () {
-      for await (const payload of stream as AsyncIterable<unknown>) {
+    const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    // Closing ends the source at once (see endable), not after its next event.
+    return endable((async function* () {
+      for await (const payload of { [Symbol.asyncIterator]: () => source }) {
         if (!shared || payload === null || typeof payload !== 'object') {
           yield await run(payload);
           continue;
@@ -47,7 +50,7 @@ export function sharedSubscribe(sharedFields: string[]) {
         if (!result) results.set(key, (result = markShareable(run(payload))));
         yield await result;
       }
-    })();
+    })(), () => source);
   };
 }
 

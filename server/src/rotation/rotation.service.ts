@@ -42,6 +42,7 @@ import {
 } from './rotation.entity.js';
 import type { CustomersService, WalkInFacts } from '../customers/customers.service.js';
 import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
+import { endable } from '../platform/endable.js';
 import { normalizePhone } from '../platform/phone.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
@@ -480,11 +481,23 @@ export class RotationService {
    * missed since `afterSeq`), then every change exactly once, in order. A gap in the
    * sequence (a lost message) is filled from the log, so nothing is missed or repeated.
    */
-  async *watch(p: Principal, siteId: number, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
+  watch(p: Principal, siteId: number, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
+    let live: AsyncIterator<unknown> | undefined;
+    // A closed subscription ends now, not at the site's next change (see endable).
+    return endable(this.watchBoard(p, siteId, afterSeq, (it) => (live = it)), () => live);
+  }
+
+  private async *watchBoard(
+    p: Principal,
+    siteId: number,
+    afterSeq: number | null | undefined,
+    started: (live: AsyncIterator<unknown>) => void,
+  ): AsyncGenerator<RotationBoardView> {
     const site = await this.accounts.requireSite(p, siteId);
     // Subscribe before reading, so a change committed in between is not lost. The pubsub's
     // iterator only starts listening at its first next(), so that call is made here, now.
     const live = this.bus.pubSub.subscribe(BOARD_CHANGED, siteId)[Symbol.asyncIterator]();
+    started(live);
     let pending = live.next();
     try {
       // One read of the state: the board and the missed events are of the same seq.
