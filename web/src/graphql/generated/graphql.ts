@@ -138,6 +138,10 @@ export type CustomerScope =
 export type CustomerSettingsInput = {
   dealLookbackDays: number;
   followUpDays: number;
+  /** Left out: unchanged */
+  followUpDueDays?: number | null | undefined;
+  /** Left out: unchanged */
+  grades?: Array<IntentGradeOptionInput> | null | undefined;
 };
 
 /** What happened on a customer's timeline */
@@ -148,6 +152,7 @@ export type CustomerTimelineKind =
   | 'DISPUTE_OPENED'
   | 'DISPUTE_SETTLED'
   | 'FOLLOW_UP'
+  | 'GRADE'
   | 'LINKED'
   | 'RECEPTION'
   | 'REGISTRATION';
@@ -252,6 +257,21 @@ export type GuestInput = {
   needs?: string;
   purpose?: string;
   title?: string;
+};
+
+/** A customer's buying intent, A (ready to buy) to D (little intent); the meanings are a site setting */
+export type IntentGrade =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D';
+
+export type IntentGradeOptionInput = {
+  /** Blank: the default wording */
+  description?: string | null | undefined;
+  grade: IntentGrade;
+  /** Blank: the default wording */
+  label?: string | null | undefined;
 };
 
 export type IntentInput = {
