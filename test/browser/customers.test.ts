@@ -233,6 +233,16 @@ describe('customer register in the browser', () => {
       .locator('[data-test=timeline-entry][data-kind=followUp]', { hasText: '周末带家人' })
       .waitFor();
 
+    // Issue 13: the owner grades the customer's intent; the change is on the timeline.
+    await page.locator('[data-test=customer-grade]').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'A · 近期购买' }).click();
+    await page.locator('.el-message', { hasText: '意向等级已保存' }).waitFor();
+    await page
+      .locator('[data-test=timeline-entry][data-kind=grade]', {
+        hasText: '将意向等级从 未评级 改为 A · 近期购买',
+      })
+      .waitFor();
+
     // O1: a correction is a new registration pointing at the one it corrects.
     await page.locator('[data-test=action-correct]').click();
     const c = drawer(page);
@@ -393,6 +403,11 @@ describe('customer register in the browser', () => {
     await page
       .locator('[data-test=customers-table] .el-table__row', { hasText: '黄女士' })
       .locator('[data-test=lapses-soon]')
+      .waitFor();
+    // Issue 13 (O3): the follow-up-due badge from the server, within the site's 3 days.
+    await page
+      .locator('[data-test=customers-table] .el-table__row', { hasText: '黄女士' })
+      .locator('[data-test=follow-up-due]', { hasText: '1 天内需跟进' })
       .waitFor();
     await screenshot(page, 'my-customers-lapsing-zh');
     await context.close();

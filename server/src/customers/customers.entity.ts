@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 @Index(['siteId', 'phone'])
 @Index(['siteId', 'phoneLast4'])
 @Index(['siteId', 'name'])
+@Index(['siteId', 'intentGrade'])
 export class CustomerEntity {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number;
   @Column({ type: 'int' }) siteId: number;
@@ -19,6 +20,19 @@ export class CustomerEntity {
   @Column({ type: 'varchar', length: 6, nullable: true }) regionProvince: string | null;
   @Column({ type: 'varchar', length: 6, nullable: true }) regionCity: string | null;
   @Column({ type: 'varchar', length: 6, nullable: true }) regionDistrict: string | null;
+  /** Issue 13: buying intent, A (ready) to D (little); null = not graded. Meanings are a site setting. */
+  @Column({ type: 'varchar', length: 1, nullable: true }) intentGrade: string | null;
+}
+
+/** Issue 13: one change of a customer's intent grade (append-only, for the timeline). */
+@Entity('customer_grade_changes')
+export class CustomerGradeChangeEntity {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @Index() @Column({ type: 'int' }) customerId: number;
+  @Column({ type: 'varchar', length: 1, nullable: true }) fromGrade: string | null;
+  @Column({ type: 'varchar', length: 1, nullable: true }) toGrade: string | null;
+  @Column({ type: 'int' }) byId: number;
+  @Column({ type: 'datetime', precision: 3 }) at: Date;
 }
 
 /**
@@ -132,4 +146,5 @@ export const customerEntities = [
   ConflictEntity,
   DealEntity,
   CustomerSettingsEntity,
+  CustomerGradeChangeEntity,
 ];

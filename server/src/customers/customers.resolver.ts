@@ -6,7 +6,8 @@ import { principalOf, type Context } from '../context.js';
 import { badInput } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
 import { IMPORT_MAX_BYTES, type ImportRow } from './customers.import.js';
-import type { CustomerRow, DisputeCount } from './customers.service.js';
+import type { CustomerRow, DisputeCount, RegisterSettings } from './customers.service.js';
+import type { IntentGrade as IntentGradeValue } from './domain/follow-up-due.js';
 import {
   ConflictView,
   CustomerDetailView,
@@ -16,6 +17,7 @@ import {
   CustomerImportResultView,
   CustomerPageView,
   CustomerScope,
+  IntentGrade,
   CustomerSettingsInput,
   CustomerSettingsView,
   CustomerView,
@@ -50,6 +52,8 @@ export function customerView(r: CustomerRow, now: number): CustomerView {
     phoneMasked: r.phoneMasked,
     createdAt: r.customer.createdAt,
     dealClosed: r.dealClosed,
+    intentGrade: r.customer.intentGrade,
+    followUpDue: r.followUpDue && { state: r.followUpDue.state, lapsesAt: r.followUpDue.lapsesAt === null ? null : new Date(r.followUpDue.lapsesAt), inDays: r.followUpDue.inDays },
     ownership: {
       ownerId: o.ownerId,
       since: o.since === null ? null : new Date(o.since),
@@ -59,6 +63,14 @@ export function customerView(r: CustomerRow, now: number): CustomerView {
     },
   };
 }
+
+const settingsView = (siteId: number, s: RegisterSettings): CustomerSettingsView => ({
+  siteId,
+  followUpDays: s.followUpDays,
+  dealLookbackDays: s.dealLookbackDays,
+  followUpDueDays: s.followUpDueDays,
+  grades: s.grades,
+});
 
 const person = (ctx: Context, id: number | null) => personOf(ctx.loaders, id);
 
@@ -70,16 +82,25 @@ export class CustomersResolver {
   @Query(() => CustomerSettingsView)
   async customerSettings(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context): Promise<CustomerSettingsView> {
     const id = parseId('siteId', siteId);
-    const s = await ctx.services.customers.settings(principalOf(ctx), id);
-    return { siteId: id, followUpDays: s.followUpDays, dealLookbackDays: s.dealLookbackDays };
+    return settingsView(id, await ctx.services.customers.settings(principalOf(ctx), id));
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => CustomerSettingsView)
   async updateCustomerSettings(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => CustomerSettingsInput) input: CustomerSettingsInput, @Ctx() ctx: Context) {
     const id = parseId('siteId', siteId);
-    const s = await ctx.services.customers.updateSettings(principalOf(ctx), id, { ...input });
-    return { siteId: id, followUpDays: s.followUpDays, dealLookbackDays: s.dealLookbackDays };
+    return settingsView(id, await ctx.services.customers.updateSettings(principalOf(ctx), id, { ...input }));
+  }
+
+  @Authorized(Role.CONSULTANT, Role.MANAGER, Role.ADMIN)
+  @Mutation(() => CustomerView, { description: "Sets a customer's intent grade (null: not graded); the owner or a manager. On the timeline." })
+  async setCustomerGrade(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('grade', () => IntentGrade, { nullable: true }) grade: IntentGradeValue | null,
+    @Ctx() ctx: Context,
+  ) {
+    const row = await ctx.services.customers.setGrade(principalOf(ctx), parseId('customerId', customerId), grade ?? null);
+    return customerView(row, now(ctx));
   }
 
   @Authorized(...ALL)
@@ -141,6 +162,9 @@ export class CustomersResolver {
     @Arg('search', () => String, { nullable: true }) search: string | null,
     @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('grade', () => IntentGrade, { nullable: true, description: 'Only customers of this intent grade' }) grade: IntentGradeValue | null,
+    @Arg('followUpDue', () => Boolean, { defaultValue: false, description: "Only customers whose ownership lapses (O3) within the site's follow-up-due window, soonest first" })
+    followUpDue: boolean,
     @Ctx() ctx: Context,
   ) {
     if (limit < 1 || limit > 200) throw badInput('limit', 'limit must be between 1 and 200');
@@ -152,7 +176,7 @@ export class CustomersResolver {
     if (digits.length >= 4 && digits.length === typed.replace(/[\s+-]/g, '').length) {
       await ctx.services.lookups.guard(principalOf(ctx), site, 'REGISTER_SEARCH', digits);
     }
-    const page = await ctx.services.customers.list(principalOf(ctx), site, { scope, search, limit, offset });
+    const page = await ctx.services.customers.list(principalOf(ctx), site, { scope, search, limit, offset, grade, followUpDue });
     return { total: page.total, rows: page.rows.map((r) => customerView(r, now(ctx))) };
   }
 
@@ -169,6 +193,7 @@ export class CustomersResolver {
       deals: d.deals.map(dealView),
       conflicts: d.conflicts.map((c) => ({ ...c, details: JSON.parse(c.details) })),
       source: { id: d.row.customer.id, siteId: d.row.customer.siteId, phone: d.row.customer.phone },
+      gradeChanges: d.gradeChanges,
     };
   }
 
@@ -272,6 +297,7 @@ export class CustomerDetailFieldsResolver {
       conflicts: d.conflicts,
       receptions,
       visits,
+      gradeChanges: d.gradeChanges ?? [],
     });
   }
 }

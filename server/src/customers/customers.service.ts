@@ -6,7 +6,7 @@ import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
 import type { EventBus } from '../platform/pubsub.js';
-import { badInput, conflict, forbidden, notFound } from '../platform/errors.js';
+import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../platform/errors.js';
 import { maskPhone, normalizePhone } from '../platform/phone.js';
 import {
   attributeDeal,
@@ -22,6 +22,7 @@ import {
   type Ownership,
   type OwnershipSettings,
 } from './domain/ownership.js';
+import { DEFAULT_FOLLOW_UP_DUE_DAYS, followUpDue, gradeKeys, INTENT_GRADES, type FollowUpDue, type IntentGrade } from './domain/follow-up-due.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
@@ -30,6 +31,7 @@ import {
   ConflictEntity,
   CustomerEntity,
   CustomerFamilyEntity,
+  CustomerGradeChangeEntity,
   CustomerPhoneKeyEntity,
   CustomerSettingsEntity,
   DealEntity,
@@ -79,10 +81,35 @@ export interface WalkInFacts {
 const siteDay = (at: number, timezone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 const sameSiteDay = (a: number, b: number, timezone: string) => siteDay(a, timezone) === siteDay(b, timezone);
 
+/**
+ * A site's register settings as stored (flat values, so the settings history diffs them):
+ * O3, O7, and (issue 13) the follow-up-due window and the intent grades' wording.
+ */
+const REGISTER_DEFAULTS: Record<string, string | number | null> = {
+  ...DEFAULT_OWNERSHIP_SETTINGS,
+  followUpDueDays: DEFAULT_FOLLOW_UP_DUE_DAYS,
+  ...Object.fromEntries(INTENT_GRADES.flatMap((g) => Object.values(gradeKeys(g)).map((k) => [k, null]))),
+};
+
+export interface RegisterSettings extends OwnershipSettings {
+  followUpDueDays: number;
+  /** Null label or description: the default wording. */
+  grades: Array<{ grade: IntentGrade; label: string | null; description: string | null }>;
+}
+
+export interface RegisterSettingsInput {
+  followUpDays: number;
+  dealLookbackDays: number;
+  followUpDueDays?: number | null;
+  grades?: Array<{ grade: string; label?: string | null; description?: string | null }> | null;
+}
+
 /** A customer with what the viewer may see of them (O9) and who owns them now. */
 export interface CustomerRow {
   customer: CustomerEntity;
   ownership: Ownership;
+  /** Issue 13: follow-up due within the site's window, or overdue (O3). */
+  followUpDue: FollowUpDue | null;
   dealClosed: boolean;
   /** O9: the full number, only for the owner, managers and administrators. */
   phone: string | null;
@@ -121,18 +148,29 @@ export class CustomersService {
 
   // ---- settings (O3, O7) ------------------------------------------------------------------
 
-  async settings(p: Principal, siteId: number): Promise<OwnershipSettings> {
+  async settings(p: Principal, siteId: number): Promise<RegisterSettings> {
     const site = await this.accounts.requireSite(p, siteId);
     return this.settingsIn(this.ds.manager, siteId, site.timezone);
   }
 
-  async updateSettings(p: Principal, siteId: number, input: { followUpDays: number; dealLookbackDays: number }) {
+  async updateSettings(p: Principal, siteId: number, input: RegisterSettingsInput) {
     const site = await this.accounts.requireSite(p, siteId);
-    const keys = Object.keys(DEFAULT_OWNERSHIP_SETTINGS);
+    const keys = Object.keys(REGISTER_DEFAULTS);
+    const given: Record<string, string | number | null> = { followUpDays: input.followUpDays, dealLookbackDays: input.dealLookbackDays };
+    if (input.followUpDueDays !== undefined && input.followUpDueDays !== null) given.followUpDueDays = input.followUpDueDays;
+    for (const [i, g] of (input.grades ?? []).entries()) {
+      if (!(INTENT_GRADES as readonly string[]).includes(g.grade)) throw badInput(`grades.${i}.grade`, 'Unknown grade');
+      const k = gradeKeys(g.grade as IntentGrade);
+      // Blank wording goes back to the default.
+      given[k.label] = g.label?.trim() || null;
+      given[k.description] = g.description?.trim() || null;
+    }
     await this.tx.run(async (em) => {
       // Under the row's lock, so two saves at once each record what the other left.
-      const before = pickValues(await this.settingsIn(em, siteId, site.timezone, true), keys);
-      const after = pickValues(input, keys);
+      const stored = await this.storedSettings(em, siteId, true);
+      const before = pickValues(stored, keys);
+      // Settings not in the input keep their value.
+      const after = pickValues({ ...stored, ...given }, keys);
       if (!changedKeys(before, after).length) return;
       await em.save(CustomerSettingsEntity, { siteId, settings: JSON.stringify(after) });
       await this.settingsHistory.record(em, { siteId, area: SettingsArea.CUSTOMERS, at: this.clock.now(), byId: p.userId, before, after });
@@ -140,13 +178,25 @@ export class CustomersService {
     return this.settingsIn(this.ds.manager, siteId, site.timezone);
   }
 
-  private async settingsIn(em: EntityManager, siteId: number, timezone: string, forUpdate = false): Promise<OwnershipSettings> {
+  private async storedSettings(em: EntityManager, siteId: number, forUpdate = false): Promise<Record<string, string | number | null>> {
     const row = await em.findOne(CustomerSettingsEntity, {
       where: { siteId },
       // FOR UPDATE on MySQL; SQLite's transactions are already one at a time.
       ...(forUpdate ? rowLock(em) : {}),
     });
-    return { ...DEFAULT_OWNERSHIP_SETTINGS, ...(row ? (JSON.parse(row.settings) as Partial<OwnershipSettings>) : {}), timezone };
+    return { ...REGISTER_DEFAULTS, ...(row ? (JSON.parse(row.settings) as Record<string, string | number | null>) : {}) };
+  }
+
+  private async settingsIn(em: EntityManager, siteId: number, timezone: string, forUpdate = false): Promise<RegisterSettings> {
+    const v = await this.storedSettings(em, siteId, forUpdate);
+    const str = (x: unknown) => (typeof x === 'string' ? x : null);
+    return {
+      followUpDays: Number(v.followUpDays),
+      dealLookbackDays: Number(v.dealLookbackDays),
+      followUpDueDays: Number(v.followUpDueDays),
+      grades: INTENT_GRADES.map((grade) => ({ grade, label: str(v[gradeKeys(grade).label]), description: str(v[gradeKeys(grade).description]) })),
+      timezone,
+    };
   }
 
   // ---- registering (O1, O4, O5, O6) --------------------------------------------------------------
@@ -309,7 +359,11 @@ export class CustomersService {
     return this.rows(p, siteId, [...new Set(found.map((c) => c.mergedIntoId ?? c.id))]);
   }
 
-  async list(p: Principal, siteId: number, opts: { search?: string | null; scope: 'ALL' | 'MINE' | 'FREE'; limit: number; offset: number }) {
+  async list(
+    p: Principal,
+    siteId: number,
+    opts: { search?: string | null; scope: 'ALL' | 'MINE' | 'FREE'; limit: number; offset: number; grade?: string | null; followUpDue?: boolean },
+  ) {
     const site = await this.accounts.requireSite(p, siteId);
     const qb = this.ds.getRepository(CustomerEntity).createQueryBuilder('c').select('c.id', 'id').where('c.siteId = :siteId', { siteId }).andWhere('c.mergedIntoId IS NULL');
     const s = opts.search?.trim();
@@ -331,8 +385,9 @@ export class CustomersService {
         { me: p.userId },
       );
     }
+    if (opts.grade) qb.andWhere('c.intentGrade = :grade', { grade: opts.grade });
     qb.orderBy('c.id', 'DESC');
-    if (opts.scope === 'ALL') {
+    if (opts.scope === 'ALL' && !opts.followUpDue) {
       // Paged in SQL: the page costs the same whatever the size of the register.
       const total = await qb.getCount();
       const ids = (await qb.offset(opts.offset).limit(opts.limit).getRawMany<{ id: number }>()).map((r) => Number(r.id));
@@ -342,6 +397,8 @@ export class CustomersService {
     let rows = await this.rows(p, siteId, ids, site.timezone);
     if (opts.scope === 'MINE') rows = rows.filter((r) => r.ownership.ownerId === p.userId).sort((a, b) => (a.ownership.lapsesAt ?? 0) - (b.ownership.lapsesAt ?? 0));
     if (opts.scope === 'FREE') rows = rows.filter((r) => r.ownership.ownerId === null);
+    // Issue 13 (O3): lapsing within the site's window and not yet lapsed, soonest first.
+    if (opts.followUpDue) rows = rows.filter((r) => r.followUpDue?.state === 'DUE').sort((a, b) => a.ownership.lapsesAt! - b.ownership.lapsesAt!);
     return { total: rows.length, rows: rows.slice(opts.offset, opts.offset + opts.limit) };
   }
 
@@ -351,13 +408,14 @@ export class CustomersService {
     if (customer.mergedIntoId !== null) customer = await this.requireCustomer(p, customer.mergedIntoId);
     const customerId = customer.id;
     const [row] = await this.rows(p, customer.siteId, [customer.id]);
-    const [registrations, followUps, decisions, deals, conflicts, family] = await Promise.all([
+    const [registrations, followUps, decisions, deals, conflicts, family, gradeChanges] = await Promise.all([
       this.ds.getRepository(RegistrationEntity).find({ where: { customerId }, order: { at: 'ASC', id: 'ASC' } }),
       this.ds.getRepository(FollowUpEntity).find({ where: { customerId }, order: { at: 'ASC', id: 'ASC' } }),
       this.ds.getRepository(OwnershipDecisionEntity).find({ where: { customerId }, order: { at: 'ASC', id: 'ASC' } }),
       this.ds.getRepository(DealEntity).find({ where: { customerId }, order: { dealAt: 'ASC' } }),
       this.ds.getRepository(ConflictEntity).find({ where: { customerId }, order: { createdAt: 'ASC' } }),
       this.ds.getRepository(CustomerFamilyEntity).find({ where: { customerId } }),
+      this.ds.getRepository(CustomerGradeChangeEntity).find({ where: { customerId }, order: { at: 'ASC', id: 'ASC' } }),
     ]);
     const full = row.phone !== null;
     return {
@@ -368,7 +426,34 @@ export class CustomersService {
       decisions,
       deals,
       conflicts,
+      gradeChanges,
     };
+  }
+
+  // ---- intent grade (issue 13) -------------------------------------------------------------------
+
+  /** The owner or a manager grades a customer's buying intent; each change is on the timeline. */
+  async setGrade(p: Principal, customerId: number, grade: IntentGrade | null): Promise<CustomerRow> {
+    let customer = await this.requireCustomer(p, customerId);
+    if (customer.mergedIntoId !== null) customer = await this.requireCustomer(p, customer.mergedIntoId);
+    const site = await this.accounts.requireSite(p, customer.siteId);
+    const supervisor = hasRole(p, Role.MANAGER, Role.ADMIN);
+    if (!supervisor && !hasRole(p, Role.CONSULTANT)) throw forbidden('Only the owner or a manager grades a customer');
+    const id = customer.id;
+    await this.tx.run(async (em) => {
+      const current = await em.findOne(CustomerEntity, { where: { id }, ...rowLock(em) });
+      if (!current) throw notFound('Customer');
+      if (!supervisor) {
+        const s = await this.settingsIn(em, current.siteId, site.timezone);
+        const o = ownershipAt(id, await this.inputs(em, [id]), this.clock.now().getTime(), s);
+        if (o.ownerId !== p.userId) throw new AppError(ErrorCode.FORBIDDEN, "Only the customer's owner or a manager grades a customer", { reason: 'NOT_OWNER' });
+      }
+      if (current.intentGrade === grade) return;
+      await em.update(CustomerEntity, { id }, { intentGrade: grade });
+      await em.insert(CustomerGradeChangeEntity, { customerId: id, fromGrade: current.intentGrade, toGrade: grade, byId: p.userId, at: this.clock.now() });
+    });
+    const [row] = await this.rows(p, customer.siteId, [id], site.timezone);
+    return row;
   }
 
   // ---- the manager (O5, O6, O7, O8) ---------------------------------------------------------------
@@ -928,7 +1013,14 @@ export class CustomersService {
         if (!c) continue;
         const ownership = ownershipAt(id, input, now, s);
         const mayRead = supervisor || ownership.ownerId === p.userId;
-        out.push({ customer: c, ownership, dealClosed: closed.has(id), phone: mayRead ? c.phone : null, phoneMasked: maskPhone(c.phone)! });
+        out.push({
+          customer: c,
+          ownership,
+          followUpDue: followUpDue(ownership, now, s.followUpDueDays),
+          dealClosed: closed.has(id),
+          phone: mayRead ? c.phone : null,
+          phoneMasked: maskPhone(c.phone)!,
+        });
       }
     }
     return out;

@@ -12,6 +12,7 @@ export interface TimelineSources {
   conflicts: Array<{ id: number; kind: string; createdAt: Date; resolvedAt: Date | null }>;
   receptions: Array<{ raw: Reception; broughtAlong: boolean; linkedById: number | null; linkedAt: Date | null }>;
   visits: Array<{ id: number; startAt: Date; state: string; purpose: string; leadUserId: number; guestName: string }>;
+  gradeChanges: Array<{ at: Date; fromGrade: string | null; toGrade: string | null; byId: number }>;
 }
 
 const PEOPLE_PARAMS = ['owner', 'helper', 'from', 'to', 'colleague', 'consultantAbsent', 'registeredToday'];
@@ -89,6 +90,7 @@ export function customerTimeline(s: TimelineSources): TimelineEntryView[] {
       details: { dealId: d.id, units: d.units, buyerName: d.buyerName, credit: d.credit },
     });
   }
+  for (const g of s.gradeChanges) entry({ at: g.at, kind: TimelineKind.GRADE, actorId: g.byId, details: { from: g.fromGrade, to: g.toGrade } });
   const order = Object.values(TimelineKind) as string[];
   return out.sort((a, b) => a.at.getTime() - b.at.getTime() || order.indexOf(a.kind) - order.indexOf(b.kind));
 }

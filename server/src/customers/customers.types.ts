@@ -51,19 +51,54 @@ export const DecisionKind = {
 } as const;
 registerEnumType(DecisionKind, { name: 'OwnershipDecisionKind' });
 
+export const IntentGrade = { A: 'A', B: 'B', C: 'C', D: 'D' } as const;
+registerEnumType(IntentGrade, { name: 'IntentGrade', description: "A customer's buying intent, A (ready to buy) to D (little intent); the meanings are a site setting" });
+
+@ObjectType('IntentGradeOption', { description: "One grade's wording on a site; null label or description: the default wording" })
+export class IntentGradeOptionView {
+  @Field(() => IntentGrade) grade: string;
+  @Field(() => String, { nullable: true }) label: string | null;
+  @Field(() => String, { nullable: true }) description: string | null;
+}
+
 @ObjectType('CustomerSettings', {
-  description: 'O3 follow-up period and O7 deal look-back, per site',
+  description: 'O3 follow-up period and O7 deal look-back, per site; the follow-up-due window and the intent grades',
 })
 export class CustomerSettingsView {
   @Field(() => ID) siteId: number;
   @Field(() => Int) followUpDays: number;
   @Field(() => Int) dealLookbackDays: number;
+  @Field(() => Int, { description: 'A follow-up is due when ownership lapses (O3) within this many days' }) followUpDueDays: number;
+  @Field(() => [IntentGradeOptionView], { description: 'A to D, in order' }) grades: IntentGradeOptionView[];
+}
+
+@InputType()
+export class IntentGradeOptionInput {
+  @Field(() => IntentGrade) @IsIn(Object.values(IntentGrade)) grade: string;
+  @Field(() => String, { nullable: true, description: 'Blank: the default wording' }) @IsOptional() @MaxLength(20) label?: string | null;
+  @Field(() => String, { nullable: true, description: 'Blank: the default wording' }) @IsOptional() @MaxLength(100) description?: string | null;
 }
 
 @InputType()
 export class CustomerSettingsInput {
   @Field(() => Int) @IsInt() @Min(1) @Max(90) followUpDays: number;
   @Field(() => Int) @IsInt() @Min(0) @Max(90) dealLookbackDays: number;
+  @Field(() => Int, { nullable: true, description: 'Left out: unchanged' }) @IsOptional() @IsInt() @Min(1) @Max(30) followUpDueDays?: number | null;
+  @Field(() => [IntentGradeOptionInput], { nullable: true, description: 'Left out: unchanged' })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  grades?: IntentGradeOptionInput[] | null;
+}
+
+export const FollowUpDueState = { DUE: 'DUE', OVERDUE: 'OVERDUE' } as const;
+registerEnumType(FollowUpDueState, { name: 'FollowUpDueState' });
+
+@ObjectType('FollowUpDue', { description: "O3: ownership lapses within the site's follow-up-due window (DUE) or has lapsed (OVERDUE)" })
+export class FollowUpDueView {
+  @Field(() => FollowUpDueState) state: string;
+  @Field(() => Date, { nullable: true, description: 'DUE: when ownership lapses' }) lapsesAt: Date | null;
+  @Field(() => Int, { nullable: true, description: 'DUE: whole days left, rounded up' }) inDays: number | null;
 }
 
 @ObjectType('Ownership', { description: 'Who owns a customer now (O2, O3)' })
@@ -96,6 +131,8 @@ export class CustomerView {
   @Field(() => Date) createdAt: Date;
   @Field(() => OwnershipView) ownership: OwnershipView;
   @Field(() => Boolean) dealClosed: boolean;
+  @Field(() => IntentGrade, { nullable: true, description: 'Null: not graded' }) intentGrade: string | null;
+  @Field(() => FollowUpDueView, { nullable: true, description: 'Null: no follow-up due within the site window' }) followUpDue: FollowUpDueView | null;
 }
 
 @ObjectType('CustomerPage')
@@ -214,6 +251,7 @@ export const TimelineKind = {
   DISPUTE_OPENED: 'DISPUTE_OPENED',
   DISPUTE_SETTLED: 'DISPUTE_SETTLED',
   DECISION: 'DECISION',
+  GRADE: 'GRADE',
 } as const;
 registerEnumType(TimelineKind, { name: 'CustomerTimelineKind', description: "What happened on a customer's timeline" });
 
@@ -238,6 +276,8 @@ export class TimelineEntryView {
 export class CustomerDetailView {
   /** For the timeline field: the customer's site and phone. */
   source?: { id: number; siteId: number; phone: string };
+  /** For the timeline field: changes of the intent grade. */
+  gradeChanges?: Array<{ at: Date; fromGrade: string | null; toGrade: string | null; byId: number }>;
   @Field(() => CustomerView) customer: CustomerView;
   @Field(() => [FamilyMemberView]) family: FamilyMemberView[];
   @Field(() => [RegistrationView]) registrations: RegistrationView[];

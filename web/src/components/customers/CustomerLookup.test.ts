@@ -21,6 +21,8 @@ const wangs: CustomerRowFragment = {
     rule: 'O2',
     lapsesSoon: false,
   },
+  intentGrade: null,
+  followUpDue: null,
 };
 
 function render(answer: () => unknown) {

@@ -33,7 +33,9 @@ export type TimelineEntry =
   /** A reception recorded with a typed name, linked to this customer afterwards. */
   | { kind: 'linked'; key: string; at: string; item: TimelineFloor }
   /** A visit appointment at which a guest left this customer's number (P4). */
-  | { kind: 'appointment'; key: string; at: string; item: TimelineFloor };
+  | { kind: 'appointment'; key: string; at: string; item: TimelineFloor }
+  /** A change of the intent grade (issue 13): who, from, to. */
+  | { kind: 'grade'; key: string; at: string; item: TimelineFloor };
 
 /** On the same instant, the later step of a story comes first (newest first). */
 const ORDER: Record<TimelineEntry['kind'], number> = {
@@ -45,12 +47,14 @@ const ORDER: Record<TimelineEntry['kind'], number> = {
   appointment: 5,
   registration: 6,
   reception: 7,
+  grade: 8,
 };
 
-const FLOOR_KINDS: Record<string, 'reception' | 'linked' | 'appointment'> = {
+const FLOOR_KINDS: Record<string, 'reception' | 'linked' | 'appointment' | 'grade'> = {
   RECEPTION: 'reception',
   LINKED: 'linked',
   APPOINTMENT: 'appointment',
+  GRADE: 'grade',
 };
 
 const time = (iso: string) => {

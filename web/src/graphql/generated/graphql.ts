@@ -138,6 +138,10 @@ export type CustomerScope =
 export type CustomerSettingsInput = {
   dealLookbackDays: number;
   followUpDays: number;
+  /** Left out: unchanged */
+  followUpDueDays?: number | null | undefined;
+  /** Left out: unchanged */
+  grades?: Array<IntentGradeOptionInput> | null | undefined;
 };
 
 /** What happened on a customer's timeline */
@@ -148,6 +152,7 @@ export type CustomerTimelineKind =
   | 'DISPUTE_OPENED'
   | 'DISPUTE_SETTLED'
   | 'FOLLOW_UP'
+  | 'GRADE'
   | 'LINKED'
   | 'RECEPTION'
   | 'REGISTRATION';
@@ -233,6 +238,10 @@ export type FloorState =
   | 'OFF_SHIFT'
   | 'WAITING';
 
+export type FollowUpDueState =
+  | 'DUE'
+  | 'OVERDUE';
+
 export type FollowUpInput = {
   kind: FollowUpKind;
   nextAt?: string | null | undefined;
@@ -252,6 +261,21 @@ export type GuestInput = {
   needs?: string;
   purpose?: string;
   title?: string;
+};
+
+/** A customer's buying intent, A (ready to buy) to D (little intent); the meanings are a site setting */
+export type IntentGrade =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D';
+
+export type IntentGradeOptionInput = {
+  /** Blank: the default wording */
+  description?: string | null | undefined;
+  grade: IntentGrade;
+  /** Blank: the default wording */
+  label?: string | null | undefined;
 };
 
 export type IntentInput = {
@@ -815,7 +839,7 @@ export type ExportCustomersQuery = { exportCustomers: { fileName: string, conten
 
 export type CustomerPersonFragment = { id: string, displayName: string };
 
-export type CustomerRowFragment = { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } };
+export type CustomerRowFragment = { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, intentGrade: IntentGrade | null, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null }, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null };
 
 export type CustomerDealFragment = { id: string, customerId: string, customerName: string, buyerName: string, dealAt: string, units: number, attribution: unknown, credit: Array<{ share: number, consultant: { id: string, displayName: string } | null }> };
 
@@ -828,7 +852,7 @@ export type RegisterCheckQueryVariables = Exact<{
 }>;
 
 
-export type RegisterCheckQuery = { registerCheck: { match: RegisterMatch, customers: Array<{ id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } }> } };
+export type RegisterCheckQuery = { registerCheck: { match: RegisterMatch, customers: Array<{ id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, intentGrade: IntentGrade | null, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null }, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null }> } };
 
 export type RegisterCustomerMutationVariables = Exact<{
   siteId: string;
@@ -836,7 +860,7 @@ export type RegisterCustomerMutationVariables = Exact<{
 }>;
 
 
-export type RegisterCustomerMutation = { registerCustomer: { match: RegisterMatch, registrationId: string, customer: { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } } } };
+export type RegisterCustomerMutation = { registerCustomer: { match: RegisterMatch, registrationId: string, customer: { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, intentGrade: IntentGrade | null, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null }, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null } } };
 
 export type RegisterConsultantsQueryVariables = Exact<{
   siteId: string;
@@ -851,10 +875,12 @@ export type CustomersQueryVariables = Exact<{
   search?: string | null | undefined;
   limit: number;
   offset: number;
+  grade?: IntentGrade | null | undefined;
+  followUpDue?: boolean;
 }>;
 
 
-export type CustomersQuery = { customers: { total: number, rows: Array<{ id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } }> } };
+export type CustomersQuery = { customers: { total: number, rows: Array<{ id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, intentGrade: IntentGrade | null, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null }, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null }> } };
 
 export type CustomerLookupQueryVariables = Exact<{
   siteId: string;
@@ -862,14 +888,14 @@ export type CustomerLookupQueryVariables = Exact<{
 }>;
 
 
-export type CustomerLookupQuery = { customerLookup: Array<{ id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } }> };
+export type CustomerLookupQuery = { customerLookup: Array<{ id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, intentGrade: IntentGrade | null, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null }, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null }> };
 
 export type CustomerDetailQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type CustomerDetailQuery = { customer: { customer: { siteId: string, id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } }, family: Array<{ id: string, name: string, phone: string | null, relation: FamilyRelation }>, registrations: Array<{ id: string, name: string | null, phone: string | null, at: string, correctsId: string | null, intent: unknown, consultant: { id: string, displayName: string } | null }>, followUps: Array<{ id: string, at: string, kind: FollowUpKind, note: string | null, nextAt: string | null, consultant: { id: string, displayName: string } | null }>, decisions: Array<{ id: string, at: string, kind: OwnershipDecisionKind, reason: string, details: unknown, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null }>, deals: Array<{ id: string, customerId: string, customerName: string, buyerName: string, dealAt: string, units: number, attribution: unknown, credit: Array<{ share: number, consultant: { id: string, displayName: string } | null }> }>, conflicts: Array<{ id: string, customerId: string, customerName: string, kind: string, details: unknown, createdAt: string, resolvedAt: string | null }>, timeline: Array<{ at: string, kind: CustomerTimelineKind, counted: boolean | null, rule: string | null, details: unknown, consultant: { id: string, displayName: string } | null, actor: { id: string, displayName: string } | null, people: Array<{ id: string, displayName: string }> }> } };
+export type CustomerDetailQuery = { customer: { customer: { siteId: string, id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, intentGrade: IntentGrade | null, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null }, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null }, family: Array<{ id: string, name: string, phone: string | null, relation: FamilyRelation }>, registrations: Array<{ id: string, name: string | null, phone: string | null, at: string, correctsId: string | null, intent: unknown, consultant: { id: string, displayName: string } | null }>, followUps: Array<{ id: string, at: string, kind: FollowUpKind, note: string | null, nextAt: string | null, consultant: { id: string, displayName: string } | null }>, decisions: Array<{ id: string, at: string, kind: OwnershipDecisionKind, reason: string, details: unknown, consultant: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null }>, deals: Array<{ id: string, customerId: string, customerName: string, buyerName: string, dealAt: string, units: number, attribution: unknown, credit: Array<{ share: number, consultant: { id: string, displayName: string } | null }> }>, conflicts: Array<{ id: string, customerId: string, customerName: string, kind: string, details: unknown, createdAt: string, resolvedAt: string | null }>, timeline: Array<{ at: string, kind: CustomerTimelineKind, counted: boolean | null, rule: string | null, details: unknown, consultant: { id: string, displayName: string } | null, actor: { id: string, displayName: string } | null, people: Array<{ id: string, displayName: string }> }> } };
 
 export type LogFollowUpMutationVariables = Exact<{
   customerId: string;
@@ -877,7 +903,7 @@ export type LogFollowUpMutationVariables = Exact<{
 }>;
 
 
-export type LogFollowUpMutation = { logFollowUp: { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } } };
+export type LogFollowUpMutation = { logFollowUp: { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, intentGrade: IntentGrade | null, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null }, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null } };
 
 export type CorrectRegistrationMutationVariables = Exact<{
   id: string;
@@ -893,7 +919,7 @@ export type DecideOwnershipMutationVariables = Exact<{
 }>;
 
 
-export type DecideOwnershipMutation = { decideOwnership: { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null } } };
+export type DecideOwnershipMutation = { decideOwnership: { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, intentGrade: IntentGrade | null, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null }, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null } };
 
 export type RecordDealMutationVariables = Exact<{
   input: DealInput;
@@ -923,7 +949,7 @@ export type CustomerSettingsQueryVariables = Exact<{
 }>;
 
 
-export type CustomerSettingsQuery = { customerSettings: { siteId: string, followUpDays: number, dealLookbackDays: number } };
+export type CustomerSettingsQuery = { customerSettings: { siteId: string, followUpDays: number, dealLookbackDays: number, followUpDueDays: number, grades: Array<{ grade: IntentGrade, label: string | null, description: string | null }> } };
 
 export type UpdateCustomerSettingsMutationVariables = Exact<{
   siteId: string;
@@ -931,7 +957,7 @@ export type UpdateCustomerSettingsMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCustomerSettingsMutation = { updateCustomerSettings: { siteId: string, followUpDays: number, dealLookbackDays: number } };
+export type UpdateCustomerSettingsMutation = { updateCustomerSettings: { siteId: string, followUpDays: number, dealLookbackDays: number, followUpDueDays: number, grades: Array<{ grade: IntentGrade, label: string | null, description: string | null }> } };
 
 export type CustomerDisputesLiveSubscriptionVariables = Exact<{
   siteId: string;
@@ -939,6 +965,16 @@ export type CustomerDisputesLiveSubscriptionVariables = Exact<{
 
 
 export type CustomerDisputesLiveSubscription = { customerDisputes: { siteId: string, open: number } };
+
+export type CustomerSettingsFieldsFragment = { siteId: string, followUpDays: number, dealLookbackDays: number, followUpDueDays: number, grades: Array<{ grade: IntentGrade, label: string | null, description: string | null }> };
+
+export type SetCustomerGradeMutationVariables = Exact<{
+  customerId: string;
+  grade?: IntentGrade | null | undefined;
+}>;
+
+
+export type SetCustomerGradeMutation = { setCustomerGrade: { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, intentGrade: IntentGrade | null, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null }, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null } };
 
 export type DepartmentRowFragment = { id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null, head: { id: string, displayName: string } | null };
 
@@ -1918,6 +1954,12 @@ export const CustomerRowFragmentDoc = new TypedDocumentString(`
     rule
     lapsesSoon
   }
+  intentGrade
+  followUpDue {
+    state
+    inDays
+    lapsesAt
+  }
 }
     fragment CustomerPerson on Person {
   id
@@ -1954,6 +1996,19 @@ export const CustomerConflictRowFragmentDoc = new TypedDocumentString(`
   resolvedAt
 }
     `, {"fragmentName":"CustomerConflictRow"}) as unknown as TypedDocumentString<CustomerConflictRowFragment, unknown>;
+export const CustomerSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CustomerSettingsFields on CustomerSettings {
+  siteId
+  followUpDays
+  dealLookbackDays
+  followUpDueDays
+  grades {
+    grade
+    label
+    description
+  }
+}
+    `, {"fragmentName":"CustomerSettingsFields"}) as unknown as TypedDocumentString<CustomerSettingsFieldsFragment, unknown>;
 export const DepartmentRowFragmentDoc = new TypedDocumentString(`
     fragment DepartmentRow on Department {
   id
@@ -3573,6 +3628,12 @@ fragment CustomerRow on Customer {
     rule
     lapsesSoon
   }
+  intentGrade
+  followUpDue {
+    state
+    inDays
+    lapsesAt
+  }
 }`) as unknown as TypedDocumentString<RegisterCheckQuery, RegisterCheckQueryVariables>;
 export const RegisterCustomerDocument = new TypedDocumentString(`
     mutation RegisterCustomer($siteId: ID!, $input: RegisterCustomerInput!) {
@@ -3604,6 +3665,12 @@ fragment CustomerRow on Customer {
     rule
     lapsesSoon
   }
+  intentGrade
+  followUpDue {
+    state
+    inDays
+    lapsesAt
+  }
 }`) as unknown as TypedDocumentString<RegisterCustomerMutation, RegisterCustomerMutationVariables>;
 export const RegisterConsultantsDocument = new TypedDocumentString(`
     query RegisterConsultants($siteId: ID!) {
@@ -3616,13 +3683,15 @@ export const RegisterConsultantsDocument = new TypedDocumentString(`
   displayName
 }`) as unknown as TypedDocumentString<RegisterConsultantsQuery, RegisterConsultantsQueryVariables>;
 export const CustomersDocument = new TypedDocumentString(`
-    query Customers($siteId: ID!, $scope: CustomerScope!, $search: String, $limit: Int!, $offset: Int!) {
+    query Customers($siteId: ID!, $scope: CustomerScope!, $search: String, $limit: Int!, $offset: Int!, $grade: IntentGrade, $followUpDue: Boolean! = false) {
   customers(
     siteId: $siteId
     scope: $scope
     search: $search
     limit: $limit
     offset: $offset
+    grade: $grade
+    followUpDue: $followUpDue
   ) {
     total
     rows {
@@ -3650,6 +3719,12 @@ fragment CustomerRow on Customer {
     rule
     lapsesSoon
   }
+  intentGrade
+  followUpDue {
+    state
+    inDays
+    lapsesAt
+  }
 }`) as unknown as TypedDocumentString<CustomersQuery, CustomersQueryVariables>;
 export const CustomerLookupDocument = new TypedDocumentString(`
     query CustomerLookup($siteId: ID!, $query: String!) {
@@ -3676,6 +3751,12 @@ fragment CustomerRow on Customer {
     lapsesAt
     rule
     lapsesSoon
+  }
+  intentGrade
+  followUpDue {
+    state
+    inDays
+    lapsesAt
   }
 }`) as unknown as TypedDocumentString<CustomerLookupQuery, CustomerLookupQueryVariables>;
 export const CustomerDetailDocument = new TypedDocumentString(`
@@ -3769,6 +3850,12 @@ fragment CustomerRow on Customer {
     rule
     lapsesSoon
   }
+  intentGrade
+  followUpDue {
+    state
+    inDays
+    lapsesAt
+  }
 }
 fragment CustomerDeal on Deal {
   id
@@ -3820,6 +3907,12 @@ fragment CustomerRow on Customer {
     rule
     lapsesSoon
   }
+  intentGrade
+  followUpDue {
+    state
+    inDays
+    lapsesAt
+  }
 }`) as unknown as TypedDocumentString<LogFollowUpMutation, LogFollowUpMutationVariables>;
 export const CorrectRegistrationDocument = new TypedDocumentString(`
     mutation CorrectRegistration($id: ID!, $name: String!, $phone: String!) {
@@ -3854,6 +3947,12 @@ fragment CustomerRow on Customer {
     lapsesAt
     rule
     lapsesSoon
+  }
+  intentGrade
+  followUpDue {
+    state
+    inDays
+    lapsesAt
   }
 }`) as unknown as TypedDocumentString<DecideOwnershipMutation, DecideOwnershipMutationVariables>;
 export const RecordDealDocument = new TypedDocumentString(`
@@ -3927,21 +4026,37 @@ fragment CustomerDeal on Deal {
 export const CustomerSettingsDocument = new TypedDocumentString(`
     query CustomerSettings($siteId: ID!) {
   customerSettings(siteId: $siteId) {
-    siteId
-    followUpDays
-    dealLookbackDays
+    ...CustomerSettingsFields
   }
 }
-    `) as unknown as TypedDocumentString<CustomerSettingsQuery, CustomerSettingsQueryVariables>;
+    fragment CustomerSettingsFields on CustomerSettings {
+  siteId
+  followUpDays
+  dealLookbackDays
+  followUpDueDays
+  grades {
+    grade
+    label
+    description
+  }
+}`) as unknown as TypedDocumentString<CustomerSettingsQuery, CustomerSettingsQueryVariables>;
 export const UpdateCustomerSettingsDocument = new TypedDocumentString(`
     mutation UpdateCustomerSettings($siteId: ID!, $input: CustomerSettingsInput!) {
   updateCustomerSettings(siteId: $siteId, input: $input) {
-    siteId
-    followUpDays
-    dealLookbackDays
+    ...CustomerSettingsFields
   }
 }
-    `) as unknown as TypedDocumentString<UpdateCustomerSettingsMutation, UpdateCustomerSettingsMutationVariables>;
+    fragment CustomerSettingsFields on CustomerSettings {
+  siteId
+  followUpDays
+  dealLookbackDays
+  followUpDueDays
+  grades {
+    grade
+    label
+    description
+  }
+}`) as unknown as TypedDocumentString<UpdateCustomerSettingsMutation, UpdateCustomerSettingsMutationVariables>;
 export const CustomerDisputesLiveDocument = new TypedDocumentString(`
     subscription CustomerDisputesLive($siteId: ID!) {
   customerDisputes(siteId: $siteId) {
@@ -3950,6 +4065,39 @@ export const CustomerDisputesLiveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CustomerDisputesLiveSubscription, CustomerDisputesLiveSubscriptionVariables>;
+export const SetCustomerGradeDocument = new TypedDocumentString(`
+    mutation SetCustomerGrade($customerId: ID!, $grade: IntentGrade) {
+  setCustomerGrade(customerId: $customerId, grade: $grade) {
+    ...CustomerRow
+  }
+}
+    fragment CustomerPerson on Person {
+  id
+  displayName
+}
+fragment CustomerRow on Customer {
+  id
+  name
+  phone
+  phoneMasked
+  createdAt
+  dealClosed
+  ownership {
+    owner {
+      ...CustomerPerson
+    }
+    since
+    lapsesAt
+    rule
+    lapsesSoon
+  }
+  intentGrade
+  followUpDue {
+    state
+    inDays
+    lapsesAt
+  }
+}`) as unknown as TypedDocumentString<SetCustomerGradeMutation, SetCustomerGradeMutationVariables>;
 export const DepartmentsDocument = new TypedDocumentString(`
     query Departments {
   departments {
