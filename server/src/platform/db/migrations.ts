@@ -14,6 +14,7 @@ import { UsersAllSites1733100000000 } from '../../accounts/migrations/1733100000
 import { RotationDeputies1733100000001 } from '../../rotation/migrations/1733100000001-rotation-deputies.js';
 import { Visits1733200000000 } from '../../visits/migrations/1733200000000-visits.js';
 import { Figures1733250000000 } from '../../figures/migrations/1733250000000-figures.js';
+import { BoardTokens1733330000000 } from '../../wall/migrations/1733330000000-board-tokens.js';
 
 // In timestamp order.
 export const migrations: Function[] = [
@@ -30,4 +31,5 @@ export const migrations: Function[] = [
   RotationDeputies1733100000001,
   Visits1733200000000,
   Figures1733250000000,
+  BoardTokens1733330000000,
 ];
