@@ -104,7 +104,7 @@ describe.each(kinds)('wall-screen board tokens on %s', (kind) => {
   it('issue 16: a manager issues a token; its secret is shown once and only its SHA-256 is stored', async () => {
     const issued = await issue();
     expect(issued.secret).toMatch(/^rbt_[A-Za-z0-9_-]{43}$/);
-    expect(issued.wallPath).toBe(`/wall/t/${issued.secret}`);
+    expect(issued.wallPath).toBe(`/wall/t/${bj}/${issued.secret}`);
     expect(issued.token).toMatchObject({ siteId: bj, label: '大厅屏', createdByName: '周经理' });
     const rows = await t.app.ds.query('SELECT * FROM board_tokens');
     expect(JSON.stringify(rows)).not.toContain(issued.secret);

@@ -22,7 +22,7 @@ export class BoardTokensResolver {
     const name = label.trim();
     if (name.length < 1 || name.length > 100) throw badInput('label', 'Name the screen (1 to 100 characters)');
     const { token, secret } = await ctx.services.boardTokens.issue(principalOf(ctx), parseId('siteId', siteId), name);
-    return { token, secret, wallPath: wallPath(secret) };
+    return { token, secret, wallPath: wallPath(token.siteId, secret) };
   }
 
   @Authorized(...SUPERVISOR)

@@ -29,7 +29,7 @@ export interface BoardViewer {
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 export const isBoardSecret = (token: string | null | undefined): token is string => !!token && token.startsWith(BOARD_TOKEN_PREFIX);
 /** The web route that opens a wall screen with a token. */
-export const wallPath = (secret: string) => `/wall/t/${secret}`;
+export const wallPath = (siteId: number, secret: string) => `/wall/t/${siteId}/${secret}`;
 
 export interface BoardTokenRow extends BoardTokenEntity {
   createdByName: string;

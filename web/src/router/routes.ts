@@ -130,14 +130,22 @@ export const routes: RouteRecordRaw[] = [
         path: 'visits/plan',
         name: 'visit-plan',
         component: () => import('@/pages/visits/VisitPlanPage.vue'),
-        meta: { roles: ['CONSULTANT', 'MANAGER', 'ADMIN'], title: 'nav.visitPlan', nav: { icon: Guide } },
+        meta: {
+          roles: ['CONSULTANT', 'MANAGER', 'ADMIN'],
+          title: 'nav.visitPlan',
+          nav: { icon: Guide },
+        },
       },
       {
         // V2: customers due (and overdue) for a visit.
         path: 'visits/due',
         name: 'visits-due',
         component: () => import('@/pages/visits/DueVisitsPage.vue'),
-        meta: { roles: ['CONSULTANT', 'MANAGER', 'ADMIN'], title: 'nav.visitsDue', nav: { icon: AlarmClock } },
+        meta: {
+          roles: ['CONSULTANT', 'MANAGER', 'ADMIN'],
+          title: 'nav.visitsDue',
+          nav: { icon: AlarmClock },
+        },
       },
       // The customer register (SPEC section 2, O1–O9).
       {
@@ -308,6 +316,14 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'errorPages.forbidden.title' },
       },
     ],
+  },
+  {
+    // Issue 16: the wall screen with a manager's board token: no sign-in, never times out.
+    // Declared before /wall/:siteId? so /wall/t/… is never read as a site id.
+    path: '/wall/t/:siteId/:token?',
+    name: 'wall-token',
+    component: () => import('@/pages/floor/WallTokenPage.vue'),
+    meta: { public: true, title: 'board.title' },
   },
   {
     // The wall screen (SPEC section 6): its own layout, no navigation chrome.
