@@ -101,5 +101,6 @@ describe('the wall screen with a board token', () => {
     expect(visited.some((u) => u.includes('/login'))).toBe(false);
     await context.close();
     await manager.context.close();
-  });
+    // Two browser contexts and a reload on a shared machine: more than the default minute.
+  }, 150_000);
 });
