@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { FormattedExecutionResult } from 'graphql';
+import { getOperationAST, type DocumentNode, type FormattedExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
@@ -44,6 +44,8 @@ import { SettingsHistoryService } from './settings/settings.service.js';
 import { createSchema } from './schema.js';
 import { ReminderScheduler } from './visits/reminders.js';
 import { VisitsService } from './visits/visits.service.js';
+import { BoardTokensService, isBoardSecret, type BoardViewer } from './wall/board-tokens.service.js';
+import { boardTokenRefused } from './platform/auth/auth-checker.js';
 
 export interface App {
   config: Config;
@@ -103,7 +105,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     lookups: new LookupGuard(ds, clock, logger, notifications, config.lookups, bus.redis),
     visits,
     figures: new FiguresService(ds, clock, accounts, visits),
+    boardTokens: new BoardTokensService(ds, tx, clock, bus, accounts),
   };
+  /** The bearer of a request or socket: a signed-in user, a wall screen's board token, or nobody. */
+  async function bearerOf(header: unknown): Promise<{ principal: Principal | null; board: BoardViewer | null }> {
+    const token = bearerToken(header);
+    if (isBoardSecret(token)) return { principal: null, board: await services.boardTokens.authenticate(token) };
+    return { principal: await services.accounts.authenticate(token), board: null };
+  }
   if (config.demoDataInProduction) {
     logger.warn('DEMO_DATA=true in production: an empty database gets the demo company and its published passwords');
   }
@@ -136,10 +145,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   type Extra = {
     socket: WebSocket;
     principal?: Principal;
+    board?: BoardViewer;
     expiryTimer?: NodeJS.Timeout;
     unwatch?: () => void;
   };
   const userSockets = new SocketsByUser<WebSocket>();
+  const boardSockets = new SocketsByUser<WebSocket>();
   // First: a socket that stopped reading is closed before its backlog grows past the bound.
   const sendGuard = new SendGuard({ maxBuffered: config.limits.wsMaxBuffered, maxStallMs: config.limits.wsSendStallMs }, (info) =>
     logger.warn(info, 'socket not reading: closed'),
@@ -160,10 +171,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       subscribe: sharedSubscribe(['rotationBoard']),
       onNext: (_ctx, _id, _payload, _args, result) => serializedOnce(result) as FormattedExecutionResult | undefined,
       onConnect: async (ctx) => {
-        const principal = await services.accounts.authenticate(bearerToken(ctx.connectionParams?.authorization));
+        const { principal, board } = await bearerOf(ctx.connectionParams?.authorization);
+        const extra = ctx.extra;
+        if (board) {
+          // A wall screen (issue 16): no expiry; revoking closes its sockets at once, everywhere.
+          extra.board = board;
+          extra.unwatch = services.boardTokens.watchRevocation(board.tokenId, () => extra.socket.close(CloseCode.Forbidden, 'Forbidden'));
+          for (const old of boardSockets.add(board.tokenId, extra.socket, config.limits.wsMaxSocketsPerUser)) {
+            old.close(4429, 'Too many sockets for this token');
+          }
+          return true;
+        }
         // false → graphql-ws closes with 4403 Forbidden.
         if (!principal) return false;
-        const extra = ctx.extra;
         extra.principal = principal;
         // A token that expires while connected ends the connection the same way.
         const ms = principal.expiresAt.getTime() - clock.now().getTime();
@@ -189,15 +209,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         // The same parse and validation (limits, introspection) as over HTTP.
         const checked = checkDocument(schema, payload.query, limits);
         if ('errors' in checked) return checked.errors;
+        // A board token subscribes to its board and nothing else.
+        if (ctx.extra.board && !onlyBoardSubscription(checked.document, payload.operationName)) return [boardTokenRefused()];
         return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiryTimer);
         ctx.extra.unwatch?.();
         if (ctx.extra.principal) userSockets.remove(ctx.extra.principal.userId, ctx.extra.socket);
+        if (ctx.extra.board) boardSockets.remove(ctx.extra.board.tokenId, ctx.extra.socket);
       },
       context: (ctx): Context => ({
         principal: ctx.extra.principal ?? null,
+        board: ctx.extra.board ?? null,
         services,
         loaders: createLoaders(services, { cache: false }),
       }),
@@ -263,7 +287,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     graphqlOverHttpCompliance,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        principal: await services.accounts.authenticate(bearerToken(req.headers.authorization)),
+        ...(await bearerOf(req.headers.authorization)),
         services,
         loaders: createLoaders(services),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
@@ -346,4 +370,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         logger.info({ ms: phases }, 'stopped');
       })()),
   };
+}
+
+/** The operation is a subscription to rotationBoard only (what a board token may open). */
+function onlyBoardSubscription(document: DocumentNode, operationName: string | null | undefined): boolean {
+  const op = getOperationAST(document, operationName);
+  if (!op || op.operation !== 'subscription') return false;
+  return op.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value === 'rotationBoard');
 }

@@ -9,12 +9,13 @@ import { rotationResolvers } from './rotation/rotation.resolver.js';
 import { figuresResolvers } from './figures/figures.resolver.js';
 import { settingsResolvers } from './settings/settings.resolver.js';
 import { visitResolvers } from './visits/visits.resolver.js';
+import { wallResolvers } from './wall/board-tokens.resolver.js';
 import { authChecker } from './platform/auth/auth-checker.js';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { EventBus } from './platform/pubsub.js';
 
 /** Every feature's resolvers; the schema in ../schema/schema.graphql is printed from this. */
-export const resolvers = [...accountResolvers, ...rotationResolvers, ...customerResolvers, ...appointmentResolvers, ...settingsResolvers, ...notificationResolvers, ...visitResolvers, ...figuresResolvers] as const;
+export const resolvers = [...accountResolvers, ...rotationResolvers, ...customerResolvers, ...appointmentResolvers, ...settingsResolvers, ...notificationResolvers, ...visitResolvers, ...figuresResolvers, ...wallResolvers] as const;
 
 export function createSchema(bus?: EventBus): Promise<GraphQLSchema> {
   return buildSchema({

@@ -29,6 +29,43 @@ describe.skipIf(!available)('two instances sharing MariaDB and Redis', () => {
     expect(r.data?.me.username).toBe('wang');
   });
 
+  it('issue 16: a board token issued on A follows the board on B; revoking it on A closes its socket on B (4403)', async () => {
+    const manager = await login(a.url, 'manager');
+    const desk = await login(a.url, 'desk');
+    const site = (await gql<{ sites: Array<{ id: string; code: string }> }>(a.url, '{ sites { id code } }', {}, manager)).data!.sites.find((x) => x.code === 'BJ')!.id;
+    const issued = await gql<{ issueBoardToken: { secret: string; token: { id: string } } }>(
+      a.url,
+      'mutation($s: ID!) { issueBoardToken(siteId: $s, label: "B wall") { secret token { id } } }',
+      { s: site },
+      manager,
+    );
+    const { secret, token } = issued.data!.issueBoardToken;
+    const ws = new WebSocket(b.wsUrl, 'graphql-transport-ws');
+    const messages: Array<{ type: string; id?: string; payload?: any }> = [];
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+    await new Promise<void>((resolve) => ws.once('open', () => resolve()));
+    ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${secret}` } }));
+    const until = async (check: () => boolean) => {
+      for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(check()).toBe(true);
+    };
+    await until(() => messages.some((m) => m.type === 'connection_ack'));
+    ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription($s: ID!) { rotationBoard(siteId: $s) { seq receptions { customerName } } }', variables: { s: site } } }));
+    const boards = () => messages.filter((m) => m.type === 'next').map((m) => m.payload.data.rotationBoard as { seq: number; receptions: Array<{ customerName: string | null }> });
+    await until(() => boards().length === 1);
+    // B joins the Redis channel with no message to tell: walk-ins through A until one arrives.
+    for (let i = 0; i < 20 && boards().length < 2; i++) {
+      const r = await gql(a.url, 'mutation($s: ID!) { recordWalkIn(siteId: $s, input: { kind: NEW, customerName: "跨实例" }) { board { seq } } }', { s: site }, desk);
+      expect(r.errors).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await until(() => boards().length >= 2);
+    expect(boards().flatMap((x) => x.receptions).every((r) => r.customerName === null)).toBe(true);
+    await gql(a.url, 'mutation($id: ID!) { revokeBoardToken(id: $id) { id } }', { id: token.id }, manager);
+    expect(await closed).toBe(4403);
+  });
+
   it('a subscriber on B hears a change made through A (Redis carries the event)', async () => {
     const admin = await login(a.url, 'admin');
     const token = await login(b.url, 'zhang');

@@ -1,7 +1,10 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Role } from '../accounts/domain/roles.js';
 import { principalOf, type Context } from '../context.js';
+import { BOARD_TOKEN } from '../platform/auth/auth-checker.js';
 import { badInput } from '../platform/errors.js';
+import type { BoardViewer } from '../wall/board-tokens.service.js';
+import { endable } from '../platform/endable.js';
 import { parseId } from '../platform/ids.js';
 import type { WalkInInput as DomainWalkIn } from './domain/index.js';
 import {
@@ -28,6 +31,18 @@ import {
 const FLOOR = [Role.MANAGER, Role.ADMIN, Role.RECEPTION, Role.CONSULTANT];
 const DESK = [Role.MANAGER, Role.ADMIN, Role.RECEPTION];
 const SUPERVISOR = [Role.MANAGER, Role.ADMIN];
+
+/** A board token's live board: the private view of each change (one object per change, shared). */
+function privateWatch(ctx: Context, viewer: BoardViewer, siteId: number, afterSeq: number | null) {
+  const { boardTokens, rotation } = ctx.services;
+  let inner: AsyncGenerator<RotationBoardView> | undefined;
+  async function* views() {
+    inner = rotation.watchSite(await boardTokens.requireViewerSite(viewer, siteId), afterSeq);
+    for await (const board of inner) yield boardTokens.privateView(board);
+  }
+  // Closed while waiting for a change: end the inner feed first (see endable).
+  return endable(views(), () => inner);
+}
 
 const optId = (field: string, v: string | null | undefined) => (v == null || v === '' ? null : parseId(field, v));
 
@@ -71,10 +86,16 @@ export class RotationResolver {
 
   // ---- reads ----------------------------------------------------------------------------
 
-  @Authorized(...FLOOR)
+  // Also a wall screen's board token (issue 16): its own site, privacy forced on.
+  @Authorized(...FLOOR, BOARD_TOKEN)
   @Query(() => RotationBoardView, { description: 'The live floor of a site (SPEC section 6)' })
-  rotationBoard(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context) {
-    return ctx.services.rotation.board(principalOf(ctx), parseId('siteId', siteId));
+  async rotationBoard(@Arg('siteId', () => ID) siteId: string, @Ctx() ctx: Context) {
+    const id = parseId('siteId', siteId);
+    if (ctx.board) {
+      const { boardTokens, rotation } = ctx.services;
+      return boardTokens.privateView(await rotation.boardOfSite(await boardTokens.requireViewerSite(ctx.board, id)));
+    }
+    return ctx.services.rotation.board(principalOf(ctx), id);
   }
 
   @Authorized(...FLOOR)
@@ -393,13 +414,17 @@ export class RotationResolver {
 
   // ---- live ----------------------------------------------------------------------------------
 
-  @Authorized(...FLOOR)
+  // Also a wall screen's board token (issue 16): its own site, privacy forced on.
+  @Authorized(...FLOOR, BOARD_TOKEN)
   @Subscription(() => RotationBoardView, {
     name: 'rotationBoard',
     description: 'The whole board on every change. Send the last seq you saw as afterSeq to catch up without gaps or repeats.',
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
-      return ctx.services.rotation.watch(principalOf(ctx), parseId('siteId', args.siteId as string), (args.afterSeq as number | null) ?? null);
+      const siteId = parseId('siteId', args.siteId as string);
+      const afterSeq = (args.afterSeq as number | null) ?? null;
+      if (ctx.board) return privateWatch(ctx, ctx.board, siteId, afterSeq);
+      return ctx.services.rotation.watch(principalOf(ctx), siteId, afterSeq);
     },
   })
   rotationBoardChanged(

@@ -432,6 +432,11 @@ export class RotationService {
     return this.currentBoard(siteId, site.timezone, p.companyId, []);
   }
 
+  /** A wall-screen token's board (its site is checked by the caller; privacy is applied there). */
+  async boardOfSite(site: SiteEntity): Promise<RotationBoardView> {
+    return this.currentBoard(site.id, site.timezone, site.companyId, []);
+  }
+
   /** The board as it was right after event `seq`: the history page's replay (R15). */
   async boardAt(p: Principal, siteId: number, seq: number): Promise<RotationBoardView> {
     const site = await this.accounts.requireSite(p, siteId);
@@ -482,18 +487,28 @@ export class RotationService {
    * sequence (a lost message) is filled from the log, so nothing is missed or repeated.
    */
   watch(p: Principal, siteId: number, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
+    return this.liveBoard(() => this.accounts.requireSite(p, siteId), afterSeq);
+  }
+
+  /** The live board of a site whose access was checked by the caller (wall tokens). */
+  watchSite(site: SiteEntity, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
+    return this.liveBoard(async () => site, afterSeq);
+  }
+
+  private liveBoard(siteOf: () => Promise<SiteEntity>, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
     let live: AsyncIterator<unknown> | undefined;
     // A closed subscription ends now, not at the site's next change (see endable).
-    return endable(this.watchBoard(p, siteId, afterSeq, (it) => (live = it)), () => live);
+    return endable(this.watchBoard(siteOf, afterSeq, (it) => (live = it)), () => live);
   }
 
   private async *watchBoard(
-    p: Principal,
-    siteId: number,
+    siteOf: () => Promise<SiteEntity>,
     afterSeq: number | null | undefined,
     started: (live: AsyncIterator<unknown>) => void,
   ): AsyncGenerator<RotationBoardView> {
-    const site = await this.accounts.requireSite(p, siteId);
+    const site = await siteOf();
+    const siteId = site.id;
+    const p = { companyId: site.companyId };
     // Subscribe before reading, so a change committed in between is not lost. The pubsub's
     // iterator only starts listening at its first next(), so that call is made here, now.
     const live = this.bus.pubSub.subscribe(BOARD_CHANGED, siteId)[Symbol.asyncIterator]();

@@ -284,6 +284,14 @@ export const routes: RouteRecordRaw[] = [
     ],
   },
   {
+    // Issue 16: the wall screen with a manager's board token: no sign-in, never times out.
+    // Declared before /wall/:siteId? so /wall/t/… is never read as a site id.
+    path: '/wall/t/:siteId/:token?',
+    name: 'wall-token',
+    component: () => import('@/pages/floor/WallTokenPage.vue'),
+    meta: { public: true, title: 'board.title' },
+  },
+  {
     // The wall screen (SPEC section 6): its own layout, no navigation chrome.
     path: '/wall/:siteId?',
     name: 'wall',

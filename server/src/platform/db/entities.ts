@@ -7,5 +7,6 @@ import { rotationEntities } from '../../rotation/rotation.entity.js';
 import { figuresEntities } from '../../figures/figures.entity.js';
 import { settingsEntities } from '../../settings/settings.entity.js';
 import { visitEntities } from '../../visits/visits.entity.js';
+import { wallEntities } from '../../wall/board-tokens.entity.js';
 
-export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities, ...settingsEntities, ...notificationEntities, ...visitEntities, ...figuresEntities];
+export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities, ...settingsEntities, ...notificationEntities, ...visitEntities, ...figuresEntities, ...wallEntities];

@@ -15,6 +15,7 @@ import { RotationDeputies1733100000001 } from '../../rotation/migrations/1733100
 import { Visits1733200000000 } from '../../visits/migrations/1733200000000-visits.js';
 import { Figures1733250000000 } from '../../figures/migrations/1733250000000-figures.js';
 import { CustomerIntentGrade1733300000000 } from '../../customers/migrations/1733300000000-customer-intent-grade.js';
+import { BoardTokens1733330000000 } from '../../wall/migrations/1733330000000-board-tokens.js';
 
 // In timestamp order.
 export const migrations: Function[] = [
@@ -32,4 +33,5 @@ export const migrations: Function[] = [
   Visits1733200000000,
   Figures1733250000000,
   CustomerIntentGrade1733300000000,
+  BoardTokens1733330000000,
 ];

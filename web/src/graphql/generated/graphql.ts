@@ -1661,6 +1661,30 @@ export type SetVisitTaskDoneMutationVariables = Exact<{
 
 export type SetVisitTaskDoneMutation = { setVisitTaskDone: { id: string, visitId: string, text: string, dueAt: string, done: boolean, doneAt: string | null } };
 
+export type BoardTokenRowFragment = { id: string, siteId: string, label: string, createdByName: string, createdAt: string, revokedAt: string | null, revokedByName: string | null, lastUsedAt: string | null };
+
+export type BoardTokensQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type BoardTokensQuery = { boardTokens: Array<{ id: string, siteId: string, label: string, createdByName: string, createdAt: string, revokedAt: string | null, revokedByName: string | null, lastUsedAt: string | null }> };
+
+export type IssueBoardTokenMutationVariables = Exact<{
+  siteId: string;
+  label: string;
+}>;
+
+
+export type IssueBoardTokenMutation = { issueBoardToken: { secret: string, wallPath: string, token: { id: string, siteId: string, label: string, createdByName: string, createdAt: string, revokedAt: string | null, revokedByName: string | null, lastUsedAt: string | null } } };
+
+export type RevokeBoardTokenMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeBoardTokenMutation = { revokeBoardToken: { id: string, siteId: string, label: string, createdByName: string, createdAt: string, revokedAt: string | null, revokedByName: string | null, lastUsedAt: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2675,6 +2699,18 @@ export const DueVisitRowFragmentDoc = new TypedDocumentString(`
   city
   district
 }`, {"fragmentName":"DueVisitRow"}) as unknown as TypedDocumentString<DueVisitRowFragment, unknown>;
+export const BoardTokenRowFragmentDoc = new TypedDocumentString(`
+    fragment BoardTokenRow on BoardToken {
+  id
+  siteId
+  label
+  createdByName
+  createdAt
+  revokedAt
+  revokedByName
+  lastUsedAt
+}
+    `, {"fragmentName":"BoardTokenRow"}) as unknown as TypedDocumentString<BoardTokenRowFragment, unknown>;
 export const AppointmentListDocument = new TypedDocumentString(`
     query AppointmentList($siteId: ID!, $filter: AppointmentFilterInput, $limit: Int!, $offset: Int!) {
   appointments(siteId: $siteId, filter: $filter, limit: $limit, offset: $offset) {
@@ -8392,3 +8428,55 @@ export const SetVisitTaskDoneDocument = new TypedDocumentString(`
   done
   doneAt
 }`) as unknown as TypedDocumentString<SetVisitTaskDoneMutation, SetVisitTaskDoneMutationVariables>;
+export const BoardTokensDocument = new TypedDocumentString(`
+    query BoardTokens($siteId: ID!) {
+  boardTokens(siteId: $siteId) {
+    ...BoardTokenRow
+  }
+}
+    fragment BoardTokenRow on BoardToken {
+  id
+  siteId
+  label
+  createdByName
+  createdAt
+  revokedAt
+  revokedByName
+  lastUsedAt
+}`) as unknown as TypedDocumentString<BoardTokensQuery, BoardTokensQueryVariables>;
+export const IssueBoardTokenDocument = new TypedDocumentString(`
+    mutation IssueBoardToken($siteId: ID!, $label: String!) {
+  issueBoardToken(siteId: $siteId, label: $label) {
+    secret
+    wallPath
+    token {
+      ...BoardTokenRow
+    }
+  }
+}
+    fragment BoardTokenRow on BoardToken {
+  id
+  siteId
+  label
+  createdByName
+  createdAt
+  revokedAt
+  revokedByName
+  lastUsedAt
+}`) as unknown as TypedDocumentString<IssueBoardTokenMutation, IssueBoardTokenMutationVariables>;
+export const RevokeBoardTokenDocument = new TypedDocumentString(`
+    mutation RevokeBoardToken($id: ID!) {
+  revokeBoardToken(id: $id) {
+    ...BoardTokenRow
+  }
+}
+    fragment BoardTokenRow on BoardToken {
+  id
+  siteId
+  label
+  createdByName
+  createdAt
+  revokedAt
+  revokedByName
+  lastUsedAt
+}`) as unknown as TypedDocumentString<RevokeBoardTokenMutation, RevokeBoardTokenMutationVariables>;
