@@ -157,7 +157,7 @@ describe('the desk and the customer record in the browser', () => {
     expect(await row.locator('[data-test=phone-masked]').count()).toBe(1);
     expect(await row.locator('[data-test=phone-full]').count()).toBe(0);
     await row.locator('[data-test=lookup-pick]').click();
-    await desk.page.locator('[data-test=desk-result-why]', { hasText: 'R9' }).waitFor();
+    await desk.page.locator('[data-test=desk-result-why]', { hasText: '当天再次到访' }).waitFor();
     expect((await who.textContent())!.trim()).toBe(receiver);
 
     // The customer's page tells the story: both receptions, who received them, counted or not, why.

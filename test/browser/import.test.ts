@@ -207,7 +207,7 @@ describe('register import and export in the browser', () => {
     await confirmImport(page, 2);
     await page
       .locator('.el-message--warning', {
-        hasText: '已导入 2 位客户；其中 1 位与已登记客户同名但电话不同，待经理核实（O5）',
+        hasText: '已导入 2 位客户；其中 1 位与已登记客户同名但电话不同，待经理核实',
       })
       .waitFor();
     await screenshot(page, 'customer-import-conflicts-zh', { keepMessages: true });

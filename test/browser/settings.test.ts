@@ -90,7 +90,7 @@ describe('floor rules and shifts in the browser', () => {
     );
     expect(await line('r11ColleagueCustomer').locator('.before').textContent()).toBe('方案 A');
     expect(await line('r11ColleagueCustomer').locator('.after').textContent()).toBe('方案 B');
-    expect(await line('bigBuyerUnits').locator('.label').textContent()).toBe('R14 大客户提醒');
+    expect(await line('bigBuyerUnits').locator('.label').textContent()).toBe('大客户提醒');
     expect(await line('bigBuyerUnits').locator('.before').textContent()).toBe('3 套（台）');
     expect(await line('bigBuyerUnits').locator('.after').textContent()).toBe('5 套（台）');
     await screenshot(page, 'rotation-settings-history-zh');

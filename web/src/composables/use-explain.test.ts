@@ -47,15 +47,15 @@ describe('useExplain', () => {
 
   it('R5: names whom a walk-in passed and since when, in Chinese', () => {
     const explain = explainIn('zh-CN');
-    expect(explain.passed(r1, names)).toEqual(['王芳 忙碌中（自 10:42 起）被跳过（R5）']);
+    expect(explain.passed(r1, names)).toEqual(['王芳 忙碌中（自 10:42 起）被跳过']);
     expect(explain.reception(r1, names, '李强')).toBe(
-      '李强 在门口，按轮序接待（R1）；王芳 忙碌中（自 10:42 起）被跳过（R5）',
+      '李强 在门口，按轮序接待；王芳 忙碌中（自 10:42 起）被跳过',
     );
   });
 
   it('R5: and in English', () => {
     const explain = explainIn('en');
-    expect(explain.passed(r1, names)).toEqual(['王芳 passed over: busy since 10:42 (R5)']);
+    expect(explain.passed(r1, names)).toEqual(['王芳 passed over: busy since 10:42']);
   });
 
   it('R4: an away consultant passed over keeps a make-up; R7 names the owner', () => {
@@ -69,7 +69,7 @@ describe('useExplain', () => {
       names,
       '王芳',
     );
-    expect(text).toContain('李强 passed over: away on business since 10:42, one make-up kept (R4)');
+    expect(text).toContain('李强 passed over: away on business since 10:42, one make-up kept');
     expect(
       explain.reception({ rule: 'R7', params: { dealClosed: true, owner: 3 } }, names, '王芳'),
     ).toContain('goes to 王芳, not counted');
@@ -80,8 +80,8 @@ describe('useExplain', () => {
       actor: { id: '4', displayName: '李强' },
       actingFor: { id: '9', displayName: '周经理' },
     };
-    expect(explainIn('en').actor(ev)).toBe('李强 (deputy for 周经理, R15)');
-    expect(explainIn('zh-CN').actor(ev)).toBe('李强（代 周经理 执行，R15）');
+    expect(explainIn('en').actor(ev)).toBe('李强 (deputy for 周经理)');
+    expect(explainIn('zh-CN').actor(ev)).toBe('李强（代 周经理 执行）');
     expect(explainIn('en').actor({ actor: ev.actor, actingFor: null })).toBe('李强');
   });
 
@@ -89,13 +89,13 @@ describe('useExplain', () => {
     for (const [lang, lost, back] of [
       [
         'en',
-        '李强 passed over: not on the floor without notice since 10:42, the turn is lost, no make-up (R3)',
-        'the place in the round order is kept (R3)',
+        '李强 passed over: not on the floor without notice since 10:42, the turn is lost, no make-up',
+        'the place in the round order is kept',
       ],
       [
         'zh-CN',
-        '李强 自 10:42 起未报备不在现场，被跳过，失去这次轮次，不补接（R3）',
-        '接待轮回中的位置保留（R3）',
+        '李强 自 10:42 起未报备不在现场，被跳过，失去这次轮次，不补接',
+        '接待轮回中的位置保留',
       ],
     ] as const) {
       const explain = explainIn(lang);
@@ -125,7 +125,7 @@ describe('useExplain', () => {
       params: { overrides: 'R1', ruleChoice: 4, counted: false, second: true },
     };
     expect(explain.reception(ex, names, '王芳')).toBe(
-      'The manager assigned 王芳; the rule would have chosen 李强; an approved second reception (R5); not counted (R15, overrides R1)',
+      'The manager assigned 王芳; the rule would have chosen 李强; an approved second reception; not counted (overriding the Turn order rule)',
     );
     expect(explain.overrides(ex)).toBe('R1');
     expect(
@@ -137,7 +137,7 @@ describe('useExplain', () => {
         },
         names,
       ),
-    ).toBe('王芳 skipped to the back of the line (R15, overrides R1)');
+    ).toBe('王芳 skipped to the back of the line');
   });
 
   it('an unknown id reads as #id, and a broken explanation renders nothing', () => {

@@ -57,33 +57,20 @@ const RULES_WITH_TITLES = new Set([
   'R15',
 ]);
 
-/** A rule id in brackets, as the sentences carry it for managers: " (R5)", "（R11 B）". */
-const RULE_IN_BRACKETS = /\s*[（(][RCOPV]\d{1,2}[^()（）]*[)）]/g;
-const RULE_WORD = /(?<![A-Za-z0-9])[RCOPV]\d{1,2}(?![0-9])\s*/g;
-
-/** The sentence without rule ids: what consultants and the wall screen read (issue 16). */
-export function withoutRuleIds(text: string): string {
-  return text.replace(RULE_IN_BRACKETS, '').replace(RULE_WORD, '').trim();
-}
-
 /**
- * `plain`: sentences without rule ids, for consultants and the wall screen; managers'
- * pages keep them (the rule behind a decision is theirs to check).
+ * Sentences in the UI language without rule ids, for everyone (issue 16): rule ids never
+ * reach the text (a rule is named by its title); a manager finds the id in a tooltip.
  */
-export function useExplain(opts: { plain?: boolean } = {}) {
-  const { t: translate, te } = useI18n();
-  const t = ((...args: Parameters<typeof translate>) => {
-    const text = translate(...args);
-    return opts.plain ? withoutRuleIds(text) : text;
-  }) as typeof translate;
+export function useExplain() {
+  const { t, te } = useI18n();
   const { time } = useFormat();
 
   const at = (ms: unknown) => (typeof ms === 'number' || typeof ms === 'string' ? time(ms) : '');
 
-  /** "R5 Busy" — the rule id with its short title. */
+  /** "Busy" — the rule's short title in the UI language; an unknown id reads as nothing. */
   function rule(id: string | null | undefined): string {
     if (!id) return '';
-    return RULES_WITH_TITLES.has(id) ? t(`explain.rules.${id}`) : id;
+    return RULES_WITH_TITLES.has(id) ? t(`explain.rules.${id}`) : '';
   }
 
   /** Whom the walk-in went past, one sentence each: "Wang passed over: busy since 10:42 (R5)". */
@@ -109,7 +96,7 @@ export function useExplain(opts: { plain?: boolean } = {}) {
           since: at(p.since),
         });
       }
-      return t('explain.passed.other', { name, rule: p.rule });
+      return t('explain.passed.other', { name, rule: rule(p.rule) });
     });
   }
 
@@ -181,7 +168,7 @@ export function useExplain(opts: { plain?: boolean } = {}) {
         main = byHand(p, name, names);
         break;
       default:
-        main = e.rule ? t('explain.reception.other', { name, rule: e.rule }) : '';
+        main = rule(e.rule) ? t('explain.reception.other', { name, rule: rule(e.rule) }) : name;
     }
     // A line turn of R1/R7/R8/R9 may come from a make-up, and may have waited.
     if (p.via === 'PRIORITY_MAKE_UP' || p.via === 'MAKE_UP') {
@@ -190,7 +177,7 @@ export function useExplain(opts: { plain?: boolean } = {}) {
           ? 'explain.reception.viaPriority'
           : 'explain.reception.viaMakeUp',
         {
-          rule: String(p.makeUpRule ?? ''),
+          rule: rule(String(p.makeUpRule ?? '')),
         },
       );
     }
@@ -207,7 +194,7 @@ export function useExplain(opts: { plain?: boolean } = {}) {
     if (p.offShift) parts.push(t('explain.reception.R15OffShift'));
     return (
       parts.join(t('explain.separator')) +
-      t('explain.overrides', { rule: String(p.overrides ?? 'R1') })
+      t('explain.overrides', { rule: rule(String(p.overrides ?? 'R1')) })
     );
   }
 
@@ -275,7 +262,6 @@ export function useExplain(opts: { plain?: boolean } = {}) {
         return t('explain.event.SAME_DAY_DEAL_RECORDED', {
           owner: names(p.owner),
           helper: names(p.helper),
-          rule: e.rule,
         });
       case 'MOVED':
         return t('explain.event.MOVED', { name, from: Number(p.from ?? 0), to: Number(p.to ?? 0) });
@@ -285,16 +271,10 @@ export function useExplain(opts: { plain?: boolean } = {}) {
           type: eventType(String(p.undoneType ?? '')),
         });
       case 'UNDONE':
-        // Plain words: no event number for consultants and the wall.
-        if (opts.plain)
-          return t('floorCall.undoneEvent', { type: eventType(String(p.undoneType ?? '')) });
-        return t('explain.event.UNDONE', {
-          seq: Number(p.seq ?? 0),
-          type: eventType(String(p.undoneType ?? '')),
-          rule: e.rule,
-        });
+        // Plain words: no event number (issue 16).
+        return t('explain.event.UNDONE', { type: eventType(String(p.undoneType ?? '')) });
       default:
-        return e.rule ? `${eventType(ev.type)} (${e.rule})` : eventType(ev.type);
+        return eventType(ev.type);
     }
   }
 

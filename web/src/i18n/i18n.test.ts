@@ -37,4 +37,11 @@ describe('i18n messages', () => {
     for (const [key, value] of zh)
       expect(placeholders(english.get(key)), key).toEqual(placeholders(value));
   });
+
+  it('no message shows a rule code or an event number (issue 16: plain words)', () => {
+    for (const [key, value] of [...zh, ...english]) {
+      expect(String(value), key).not.toMatch(/(?<![A-Za-z0-9])[ROCPV]\d{1,2}(?![0-9])/);
+      expect(String(value), key).not.toMatch(/#\{seq\}/);
+    }
+  });
 });
