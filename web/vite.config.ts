@@ -11,7 +11,13 @@ export default defineConfig({
   // under vitest: unit tests need no styles, and Node cannot import element-plus's .css.
   plugins: [vue(), ...(process.env.VITEST ? [] : [ElementPlus({})])],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // Issue 13: the server's phone rule, the very same file, so the forms refuse what the
+      // API refuses. It imports only libphonenumber-js, resolved from the web's own packages.
+      '@phone': fileURLToPath(new URL('../server/src/platform/phone.ts', import.meta.url)),
+    },
+    dedupe: ['libphonenumber-js'],
   },
   define: {
     __VUE_I18N_FULL_INSTALL__: 'true',

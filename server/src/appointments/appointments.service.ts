@@ -9,6 +9,7 @@ import type { NotificationEntity } from '../notifications/notifications.entity.j
 import type { NotificationKind } from '../notifications/notifications.kinds.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../platform/errors.js';
+import { guestContact } from '../platform/phone-input.js';
 import type { EventBus } from '../platform/pubsub.js';
 import {
   AppointmentEntity,
@@ -471,6 +472,9 @@ export class AppointmentsService {
 
   async recordArrival(p: Principal, id: number, guests: GuestInput[]) {
     if (!guests.length) throw badInput('guests', 'Record at least one guest (P4)');
+    // Issue 13: a contact typed as a phone number follows the register's rule and key, so the
+    // customer's timeline finds the visit by their number.
+    guests = guests.map((g, i) => ({ ...g, contact: guestContact(g.contact, `guests.${i}.contact`) }));
     return this.mutate(async (em, out) => {
       const a = await this.load(em, p, id, true);
       if (!hasRole(p, Role.RECEPTION, Role.MANAGER) && a.leadUserId !== p.userId) throw forbidden('The desk, a manager or the lead records arrivals');

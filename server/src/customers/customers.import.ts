@@ -4,7 +4,7 @@
 import { TZDate } from '@date-fns/tz';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { normalizePhone } from '../platform/phone.js';
+import { parsePhone, PHONE_RULE_MESSAGE } from '../platform/phone.js';
 
 export const IMPORT_MAX_ROWS = 20_000;
 /**
@@ -47,7 +47,7 @@ export interface ImportError {
 export interface ImportRow {
   row: number;
   name: string;
-  /** Normalized (digits, no +86). */
+  /** The register's key (platform/phone.ts: mainland digits without +86, foreign E.164). */
   phone: string;
   consultantId: number;
   consultantName: string;
@@ -283,12 +283,14 @@ export function checkImport(
     }
 
     const rawPhone = get('phone');
-    const phone = normalizePhone(rawPhone);
+    // Issue 13: the same phone rule as the register form and the API (platform/phone.ts).
+    const parsed = parsePhone(rawPhone);
+    const phone = parsed.ok ? parsed.key : null;
     if (!rawPhone) fail('phone', 'REQUIRED', 'A phone number is required (O1)');
     else if (rawPhone.includes('*'))
       fail('phone', 'MASKED_PHONE', 'A masked number (O9) cannot be imported');
-    else if (!phone || phone.length > 20 || /[^\d\s+\-()（）]/.test(rawPhone))
-      fail('phone', 'INVALID_PHONE', 'Not a phone number', { value: rawPhone.slice(0, 30) });
+    else if (!phone)
+      fail('phone', 'INVALID_PHONE', PHONE_RULE_MESSAGE, { value: rawPhone.slice(0, 30) });
     else {
       const first = firstRowOfPhone.get(phone);
       if (first !== undefined)

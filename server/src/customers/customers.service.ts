@@ -8,6 +8,7 @@ import type { Transactions } from '../platform/db/transaction.js';
 import type { EventBus } from '../platform/pubsub.js';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../platform/errors.js';
 import { maskPhone, normalizePhone } from '../platform/phone.js';
+import { optionalPhone, requirePhone } from '../platform/phone-input.js';
 import {
   attributeDeal,
   buyerMatches,
@@ -215,9 +216,8 @@ export class CustomersService {
   async register(p: Principal, siteId: number, input: NewRegistration) {
     const site = await this.accounts.requireSite(p, siteId);
     const name = input.name.trim();
-    const phone = normalizePhone(input.phone);
     if (!name) throw badInput('name', 'The real name is required (O1)');
-    if (!phone) throw badInput('phone', 'A phone number is required (O1)');
+    const phone = requirePhone(input.phone);
     // Consultants register for themselves; the desk and managers name the consultant.
     const consultantId = hasRole(p, Role.CONSULTANT) && !hasRole(p, Role.MANAGER, Role.ADMIN) ? p.userId : (input.consultantId ?? null);
     if (consultantId === null) throw badInput('consultantId', 'The registering consultant is required (O1)');
@@ -225,7 +225,8 @@ export class CustomersService {
       if (!f.name.trim()) throw badInput(`family.${i}.name`, 'A family member needs a name');
       if (!FAMILY_RELATIONS.includes(f.relation)) throw badInput(`family.${i}.relation`, 'Unknown relation');
     }
-    const result = await this.tx.run((em) => this.registerIn(em, p, siteId, { ...input, name, phone }, consultantId, site.timezone));
+    const family = input.family?.map((f, i) => ({ ...f, phone: optionalPhone(f.phone, `family.${i}.phone`) }));
+    const result = await this.tx.run((em) => this.registerIn(em, p, siteId, { ...input, name, phone, family }, consultantId, site.timezone));
     if (result.conflicted) await this.publishDisputes(siteId);
     const [row] = await this.rows(p, siteId, [result.customerId], site.timezone);
     return { ...result, row };
@@ -290,7 +291,7 @@ export class CustomersService {
     if (input.family?.length) {
       await em.insert(
         CustomerFamilyEntity,
-        input.family.map((f) => ({ customerId, name: f.name.trim(), phone: normalizePhone(f.phone), relation: f.relation })),
+        input.family.map((f) => ({ customerId, name: f.name.trim(), phone: f.phone ? normalizePhone(f.phone) : null, relation: f.relation })),
       );
     }
     if (conflictKind) {
@@ -314,9 +315,8 @@ export class CustomersService {
     if (!old) throw notFound('Registration');
     await this.accounts.requireSite(p, old.siteId);
     if (!hasRole(p, Role.MANAGER, Role.ADMIN) && old.consultantId !== p.userId) throw forbidden('Only the registering consultant or a manager corrects a registration');
-    const phone = normalizePhone(input.phone);
-    if (!phone) throw badInput('phone', 'A phone number is required');
     if (!input.name.trim()) throw badInput('name', 'The real name is required');
+    const phone = requirePhone(input.phone);
     if (guard && phone !== old.phone) await guard(old.siteId, phone);
     return this.tx.run(async (em) => {
       if (await em.existsBy(RegistrationEntity, { correctsId: registrationId })) throw conflict('This registration was already corrected; correct the newest one');
@@ -355,7 +355,7 @@ export class CustomersService {
     const found =
       digits.length === 4
         ? await repo.find({ where: { siteId, phoneLast4: digits }, take: 20, select: { id: true, mergedIntoId: true } })
-        : await repo.find({ where: { siteId, phone: normalizePhone(digits) ?? digits }, take: 20, select: { id: true, mergedIntoId: true } });
+        : await repo.find({ where: { siteId, phone: normalizePhone(query) ?? normalizePhone(digits) ?? digits }, take: 20, select: { id: true, mergedIntoId: true } });
     return this.rows(p, siteId, [...new Set(found.map((c) => c.mergedIntoId ?? c.id))]);
   }
 
@@ -375,7 +375,7 @@ export class CustomersService {
         // O9: for consultants a number matches whole or by its last four digits, as at the desk;
         // a substring match would reveal the masked digits of a colleague's customer one by one.
         if (digits.length === 4) qb.andWhere('c.phoneLast4 = :p', { p: digits });
-        else qb.andWhere('c.phone = :p', { p: normalizePhone(digits) ?? digits });
+        else qb.andWhere('c.phone = :p', { p: normalizePhone(s) ?? normalizePhone(digits) ?? digits });
       } else qb.andWhere('c.name LIKE :n', { n: `%${s}%` });
     }
     if (opts.scope === 'MINE') {

@@ -6,6 +6,7 @@ import { badInput } from '../platform/errors.js';
 import type { BoardViewer } from '../wall/board-tokens.service.js';
 import { endable } from '../platform/endable.js';
 import { parseId } from '../platform/ids.js';
+import { optionalPhone } from '../platform/phone-input.js';
 import type { WalkInInput as DomainWalkIn } from './domain/index.js';
 import {
   RotationSettingsInput,
@@ -50,7 +51,8 @@ function walkIn(w: WalkInInput, prefix = 'input'): DomainWalkIn {
   return {
     kind: w.kind,
     customerName: w.customerName,
-    phone: w.phone,
+    // Issue 13: the register's phone rule, before the lookup guard counts the number.
+    phone: optionalPhone(w.phone, `${prefix}.phone`),
     partySize: w.partySize ?? undefined,
     unitsAsked: w.unitsAsked ?? null,
     customerId: optId(`${prefix}.customerId`, w.customerId),
@@ -287,8 +289,9 @@ export class RotationResolver {
   @Authorized(...DESK)
   @Mutation(() => FloorChangeView, { description: 'A walk-in arrives: who receives them, and why' })
   async recordWalkIn(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => WalkInInput) input: WalkInInput, @Ctx() ctx: Context) {
+    const w = walkIn(input);
     await this.guardPhone(ctx, siteId, input);
-    return this.run(ctx, siteId, { type: 'RECORD_WALK_IN', walkIn: walkIn(input) }, { registerCustomer: !!input.registerCustomer });
+    return this.run(ctx, siteId, { type: 'RECORD_WALK_IN', walkIn: w }, { registerCustomer: !!input.registerCustomer });
   }
 
   @Authorized(...FLOOR)
@@ -347,11 +350,12 @@ export class RotationResolver {
   @Authorized(...FLOOR)
   @Mutation(() => FloorChangeView, { description: 'R15: assign by hand; to a busy consultant it is an approved second reception (R5)' })
   async assignByHand(@Arg('siteId', () => ID) siteId: string, @Arg('input', () => AssignByHandInput) input: AssignByHandInput, @Ctx() ctx: Context) {
+    const w = input.walkIn ? walkIn(input.walkIn, 'input.walkIn') : null;
     if (input.walkIn) await this.guardPhone(ctx, siteId, input.walkIn);
     return this.run(ctx, siteId, {
       type: 'ASSIGN_BY_HAND',
       receptionId: input.receptionId ?? null,
-      walkIn: input.walkIn ? walkIn(input.walkIn, 'input.walkIn') : null,
+      walkIn: w,
       consultantId: parseId('input.consultantId', input.consultantId),
       counted: input.counted,
       reason: input.reason,

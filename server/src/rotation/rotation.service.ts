@@ -44,6 +44,7 @@ import type { CustomersService, WalkInFacts } from '../customers/customers.servi
 import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
 import { endable } from '../platform/endable.js';
 import { normalizePhone } from '../platform/phone.js';
+import { optionalPhone } from '../platform/phone-input.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
 import type { FloorDeputyView, RotationBoardView } from './rotation.types.js';
@@ -129,6 +130,8 @@ export class RotationService {
     const full = { ...command, actor } as RotationCommand;
     let registration: { name: string; phone: string } | null = null;
     if ((full.type === 'RECORD_WALK_IN' || full.type === 'ASSIGN_BY_HAND') && full.walkIn) {
+      // Issue 13: a phone typed at the desk follows the register's phone rule, or nothing is recorded.
+      full.walkIn = { ...full.walkIn, phone: optionalPhone(full.walkIn.phone, 'input.phone') };
       const prepared = await this.fromRegister(p, siteId, site.timezone, full.walkIn, !!opts.registerCustomer);
       full.walkIn = prepared.walkIn;
       registration = prepared.register;

@@ -2,17 +2,18 @@ import { effectScope, nextTick, ref } from 'vue';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeClient } from './fake-client';
 import { installClient } from './use-client';
-import { checkQuery, phoneDigits, useRegisterCheck, verdict } from './use-register-check';
+import { checkQuery, useRegisterCheck, verdict } from './use-register-check';
 
 describe('register check', () => {
-  it('compares phones without separators or the +86 country code', () => {
-    expect(phoneDigits('+86 138-0000-1234')).toBe('13800001234');
-    expect(phoneDigits('0086 13800001234')).toBe('13800001234');
-    expect(phoneDigits('0571-8888 6666')).toBe('057188886666');
+  it('Phone rule: asks with the register key, without separators or the +86 country code', () => {
+    expect(checkQuery('张三', '+86 138-0000-1234')).toEqual({ name: '张三', phone: '13800001234' });
+    expect(checkQuery('张三', '0086 13800001234')).toEqual({ name: '张三', phone: '13800001234' });
+    expect(checkQuery('张三', '0571-8888 6666')).toEqual({ name: '张三', phone: '057188886666' });
   });
 
-  it('asks only once the phone is long enough to mean something', () => {
+  it('Phone rule: asks only once the phone is a whole number, never with letters in it', () => {
     expect(checkQuery('张三', '138')).toBeNull();
+    expect(checkQuery('张三', '1380000123O')).toBeNull();
     expect(checkQuery(' 张三 ', '138 0000 1234')).toEqual({ name: '张三', phone: '13800001234' });
   });
 

@@ -1,5 +1,6 @@
 import { onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
 import { GraphQLRequestError, useClient } from '@/composables/use-client';
+import { phoneKey } from '@/composables/use-phone-rule';
 import {
   RegisterCheckDocument,
   type RegisterCheckQuery,
@@ -9,22 +10,13 @@ import {
 // The register form's live duplicate check (O5, O6): while the consultant types, ask the
 // server who this name and phone already are, and say so before anything is saved.
 
-/** Digits of a phone as the register compares them (no +86 / 0086 country code). */
-export function phoneDigits(phone: string): string {
-  let digits = phone.replace(/\D/g, '');
-  if (digits.startsWith('0086')) digits = digits.slice(4);
-  else if (digits.length === 13 && digits.startsWith('861')) digits = digits.slice(2);
-  return digits;
-}
-
-/** A phone worth checking: a landline with area code or a mobile is at least 7 digits. */
-export const MIN_CHECK_DIGITS = 7;
-
-/** What to ask the server for, or null while the phone is too short to mean anything. */
+/**
+ * What to ask the server for, or null until the phone is a whole number by the register's rule
+ * (the same function as the server's, issue 13): the register is keyed by that number.
+ */
 export function checkQuery(name: string, phone: string): { name: string; phone: string } | null {
-  const digits = phoneDigits(phone);
-  if (digits.length < MIN_CHECK_DIGITS) return null;
-  return { name: name.trim(), phone: digits };
+  const key = phoneKey(phone);
+  return key ? { name: name.trim(), phone: key } : null;
 }
 
 export type CheckTone = 'success' | 'info' | 'warning' | 'error';
