@@ -61,7 +61,7 @@ describe('floor rules and shifts in the browser', () => {
     await units.fill('1');
     await units.blur();
     const form = page.locator('[data-test=rules-form]');
-    await formError(form, 'R14 大客户提醒应为 2–100 之间的整数').waitFor();
+    await formError(form, '大客户提醒应为 2–100 之间的整数').waitFor();
     await page.locator('[data-test=unsaved]', { hasText: '有未保存的修改' }).waitFor();
     await scrollToEnd(page);
     await screenshot(page, 'rotation-settings-validation-zh');
@@ -86,7 +86,7 @@ describe('floor rules and shifts in the browser', () => {
       entry.first().locator(`[data-test=history-line][data-field=${field}]`);
     expect(await entry.first().locator('[data-test=history-line]').count()).toBe(2);
     expect(await line('r11ColleagueCustomer').locator('.label').textContent()).toBe(
-      'R11 发现是同事的客户',
+      '发现是同事的客户',
     );
     expect(await line('r11ColleagueCustomer').locator('.before').textContent()).toBe('方案 A');
     expect(await line('r11ColleagueCustomer').locator('.after').textContent()).toBe('方案 B');
@@ -105,7 +105,7 @@ describe('floor rules and shifts in the browser', () => {
     await expect.poll(() => entry.count()).toBe(2);
     expect(await entry.first().locator('[data-test=history-line]').count()).toBe(1);
     expect(await entry.first().locator('[data-test=history-line] .label').textContent()).toBe(
-      'R8 老客户带来新客户',
+      '老客户带来新客户',
     );
     expect(await entry.first().locator('.after').textContent()).toBe('方案 A');
     await page.keyboard.press('Escape');
@@ -140,7 +140,7 @@ describe('floor rules and shifts in the browser', () => {
     await screenshot(page, 'rotation-settings-en');
     await units.fill('101');
     await units.blur();
-    await formError(form, 'R14 Big-buyer alert must be a whole number from 2 to 100').waitFor();
+    await formError(form, 'Big-buyer alert must be a whole number from 2 to 100').waitFor();
     await scrollToEnd(page);
     await screenshot(page, 'rotation-settings-validation-en');
     await context.close();
