@@ -184,4 +184,68 @@ describe('the desk and the customer record in the browser', () => {
     await desk.context.close();
     await manager.context.close();
   }, 120_000);
+
+  it('R8: a brought-along walk-in with the old customer picked from the register goes to their owner, who decides the variant', async () => {
+    // The old customer: registered by li through the API (O1), so li owns them (O2).
+    const li = people.get('li')!;
+    const oldPhone = `1391${String(Date.now()).slice(-7)}`;
+    const oldName = `老客户${oldPhone.slice(-4)}`;
+    await ok(
+      gql(
+        server.url,
+        'mutation($s: ID!, $i: RegisterCustomerInput!) { registerCustomer(siteId: $s, input: $i) { customer { id } } }',
+        { s: siteId, i: { name: oldName, phone: oldPhone } },
+        li.token,
+      ),
+    );
+
+    const desk = await newSession(browser, server.url);
+    await signIn(desk.page, 'desk');
+    await desk.page.waitForURL(/\/desk$/);
+    await expectLive(desk.page);
+    const newName = `朋友${oldPhone.slice(-4)}`;
+    await desk.page.locator('.details summary').click();
+    await field(desk.page, 'customer-name').fill(newName);
+    await desk.page.locator('[data-test=walk-in-BROUGHT_ALONG]').click();
+    const dialog = desk.page.locator('.el-dialog[data-test=owner-dialog]');
+    await dialog.waitFor();
+    // Nothing picked yet: the owner is chosen by hand, and recording waits for one.
+    expect(await dialog.locator('[data-test=owner-record]').isDisabled()).toBe(true);
+    await field(dialog, 'lookup-input').fill(oldPhone.slice(-4));
+    await dialog.locator('[data-test=lookup-search]').click();
+    const row = dialog.locator('[data-test=lookup-row]', { hasText: oldName });
+    await row.waitFor();
+    await row.locator('[data-test=lookup-pick]').click();
+    await dialog
+      .locator('[data-test=brought-by-picked]', { hasText: `${oldName} · 归属 ${li.displayName}` })
+      .waitFor();
+    // The register decides the owner and the deal: no hand-picked owner any more.
+    expect(await dialog.locator('[data-test^=owner-]:not([data-test=owner-record])').count()).toBe(
+      0,
+    );
+    await screenshot(desk.page, 'desk-brought-along-zh');
+    await dialog.locator('[data-test=owner-record]').click();
+    await desk.page.locator('[data-test=desk-result-who]').waitFor();
+
+    // The reception keeps the owner the register named (R8 decides on the record, not on a typed name).
+    const { rotationBoard } = await ok(
+      gql<{
+        rotationBoard: {
+          receptions: Array<{
+            kind: string;
+            customerName: string | null;
+            owner: { id: string } | null;
+          }>;
+        };
+      }>(
+        server.url,
+        'query($s: ID!) { rotationBoard(siteId: $s) { receptions { kind customerName owner { id } } } }',
+        { s: siteId },
+        managerToken,
+      ),
+    );
+    const mine = rotationBoard.receptions.find((r) => r.customerName === newName);
+    expect(mine).toMatchObject({ kind: 'BROUGHT_ALONG', owner: { id: li.id } });
+    await desk.context.close();
+  }, 120_000);
 });
