@@ -144,7 +144,10 @@ export class RotationService {
       if (full.type === 'HAND_OVER') full.toConsultantId = facts.ownerId;
       else full.colleagueId = facts.ownerId;
     }
+    // Read beside the transaction; when the transaction fails first nobody awaits it, and an
+    // unhandled rejection (the database cut off) would end the process.
     const names = this.names(p.companyId);
+    names.catch(() => undefined);
     const change = await this.tx.run(
       async (em) => {
         await this.accounts.requireConsultants(em, siteId, consultantsNamed(full));
