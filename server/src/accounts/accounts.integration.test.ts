@@ -1,3 +1,4 @@
+import { randomBytes, scrypt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type TestApp } from '../test-support/harness.js';
@@ -5,6 +6,15 @@ import { UserEntity } from './accounts.entity.js';
 import { UsersAllSites1733100000000 } from './migrations/1733100000000-users-all-sites.js';
 
 const kinds = await databaseKinds();
+
+/** A hash in the stored format with another N than today's (what an older release wrote). */
+async function hashWith(password: string, N: number): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await new Promise<Buffer>((ok, ko) =>
+    scrypt(password.normalize('NFKC'), salt, 64, { N, r: 8, p: 1, maxmem: 128 * 1024 * 1024 }, (e, k) => (e ? ko(e) : ok(k))),
+  );
+  return ['scrypt', N, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+}
 
 describe.each(kinds)('accounts over GraphQL on %s', (kind) => {
   let t: TestApp;
@@ -29,9 +39,20 @@ describe.each(kinds)('accounts over GraphQL on %s', (kind) => {
   it('stores passwords as scrypt hashes, never in clear', async () => {
     const users = await t.app.ds.getRepository(UserEntity).find();
     for (const u of users) {
-      expect(u.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+      expect(u.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$/);
       expect(u.passwordHash).not.toContain('demo1234');
     }
+  });
+
+  it('a password hashed with older scrypt parameters still signs in, and is rehashed with today\'s', async () => {
+    const repo = t.app.ds.getRepository(UserEntity);
+    const old = await hashWith('demo1234', 32768);
+    await repo.update({ username: 'chen' }, { passwordHash: old });
+    await t.login('chen');
+    const after = (await repo.findOneByOrFail({ username: 'chen' })).passwordHash;
+    expect(after).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(after).not.toBe(old);
+    await t.login('chen');
   });
 
   it('a wrong password is UNAUTHENTICATED, and so is an unknown user', async () => {

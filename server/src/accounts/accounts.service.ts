@@ -15,7 +15,7 @@ import {
   UserEntity,
   UserSiteEntity,
 } from './accounts.entity.js';
-import { hashPassword, verifyPassword } from './domain/password.js';
+import { hashPassword, needsRehash, verifyPassword } from './domain/password.js';
 import type { SignInGuard } from './sign-in-guard.js';
 import { canActOnSite, hasRole, Role, type Principal } from './domain/roles.js';
 
@@ -90,6 +90,11 @@ export class AccountsService {
     });
     if (!user || !ok) throw unauthenticated('Wrong username or password');
     if (user.disabled) throw unauthenticated('This account is disabled');
+    if (needsRehash(user.passwordHash)) {
+      // Hashed with older parameters: store today's, now that the password is known.
+      const passwordHash = await hashPassword(password);
+      await this.tx.run((em) => em.update(UserEntity, { id: user.id, passwordHash: user.passwordHash }, { passwordHash }));
+    }
     const sessionId = randomUUID();
     const issued = await this.tokens.issue(user.id, sessionId);
     await this.tx.run((em) =>
