@@ -1,0 +1,141 @@
+// Subscriber processes and per-change measurement shared by the fan-out benchmarks
+// (bench/fanout.ts: one server against a bare graphql-ws baseline; bench/fanout-instances.ts:
+// one, two or three instances sharing MariaDB and Redis).
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FromWorker, ToWorker } from './subscribers.js';
+import { summary, wallMs } from './support.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const RECEIPT_TIMEOUT_MS = 20_000;
+const PAUSE_MS = 100;
+export const BENCH_DEADLINE = Date.now() + Number(process.env.BENCH_TIMEOUT_MS ?? 20 * 60_000);
+
+// ---- subscriber processes -------------------------------------------------------------------
+
+export class Worker {
+  private readonly child: ChildProcess;
+  private waiters: Array<{ match: (m: FromWorker) => boolean; resolve: (m: FromWorker) => void }> =
+    [];
+  readonly received = new Map<number, Extract<FromWorker, { evt: 'received' }>>();
+  errors: string[] = [];
+
+  constructor() {
+    this.child = fork(path.join(here, 'subscribers.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (m: FromWorker) => {
+      if (m.evt === 'received') this.received.set(m.seq, m);
+      if (m.evt === 'error' && this.errors.length < 20) this.errors.push(m.message);
+      const i = this.waiters.findIndex((w) => w.match(m));
+      if (i >= 0) this.waiters.splice(i, 1)[0].resolve(m);
+    });
+  }
+
+  request<E extends FromWorker['evt']>(
+    m: ToWorker,
+    evt: E,
+    timeoutMs = 300_000,
+  ): Promise<Extract<FromWorker, { evt: E }>> {
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(
+        () => reject(new Error(`worker: no ${evt} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        match: (x) => x.evt === evt,
+        resolve: (x) => {
+          clearTimeout(t);
+          resolve(x as Extract<FromWorker, { evt: E }>);
+        },
+      });
+      this.child.send(m);
+    });
+  }
+
+  kill() {
+    if (this.child.connected) this.child.send({ cmd: 'exit' } satisfies ToWorker);
+    setTimeout(() => this.child.kill('SIGKILL'), 2000).unref();
+  }
+}
+
+export async function waitReceipt(
+  workers: Worker[],
+  seq: number,
+): Promise<{ first: number; last: number } | null> {
+  const until = Date.now() + RECEIPT_TIMEOUT_MS;
+  while (Date.now() < until) {
+    const got = workers.map((w) => w.received.get(seq));
+    if (got.every(Boolean)) {
+      for (const w of workers) w.received.delete(seq);
+      return {
+        first: Math.min(...got.map((g) => g!.first)),
+        last: Math.max(...got.map((g) => g!.last)),
+      };
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  return null;
+}
+
+export async function connectAll(
+  workers: Worker[],
+  n: number,
+  wsUrl: string | string[],
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+) {
+  const t0 = Date.now();
+  const per = workers.map(
+    (_, i) => Math.floor(n / workers.length) + (i < n % workers.length ? 1 : 0),
+  );
+  const res = await Promise.all(
+    workers.map((w, i) =>
+      w.request(
+        { cmd: 'connect', wsUrl: Array.isArray(wsUrl) ? wsUrl[i % wsUrl.length] : wsUrl, token, query, variables, count: per[i] },
+        'connected',
+      ),
+    ),
+  );
+  const total = res.reduce((a, r) => a + r.total, 0);
+  const failed = res.reduce((a, r) => a + r.failed, 0);
+  if (total !== n)
+    throw new Error(
+      `only ${total} of ${n} subscribers connected (${failed} failed): ${workers.flatMap((w) => w.errors).join('; ')}`,
+    );
+  return Date.now() - t0;
+}
+
+/**
+ * Runs `count` changes one after another. Per change: reply→last receipt (the figure asked for),
+ * reply→first receipt, and request sent→last receipt (negative reply-based figures mean the
+ * fan-out finished before the reply reached the driver: they share the server's event loop).
+ */
+export async function measure(workers: Worker[], count: number, change: (i: number) => Promise<number>) {
+  const toLast: number[] = [];
+  const toFirst: number[] = [];
+  const sentToLast: number[] = [];
+  let lost = 0;
+  for (let i = 0; i < count && Date.now() < BENCH_DEADLINE; i++) {
+    const sent = wallMs();
+    const seq = await change(i);
+    const replied = wallMs();
+    const r = await waitReceipt(workers, seq);
+    if (!r) lost += 1;
+    else {
+      toLast.push(r.last - replied);
+      toFirst.push(r.first - replied);
+      sentToLast.push(r.last - sent);
+    }
+    await new Promise((res) => setTimeout(res, PAUSE_MS));
+  }
+  return {
+    toLast: summary(toLast),
+    toFirst: summary(toFirst),
+    sentToLast: summary(sentToLast),
+    lost,
+  };
+}
