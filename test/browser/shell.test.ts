@@ -52,6 +52,11 @@ describe('web shell in the browser', () => {
     await page.locator('[data-test=login-submit]').click();
     await page.locator('.el-form-item__error', { hasText: '请填写用户名' }).waitFor();
     await page.locator('.el-form-item__error', { hasText: '请填写密码' }).waitFor();
+    await screenshot(page, 'login-missing-zh');
+    // Typing clears the field's message; the other stays.
+    await page.locator('input[name=username]').fill('desk');
+    await page.locator('.el-form-item__error', { hasText: '请填写用户名' }).waitFor({ state: 'detached' });
+    await page.locator('.el-form-item__error', { hasText: '请填写密码' }).waitFor();
     await context.close();
   });
 

@@ -76,19 +76,20 @@ describe('LoginPage', () => {
     expect(wrapper.get('[data-test=login-error]').text()).toContain('This account is disabled');
   });
 
-  it('signs in and goes to the remembered page, or else home', async () => {
+  it('signs in and goes to the remembered page, or else home', { timeout: 40_000 }, async () => {
     const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
     const ok = () => ({ login: { token: 't', expiresAt, user: desk } });
 
     const first = await renderAt('/login', ok);
     await submit(first.wrapper, 'desk', 'demo1234');
     // The home page is a lazy chunk: the navigation ends once it has loaded.
-    await vi.waitFor(() => expect(first.router.currentRoute.value.fullPath).toBe('/desk'));
+    // Its first import is compiled on demand: seconds on a busy machine.
+    await vi.waitFor(() => expect(first.router.currentRoute.value.fullPath).toBe('/desk'), { timeout: 15_000 });
     first.wrapper.unmount();
 
     localStorage.clear();
     const second = await renderAt('/login?redirect=%2F403', ok);
     await submit(second.wrapper, 'desk', 'demo1234');
-    await vi.waitFor(() => expect(second.router.currentRoute.value.path).toBe('/403'));
+    await vi.waitFor(() => expect(second.router.currentRoute.value.path).toBe('/403'), { timeout: 15_000 });
   });
 });
