@@ -20,6 +20,20 @@ async function ok<T>(r: Promise<{ data?: T; errors?: unknown[] }>): Promise<T> {
   return body.data;
 }
 
+/** A consultant signed in on a phone, on their floor page. */
+async function onPhone(username: string) {
+  const phone = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    isMobile: true,
+  });
+  const phonePage = await phone.newPage();
+  await signIn(phonePage, username);
+  await phonePage.waitForURL(/\/me\/floor$/);
+  return { phone, phonePage };
+}
+
 async function english(page: Page) {
   await page.evaluate(() => localStorage.setItem('reception.locale', 'en'));
   await page.reload();
@@ -179,15 +193,7 @@ describe('the floor in the browser', () => {
     // The consultant who received the walk-in, on a phone.
     const username =
       [...people.entries()].find(([, p]) => p.displayName === receiver)?.[0] ?? 'wang';
-    const phone = await browser.newContext({
-      baseURL: server.url,
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-      isMobile: true,
-    });
-    const phonePage = await phone.newPage();
-    await signIn(phonePage, username);
-    await phonePage.waitForURL(/\/me\/floor$/);
+    const { phone, phonePage } = await onPhone(username);
     await phonePage.locator('[data-test=my-status]').waitFor();
     await phonePage.locator('[data-test=my-customer]', { hasText: customer }).waitFor();
     await screenshot(phonePage, 'my-floor-phone-zh');
@@ -210,6 +216,54 @@ describe('the floor in the browser', () => {
     await phone.close();
     await desk.context.close();
     await manager.context.close();
+  });
+
+  it("O3: a returning customer's card on the consultant's phone shows the follow-up-due badge from the record", async () => {
+    // zhang's customer, imported as registered six days ago: with the 7-day period (O3) the
+    // ownership lapses within the site's 3-day window.
+    const managerToken = await login(server.url, 'manager');
+    const deskToken = await login(server.url, 'desk');
+    const name = `跟进卡片${Date.now() % 10000}`;
+    const number = `1376${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+    const day = new Date(Date.now() + 8 * 3_600_000 - 6 * 86_400_000).toISOString().slice(0, 10);
+    const csv = ['姓名,电话,顾问,登记日期', `${name},${number},zhang,${day} 10:00`].join('\n');
+    const imported = await ok(
+      gql<{ importCustomers: { imported: number } }>(
+        server.url,
+        'mutation($s: ID!, $f: String!, $c: String!) { importCustomers(siteId: $s, fileName: $f, contentBase64: $c) { imported } }',
+        { s: siteId, f: 'due.csv', c: Buffer.from(csv).toString('base64') },
+        managerToken,
+      ),
+    );
+    expect(imported.importCustomers.imported).toBe(1);
+    // The desk types the phone: R7 sends the walk-in to the owner (R10: a helper if busy).
+    const walkIn = await ok(
+      gql<{
+        recordWalkIn: {
+          reception: { consultant: { id: string } | null; customerId: string | null };
+        };
+      }>(
+        server.url,
+        'mutation($s: ID!, $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) { reception { consultant { id } customerId } } }',
+        { s: siteId, i: { kind: 'NEW', customerName: name, phone: number } },
+        deskToken,
+      ),
+    );
+    expect(walkIn.recordWalkIn.reception.customerId).not.toBeNull();
+    // zhang, or a helper when zhang is busy (R10): the badge comes from the record either way.
+    const servedBy = walkIn.recordWalkIn.reception.consultant?.id;
+    const username = [...people.entries()].find(([, p]) => p.id === servedBy)?.[0];
+    expect(username, `received by ${servedBy}`).toBeDefined();
+
+    const { phone, phonePage } = await onPhone(username!);
+    const card = phonePage.locator('[data-test=my-customer]', { hasText: name });
+    await card.locator('[data-test=follow-up-due]', { hasText: /\d 天内需跟进/ }).waitFor();
+    await screenshot(phonePage, 'my-floor-follow-up-due-zh');
+    await english(phonePage);
+    await card
+      .locator('[data-test=follow-up-due]', { hasText: /Follow-up due within \d days?/ })
+      .waitFor();
+    await phone.close();
   });
 
   it('an ownership dispute (O6) shows on the board and the wall at once, linking to the conflicts page', async () => {

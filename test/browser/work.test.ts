@@ -184,6 +184,12 @@ describe('my work, notifications, the calendar and the day on the floor board', 
     const approvals = page.locator('[data-test=work-approvals]');
     // The demo request of 链家门店 waits for the manager already.
     await approvals.locator('[data-test=approval-link]', { hasText: '链家门店' }).waitFor();
+    // The manager leads the demo's category-A visit: its plan task links the visit, with its purpose.
+    const task = page
+      .locator('[data-test=work-tasks] .el-table__row', { hasText: '城建集团' })
+      .first();
+    await task.locator('a.visit-link', { hasText: '城建集团' }).waitFor();
+    expect(await task.innerText()).toContain('集团领导考察项目');
     const bell = page.locator('[data-test=notification-bell]');
     const unreadBefore = Number(await bell.getAttribute('data-unread'));
 

@@ -17,6 +17,8 @@ const Q = {
   settings: 'query($s: ID!) { customerSettings(siteId: $s) { followUpDays followUpDueDays grades { grade label description } } }',
   updateSettings: `mutation($s: ID!, $i: CustomerSettingsInput!) { updateCustomerSettings(siteId: $s, input: $i) { followUpDays followUpDueDays grades { grade label description } } }`,
   history: `query($s: ID!) { settingsHistory(siteId: $s, area: CUSTOMERS, limit: 10) { before after } }`,
+  export: `query($s: ID!) { exportCustomers(siteId: $s) { contentBase64 } }`,
+  byIds: `query($s: ID!, $ids: [ID!]!) { customersByIds(siteId: $s, ids: $ids) { ${CUSTOMER} } }`,
 };
 
 const DAY = 24 * 3600_000;
@@ -148,6 +150,42 @@ describe.each(kinds)('intent grade and follow-up due on %s', (kind) => {
     expect(d.rows.map((r) => r.id)).toEqual([b.id]);
     expect(d.total).toBe(1);
     expect((await list('manager', { q: '评级筛选' })).total).toBe(3);
+  });
+
+  it('Issue 13: the register export has an intent-grade column (意向等级): the grade, blank when not graded', async () => {
+    now += DAY;
+    const a = await register('wang', '导出评级甲');
+    const b = await register('wang', '导出评级乙');
+    await register('li', '导出评级丙');
+    await ok('wang', Q.grade, { c: a.id, g: 'A' });
+    await ok('manager', Q.grade, { c: b.id, g: 'C' });
+    const { readTable } = await import('./customers.import.js');
+    for (const as of ['manager', 'li']) {
+      const table = await readTable('x.xlsx', Buffer.from((await ok(as, Q.export, { s: bj })).exportCustomers.contentBase64, 'base64'));
+      const col = table[0].indexOf('意向等级');
+      expect(col, 'grade column').toBeGreaterThan(0);
+      const gradeOf = (name: string) => table.find((row) => row[0] === name)?.[col];
+      expect([gradeOf('导出评级甲'), gradeOf('导出评级乙'), gradeOf('导出评级丙')], as).toEqual(['A', 'C', '']);
+    }
+  });
+
+  it("O3: customers by id (the phone page's cards start from receptions) carry the badge from the record, one answer per id in order", async () => {
+    now += DAY;
+    const today = now;
+    now = today - 7 * DAY;
+    const lapsing = await register('wang', '卡片跟进甲');
+    now = today;
+    const fresh = await register('wang', '卡片跟进乙');
+    const byIds = async (as: string, ids: string[]) => (await ok(as, Q.byIds, { s: bj, ids })).customersByIds as Array<Customer | null>;
+    const rows = await byIds('wang', [fresh.id, lapsing.id, '99999999']);
+    expect(rows.map((r) => r?.id ?? null)).toEqual([fresh.id, lapsing.id, null]);
+    expect(rows[0]!.followUpDue).toBeNull();
+    expect(rows[1]!.followUpDue).toMatchObject({ state: 'DUE', inDays: 1 });
+    // A colleague serving the customer on the floor sees the same standing.
+    expect((await byIds('li', [lapsing.id]))[0]).toMatchObject({ id: lapsing.id, followUpDue: { state: 'DUE', inDays: 1 } });
+    expect((await byIds('wang', [])).length).toBe(0);
+    const tooMany = await refused('wang', Q.byIds, { s: bj, ids: Array.from({ length: 51 }, (_, i) => String(i + 1)) });
+    expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
   });
 
   it("Issue 13: the grades' wording is a site setting, recorded in the register settings history; blank goes back to the default", async () => {

@@ -233,6 +233,7 @@ describe('writing the register', () => {
         budget: '300万',
         size: '90',
         source: '路过',
+        grade: 'B',
       },
     ]);
     const table = await readTable('x.xlsx', file);

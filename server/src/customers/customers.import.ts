@@ -390,9 +390,11 @@ export interface ExportRow {
   budget: string;
   size: string;
   source: string;
+  /** Issue 13: buying intent A–D, or '' when not graded. */
+  grade: string;
 }
 
-/** Headers the import reads back (姓名, 电话, 置业顾问, 登记日期, 预算, 面积, 来源) plus ownership. */
+/** Headers the import reads back (姓名, 电话, 置业顾问, 登记日期, 预算, 面积, 来源), then ownership and the grade. */
 export const EXPORT_COLUMNS: Array<{ header: string; key: keyof ExportRow; width: number }> = [
   { header: '姓名', key: 'name', width: 14 },
   { header: '电话', key: 'phone', width: 16 },
@@ -405,6 +407,8 @@ export const EXPORT_COLUMNS: Array<{ header: string; key: keyof ExportRow; width
   { header: '归属依据', key: 'ownership', width: 10 },
   { header: '归属到期', key: 'lapsesAt', width: 18 },
   { header: '已成交', key: 'dealClosed', width: 8 },
+  // Issue 13: last, so the columns people already use keep their places.
+  { header: '意向等级', key: 'grade', width: 10 },
 ];
 
 export async function writeRegister(rows: ExportRow[]): Promise<Buffer> {

@@ -181,6 +181,17 @@ export class CustomersResolver {
   }
 
   @Authorized(Role.CONSULTANT, Role.MANAGER, Role.ADMIN)
+  @Query(() => [CustomerView], {
+    nullable: 'items',
+    description: "Customers by id, one answer per id in order (null: not of this site), e.g. the cards of the consultant's phone page, which start from receptions (O3 badge). At most 50.",
+  })
+  async customersByIds(@Arg('siteId', () => ID) siteId: string, @Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+    if (ids.length > 50) throw badInput('ids', 'At most 50 customers at once');
+    const rows = await ctx.services.customers.byIds(principalOf(ctx), parseId('siteId', siteId), ids.map((id, i) => parseId(`ids.${i}`, id)));
+    return rows.map((r) => (r ? customerView(r, now(ctx)) : null));
+  }
+
+  @Authorized(Role.CONSULTANT, Role.MANAGER, Role.ADMIN)
   @Query(() => CustomerDetailView, { description: "A customer's page: registrations, follow-ups, decisions, deals (the timeline)" })
   async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CustomerDetailView> {
     const d = await ctx.services.customers.detail(principalOf(ctx), parseId('id', id));

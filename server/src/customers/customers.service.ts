@@ -359,6 +359,21 @@ export class CustomersService {
     return this.rows(p, siteId, [...new Set(found.map((c) => c.mergedIntoId ?? c.id))]);
   }
 
+  /**
+   * Customers by id, one answer per id in the order asked (null: not of this site): cards that
+   * start from a reception, not a register row, get the customer's standing (O3 badge). A merged
+   * record answers as the customer it joined (O5/O6).
+   */
+  async byIds(p: Principal, siteId: number, ids: number[]): Promise<Array<CustomerRow | null>> {
+    const site = await this.accounts.requireSite(p, siteId);
+    if (!ids.length) return [];
+    const found = await this.ds.getRepository(CustomerEntity).find({ where: { id: In(ids), siteId }, select: { id: true, mergedIntoId: true } });
+    const target = new Map(found.map((c) => [c.id, c.mergedIntoId ?? c.id]));
+    const rows = await this.rows(p, siteId, [...new Set(target.values())], site.timezone);
+    const byId = new Map(rows.map((r) => [r.customer.id, r]));
+    return ids.map((id) => byId.get(target.get(id) ?? -1) ?? null);
+  }
+
   async list(
     p: Principal,
     siteId: number,
@@ -868,6 +883,7 @@ export class CustomersService {
           budget: intent.budget ?? '',
           size: intent.size ?? '',
           source: intent.source ?? '',
+          grade: r.customer.intentGrade ?? '',
           owner: r.ownership.ownerId ? (nameOf.get(r.ownership.ownerId) ?? '') : '',
           ownership: r.ownership.rule,
           lapsesAt: wallClock(r.ownership.lapsesAt, site.timezone),

@@ -10,7 +10,7 @@ import type { Logger } from '../platform/logger.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 
 /** Every path where a typed phone number is matched against the register. */
-export type LookupKind = 'DESK_LOOKUP' | 'REGISTER_CHECK' | 'REGISTER' | 'REGISTER_SEARCH' | 'WALK_IN' | 'WALK_IN_FORM' | 'CORRECTION';
+export type LookupKind = 'DESK_LOOKUP' | 'REGISTER_CHECK' | 'REGISTER' | 'REGISTER_SEARCH' | 'WALK_IN' | 'CORRECTION';
 
 /** The digits a lookup matches on: the same number typed again is not a new guess. */
 const digitsOf = (phone: string) => phone.replace(/\D/g, '');

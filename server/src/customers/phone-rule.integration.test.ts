@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type GqlResult, type TestApp } from '../test-support/harness.js';
+import { AppointmentEntity, GuestEntity } from '../appointments/appointments.entity.js';
 import { CustomerEntity, CustomerFamilyEntity, RegistrationEntity } from './customers.entity.js';
 
 const kinds = await databaseKinds();
 
 // Issue 13: one phone rule at every entry point (platform/phone.ts): the register form, a
-// correction, family members, the desk's walk-in and the import accept the same numbers and
-// refuse letters with BAD_USER_INPUT (reason BAD_PHONE), writing nothing.
+// correction, family members, the desk's walk-in, the import and an appointment's guest
+// contacts accept the same numbers and refuse letters with BAD_USER_INPUT (reason BAD_PHONE), writing nothing.
 
 const Q = {
   register: `mutation($s: ID!, $i: RegisterCustomerInput!) { registerCustomer(siteId: $s, input: $i) { match registrationId customer { id phone } } }`,
@@ -16,6 +17,9 @@ const Q = {
   checkIn: `mutation($s: ID!) { checkIn(siteId: $s) { board { seq } } }`,
   preview: `query($s: ID!, $f: String!, $c: String!) { previewCustomerImport(siteId: $s, fileName: $f, contentBase64: $c) { rows valid errorCount errors { row field code message } } }`,
   import: `mutation($s: ID!, $f: String!, $c: String!) { importCustomers(siteId: $s, fileName: $f, contentBase64: $c) { imported } }`,
+  appointments: `query($s: ID!) { appointments(siteId: $s, limit: 500) { rows { id state } } }`,
+  arrive: `mutation($id: ID!, $g: [GuestInput!]!) { recordArrival(id: $id, guests: $g) { id state } }`,
+  timeline: `query($id: ID!) { customer(id: $id) { timeline { kind details } } }`,
 };
 
 /** 12:00 Asia/Shanghai on Tuesday 10 June 2025. */
@@ -145,5 +149,40 @@ describe.each(kinds)('one phone rule at every entry point on %s', (kind) => {
     const typed = await t.gql<any>(Q.register, { s: bj, i: { name: '郑二', phone: '13822220007' } }, tokens.li);
     expect(typed.data?.registerCustomer?.match ?? typed.errors![0].extensions!.reason).toMatch(/SAME|O2_ALREADY_REGISTERED/);
     expect(await t.app.ds.getRepository(CustomerEntity).countBy({ phone: '13822220007' })).toBe(1);
+  });
+
+  it('O5/O9 phone rule: a guest contact typed as a number refuses letters, recording nothing; "+86 138-…" is keyed like the register', async () => {
+    // An approved visit of the demo's (the desk records its arrival, P4).
+    const rows = (await ok<any>('desk', Q.appointments, { s: bj })).appointments.rows as Array<{ id: string; state: string }>;
+    const visit = rows.find((r) => r.state === 'APPROVED' || r.state === 'PREPARED')!;
+    expect(visit, 'an approved demo visit').toBeDefined();
+    const stored = async () => ({
+      guests: await t.app.ds.getRepository(GuestEntity).countBy({ appointmentId: Number(visit.id) }),
+      state: (await t.app.ds.getRepository(AppointmentEntity).findOneByOrFail({ id: Number(visit.id) })).state,
+    });
+    const before = await stored();
+    for (const contact of ['1382222OOO8', '138-2222-0008 ext 2', '12345']) {
+      expect(await refused('desk', Q.arrive, { id: visit.id, g: [{ name: '陈立', contact: '微信 chenli' }, { name: '王敏', contact }] }), contact).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'guests.1.contact',
+        reason: 'BAD_PHONE',
+      });
+    }
+    expect(await stored()).toEqual(before);
+
+    // The same person in the register: the visit shows on their timeline through the keyed number.
+    const reg = await ok('wang', Q.register, { s: bj, i: { name: '陈立', phone: '13822220008' } });
+    await ok('desk', Q.arrive, {
+      id: visit.id,
+      g: [
+        { name: '陈立', contact: '+86 138-2222-0008' },
+        { name: '王敏', contact: 'wangmin@example.com' },
+        { name: '刘强', contact: '微信 liuqiang' },
+      ],
+    });
+    const guests = await t.app.ds.getRepository(GuestEntity).find({ where: { appointmentId: Number(visit.id) }, order: { id: 'ASC' } });
+    expect(guests.map((g) => g.contact)).toEqual(['13822220008', 'wangmin@example.com', '微信 liuqiang']);
+    const timeline = (await ok<any>('wang', Q.timeline, { id: reg.registerCustomer.customer.id })).customer.timeline as Array<{ kind: string; details: any }>;
+    expect(timeline.filter((e) => e.kind === 'APPOINTMENT').map((e) => e.details.appointmentId)).toEqual([Number(visit.id)]);
   });
 });

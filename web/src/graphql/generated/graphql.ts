@@ -976,6 +976,14 @@ export type SetCustomerGradeMutationVariables = Exact<{
 
 export type SetCustomerGradeMutation = { setCustomerGrade: { id: string, name: string, phone: string | null, phoneMasked: string, createdAt: string, dealClosed: boolean, intentGrade: IntentGrade | null, ownership: { since: string | null, lapsesAt: string | null, rule: string, lapsesSoon: boolean, owner: { id: string, displayName: string } | null }, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null } };
 
+export type CustomersByIdsQueryVariables = Exact<{
+  siteId: string;
+  ids: Array<string> | string;
+}>;
+
+
+export type CustomersByIdsQuery = { customersByIds: Array<{ id: string, followUpDue: { state: FollowUpDueState, inDays: number | null, lapsesAt: string | null } | null } | null> };
+
 export type DepartmentRowFragment = { id: string, name: string, createdAt: string, site: { id: string, name: string, code: string } | null, head: { id: string, displayName: string } | null };
 
 export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -4134,6 +4142,18 @@ fragment CustomerRow on Customer {
     lapsesAt
   }
 }`) as unknown as TypedDocumentString<SetCustomerGradeMutation, SetCustomerGradeMutationVariables>;
+export const CustomersByIdsDocument = new TypedDocumentString(`
+    query CustomersByIds($siteId: ID!, $ids: [ID!]!) {
+  customersByIds(siteId: $siteId, ids: $ids) {
+    id
+    followUpDue {
+      state
+      inDays
+      lapsesAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomersByIdsQuery, CustomersByIdsQueryVariables>;
 export const DepartmentsDocument = new TypedDocumentString(`
     query Departments {
   departments {
