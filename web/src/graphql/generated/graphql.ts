@@ -1023,6 +1023,10 @@ export type FloorReceptionFragment = { id: string, kind: WalkInKind, customerNam
 
 export type FloorEventFragment = { seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null };
 
+export type FloorConsultantFragment = { state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> };
+
+export type FloorAlertFragment = { id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null };
+
 export type FloorBoardFragment = { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> };
 
 export type FloorChangeResultFragment = { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null };
@@ -1041,6 +1045,16 @@ export type FloorBoardLiveSubscriptionVariables = Exact<{
 
 
 export type FloorBoardLiveSubscription = { rotationBoard: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> } };
+
+export type FloorBoardChangeFragment = { siteId: string, seq: number, baseSeq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, consultants: { removed: Array<string>, upserted: Array<{ index: number, row: { state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> } }> }, waiting: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } }> }, receptions: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } }> }, alerts: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null } }> }, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> };
+
+export type FloorBoardFeedSubscriptionVariables = Exact<{
+  siteId: string;
+  afterSeq?: number | null | undefined;
+}>;
+
+
+export type FloorBoardFeedSubscription = { rotationBoardFeed: { seq: number, baseSeq: number | null, complete: boolean, board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> } | null, change: { siteId: string, seq: number, baseSeq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, consultants: { removed: Array<string>, upserted: Array<{ index: number, row: { state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> } }> }, waiting: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } }> }, receptions: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } }> }, alerts: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null } }> }, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> } | null } };
 
 export type FloorBoardAtQueryVariables = Exact<{
   siteId: string;
@@ -2099,6 +2113,77 @@ export const FloorReceptionFragmentDoc = new TypedDocumentString(`
   id
   displayName
 }`, {"fragmentName":"FloorReception"}) as unknown as TypedDocumentString<FloorReceptionFragment, unknown>;
+export const FloorConsultantFragmentDoc = new TypedDocumentString(`
+    fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  customerId
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}`, {"fragmentName":"FloorConsultant"}) as unknown as TypedDocumentString<FloorConsultantFragment, unknown>;
+export const FloorAlertFragmentDoc = new TypedDocumentString(`
+    fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}`, {"fragmentName":"FloorAlert"}) as unknown as TypedDocumentString<FloorAlertFragment, unknown>;
 export const FloorEventFragmentDoc = new TypedDocumentString(`
     fragment FloorEvent on RotationEvent {
   seq
@@ -2141,24 +2226,7 @@ export const FloorBoardFragmentDoc = new TypedDocumentString(`
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -2171,14 +2239,7 @@ export const FloorBoardFragmentDoc = new TypedDocumentString(`
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -2238,6 +2299,36 @@ fragment FloorEvent on RotationEvent {
   rule
   explanation
   undoable
+}
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
 }`, {"fragmentName":"FloorBoard"}) as unknown as TypedDocumentString<FloorBoardFragment, unknown>;
 export const FloorChangeResultFragmentDoc = new TypedDocumentString(`
     fragment FloorChangeResult on FloorChange {
@@ -2303,6 +2394,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -2319,24 +2440,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -2349,19 +2453,158 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
   }
 }`, {"fragmentName":"FloorChangeResult"}) as unknown as TypedDocumentString<FloorChangeResultFragment, unknown>;
+export const FloorBoardChangeFragmentDoc = new TypedDocumentString(`
+    fragment FloorBoardChange on RotationBoardChange {
+  siteId
+  seq
+  baseSeq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  consultants {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorConsultant
+      }
+    }
+  }
+  waiting {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorReception
+      }
+    }
+  }
+  receptions {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorReception
+      }
+    }
+  }
+  alerts {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorAlert
+      }
+    }
+  }
+  events {
+    ...FloorEvent
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  customerId
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  actingFor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}`, {"fragmentName":"FloorBoardChange"}) as unknown as TypedDocumentString<FloorBoardChangeFragment, unknown>;
 export const FloorDeputyRowFragmentDoc = new TypedDocumentString(`
     fragment FloorDeputyRow on FloorDeputy {
   id
@@ -4330,6 +4573,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -4346,24 +4619,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -4376,14 +4632,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -4450,6 +4699,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -4466,24 +4745,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -4496,19 +4758,206 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
   }
 }`) as unknown as TypedDocumentString<FloorBoardLiveSubscription, FloorBoardLiveSubscriptionVariables>;
+export const FloorBoardFeedDocument = new TypedDocumentString(`
+    subscription FloorBoardFeed($siteId: ID!, $afterSeq: Int) {
+  rotationBoardFeed(siteId: $siteId, afterSeq: $afterSeq) {
+    seq
+    baseSeq
+    complete
+    board {
+      ...FloorBoard
+    }
+    change {
+      ...FloorBoardChange
+    }
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  customerId
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  actingFor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    ...FloorConsultant
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    ...FloorAlert
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorBoardChange on RotationBoardChange {
+  siteId
+  seq
+  baseSeq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  consultants {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorConsultant
+      }
+    }
+  }
+  waiting {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorReception
+      }
+    }
+  }
+  receptions {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorReception
+      }
+    }
+  }
+  alerts {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorAlert
+      }
+    }
+  }
+  events {
+    ...FloorEvent
+  }
+}`) as unknown as TypedDocumentString<FloorBoardFeedSubscription, FloorBoardFeedSubscriptionVariables>;
 export const FloorBoardAtDocument = new TypedDocumentString(`
     query FloorBoardAt($siteId: ID!, $seq: Int!) {
   rotationBoardAt(siteId: $siteId, seq: $seq) {
@@ -4570,6 +5019,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -4586,24 +5065,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -4616,14 +5078,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -4748,6 +5203,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -4764,24 +5249,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -4794,14 +5262,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -4876,6 +5337,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -4892,24 +5383,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -4922,14 +5396,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5004,6 +5471,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5020,24 +5517,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5050,14 +5530,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5132,6 +5605,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5148,24 +5651,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5178,14 +5664,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5264,6 +5743,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5280,24 +5789,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5310,14 +5802,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5396,6 +5881,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5412,24 +5927,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5442,14 +5940,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5524,6 +6015,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5540,24 +6061,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5570,14 +6074,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5652,6 +6149,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5668,24 +6195,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5698,14 +6208,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5780,6 +6283,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5796,24 +6329,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5826,14 +6342,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5908,6 +6417,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5924,24 +6463,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5954,14 +6476,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6036,6 +6551,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6052,24 +6597,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6082,14 +6610,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6164,6 +6685,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6180,24 +6731,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6210,14 +6744,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6292,6 +6819,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6308,24 +6865,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6338,14 +6878,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6425,6 +6958,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6441,24 +7004,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6471,14 +7017,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6553,6 +7092,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6569,24 +7138,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6599,14 +7151,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6681,6 +7226,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6697,24 +7272,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6727,14 +7285,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6814,6 +7365,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6830,24 +7411,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6860,14 +7424,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6942,6 +7499,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6958,24 +7545,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6988,14 +7558,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -7070,6 +7633,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -7086,24 +7679,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -7116,14 +7692,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
