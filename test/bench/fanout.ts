@@ -257,6 +257,8 @@ async function main() {
     const server: RunningServer = await startServer({
       env: {
         LOG_LEVEL: 'info',
+        // Every subscriber signs in as the manager: the per-user socket cap would close most.
+        WS_MAX_SOCKETS_PER_USER: String(Math.max(...N_LIST) + 10),
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         // CPU_PROFILE_DIR=/tmp/prof: profile the server process (see bench/README.md).
         ...profileEnv(),
@@ -356,7 +358,7 @@ async function main() {
 
       const ratio = (a: number, b: number) => (a > 0 && b > 0 ? (a / b).toFixed(2) : 'n/a');
       console.log(
-        `N=${n}: board ${(bytes / 1024).toFixed(1)} KiB/message; connect ${connectMs} ms (baseline ${baseConnectMs} ms); ` +
+        `N=${n}: baseline whole board ${(bytes / 1024).toFixed(1)} KiB/message; connect ${connectMs} ms (baseline ${baseConnectMs} ms); ` +
           `changes measured ${ours.toLast.n} (lost ${ours.lost}), baseline ${base.toLast.n} (lost ${base.lost})\n` +
           `  reply→last receipt   ours p50 ${fmt(ours.toLast.p50)} p99 ${fmt(ours.toLast.p99)} | baseline p50 ${fmt(base.toLast.p50)} p99 ${fmt(base.toLast.p99)}\n` +
           `  reply→first receipt  ours p50 ${fmt(ours.toFirst.p50)} | baseline p50 ${fmt(base.toFirst.p50)}\n` +
