@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRows, diffRows, wholeBoardMessages, applyBoardChange, type RowsChange } from './rotation.feed.js';
+import { applyRows, boardFeed, diffRows, wholeBoardMessages, applyBoardChange, type RowsChange } from './rotation.feed.js';
 import type { RotationBoardChangeView } from './rotation.feed.types.js';
 import type { RotationBoardView } from './rotation.types.js';
 
@@ -48,5 +48,25 @@ describe('issue 17: list changes keyed by id', () => {
     let held = messages[0].board!;
     for (const m of messages.slice(1)) held = applyBoardChange(held, m.change as RotationBoardChangeView);
     expect(held).toEqual({ ...board, events: board.events.slice(-20) });
+  });
+
+  it('a change too large for a message (a long gap) goes as the whole board again, in bounded pieces', async () => {
+    const reception = (i: number) => ({ id: `r${i}`, customerName: 'x'.repeat(200) }) as never;
+    const board = (seq: number, n: number) =>
+      ({ siteId: 1, seq, consultants: [], waiting: [], receptions: Array.from({ length: n }, (_, i) => reception(i)), alerts: [], events: [] }) as unknown as RotationBoardView;
+    async function* boards() {
+      yield board(1, 1);
+      yield board(2, 2);
+      yield board(3, 300);
+    }
+    const messages = [];
+    for await (const m of boardFeed(boards(), 20_000)) messages.push(m);
+    expect(messages.map((m) => [m.seq, m.baseSeq, !!m.board])).toEqual([
+      [1, null, true],
+      [2, 1, false],
+      ...messages.slice(2).map((m, i) => [3, i === 0 ? null : 3, i === 0]),
+    ]);
+    expect(messages.length).toBeGreaterThan(4);
+    for (const m of messages) expect(JSON.stringify(m).length).toBeLessThan(24_000);
   });
 });

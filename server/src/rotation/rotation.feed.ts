@@ -142,16 +142,24 @@ function changeMessage(prev: Board, next: Board): RotationBoardFeedMessage {
   return message;
 }
 
+/** Bytes of the rows and events a change carries (the header is small and bounded). */
+function changeBytes(c: RotationBoardChangeView): number {
+  const rows = [c.consultants, c.waiting, c.receptions, c.alerts].flatMap((l) => l.upserted.map((u) => u.row as object));
+  return [...rows, ...c.events].reduce((n, row) => n + sizeOf(row), 0);
+}
+
 /**
  * A live feed of whole boards (first the current one, then each change in order, gaps filled
  * from the log) as a change feed: the first board whole, then what changed from one to the next.
+ * A change larger than a message (a long gap filled from the log) goes as a whole board again.
  */
-export function boardFeed(boards: AsyncGenerator<Board>): AsyncGenerator<RotationBoardFeedMessage> {
+export function boardFeed(boards: AsyncGenerator<Board>, budget = MESSAGE_ROW_BYTES): AsyncGenerator<RotationBoardFeedMessage> {
   async function* feed() {
     let held: Board | null = null;
     for await (const board of boards) {
-      if (held) yield changeMessage(held, board);
-      else yield* wholeBoardMessages(board);
+      const message = held ? changeMessage(held, board) : null;
+      if (message && changeBytes(message.change!) <= budget) yield message;
+      else yield* wholeBoardMessages(board, budget);
       held = board;
     }
   }
