@@ -168,7 +168,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
-      subscribe: sharedSubscribe(['rotationBoard']),
+      subscribe: sharedSubscribe(['rotationBoard', 'rotationBoardFeed']),
       onNext: (_ctx, _id, _payload, _args, result) => serializedOnce(result) as FormattedExecutionResult | undefined,
       onConnect: async (ctx) => {
         const { principal, board } = await bearerOf(ctx.connectionParams?.authorization);
@@ -372,9 +372,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 }
 
-/** The operation is a subscription to rotationBoard only (what a board token may open). */
+/** The operation is a subscription to the board only, whole or as changes (what a board token may open). */
 function onlyBoardSubscription(document: DocumentNode, operationName: string | null | undefined): boolean {
   const op = getOperationAST(document, operationName);
   if (!op || op.operation !== 'subscription') return false;
-  return op.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value === 'rotationBoard');
+  return op.selectionSet.selections.every((s) => s.kind === 'Field' && (s.name.value === 'rotationBoard' || s.name.value === 'rotationBoardFeed'));
 }

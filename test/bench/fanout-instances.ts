@@ -11,11 +11,13 @@ import os from 'node:os';
 import { createMariadbDatabase, mariadbAvailable, REDIS_URL } from '../support/mariadb.js';
 import { gql, login, startServer, type RunningServer } from '../support/server.js';
 import { connectAll, measure, Worker } from './fanout-support.js';
-import { BOARD_SUBSCRIPTION, fmt, machine, must, prepareFloor } from './support.js';
+import { BOARD_SUBSCRIPTION, FEED_SUBSCRIPTION, fmt, machine, must, prepareFloor } from './support.js';
 
 const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2,3').split(',').map(Number);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const MUTATIONS = Number(process.env.BENCH_MUTATIONS ?? 25);
+// As the web's dashboards: the board feed (whole once, then changes); BENCH_FEED=0 for whole boards.
+const FEED = process.env.BENCH_FEED !== '0';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
 async function main() {
@@ -63,7 +65,7 @@ async function main() {
     for (const k of INSTANCES) {
       // Worker i connects to instance i mod k, so the subscribers are split evenly.
       const urls = servers.slice(0, k).map((s) => s.wsUrl);
-      const connectMs = await connectAll(workers, SUBSCRIBERS, urls, token, BOARD_SUBSCRIPTION, { siteId, afterSeq: null });
+      const connectMs = await connectAll(workers, SUBSCRIBERS, urls, token, FEED ? FEED_SUBSCRIPTION : BOARD_SUBSCRIPTION, { siteId, afterSeq: null });
       const r = await measure(workers, MUTATIONS, walkInOrEnd);
       await Promise.all(workers.map((w) => w.request({ cmd: 'closeAll' }, 'closed')));
       const errors = workers.flatMap((w) => w.errors.splice(0));

@@ -4,6 +4,10 @@
 //   pnpm --filter @reception/test bench:fanout
 //   BENCH_N=100,1000 BENCH_MUTATIONS=20 BENCH_DB=mariadb pnpm --filter @reception/test bench:fanout
 //
+// Our subscribers take the board as changes (rotationBoardFeed, issue 17); BENCH_FEED=0 makes
+// them take the whole board on every change (rotationBoard). The sizes of both kinds of message
+// are printed first.
+//
 // Server, subscribers and this driver are separate processes; the subscribers are split over
 // BENCH_WORKERS processes of raw `ws` clients (bench/subscribers.ts).
 import { spawn } from 'node:child_process';
@@ -13,12 +17,15 @@ import os from 'node:os';
 import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
 import { gql, login, startServer, type RunningServer } from '../support/server.js';
 import { connectAll, measure, Worker } from './fanout-support.js';
+import WebSocket from 'ws';
 import {
   BOARD_QUERY,
   BOARD_SUBSCRIPTION,
+  FEED_SUBSCRIPTION,
   fmt,
   machine,
   must,
+  percentile,
   prepareFloor,
   profileEnv,
 } from './support.js';
@@ -28,6 +35,8 @@ const N_LIST = (process.env.BENCH_N ?? '100,1000,5000').split(',').map(Number);
 const MUTATIONS = Number(process.env.BENCH_MUTATIONS ?? 25);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const BOARD_KIB = Number(process.env.BENCH_BOARD_KIB ?? 16);
+const FEED = process.env.BENCH_FEED !== '0';
+const SIZE_CHANGES = Number(process.env.BENCH_SIZE_CHANGES ?? 20);
 
 // ---- the two servers ----------------------------------------------------------------------------
 
@@ -53,9 +62,57 @@ async function startBaseline(): Promise<{ url: string; wsUrl: string; stop(): vo
   return { url, wsUrl: `${url.replace(/^http/, 'ws')}/graphql`, stop: () => child.kill('SIGTERM') };
 }
 
+/** One raw subscriber that keeps the byte size of each `next` message, with its seq. */
+async function sizeProbe(wsUrl: string, token: string, query: string, variables: Record<string, unknown>) {
+  const ws = new WebSocket(wsUrl, 'graphql-transport-ws', { perMessageDeflate: false });
+  const sizes: Array<{ seq: number; bytes: number; whole: boolean }> = [];
+  ws.on('message', (data: Buffer) => {
+    const m = JSON.parse(data.toString('utf8')) as { type: string; payload?: { data?: Record<string, { seq: number; board?: unknown }> } };
+    if (m.type === 'connection_ack') ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+    if (m.type !== 'next') return;
+    const msg = Object.values(m.payload!.data!)[0];
+    // A whole board: rotationBoard always; the feed's board and the rest of it (same seq).
+    const whole = !('board' in msg) || msg.board !== null || sizes.at(-1)?.seq === msg.seq;
+    sizes.push({ seq: msg.seq, bytes: data.length, whole });
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+  return { sizes, close: () => ws.close() };
+}
+
+/** Message sizes of the board feed (whole board on connect, then changes) and of whole boards per change. */
+async function messageSizes(wsUrl: string, token: string, siteId: string, change: (i: number) => Promise<number>) {
+  const feed = await sizeProbe(wsUrl, token, FEED_SUBSCRIPTION, { siteId, afterSeq: null });
+  const whole = await sizeProbe(wsUrl, token, BOARD_SUBSCRIPTION, { siteId, afterSeq: null });
+  const settle = () => new Promise((r) => setTimeout(r, 300));
+  await settle();
+  const connected = feed.sizes.length;
+  let last = 0;
+  for (let i = 0; i < SIZE_CHANGES; i++) last = await change(i);
+  for (let i = 0; i < 100 && !(feed.sizes.at(-1)?.seq === last && whole.sizes.at(-1)?.seq === last); i++) await settle();
+  feed.close();
+  whole.close();
+  const stats = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return `p50 ${(percentile(sorted, 50) / 1024).toFixed(1)} KiB, max ${(Math.max(...sorted) / 1024).toFixed(1)} KiB (${sorted.length} messages)`;
+  };
+  const onConnect = feed.sizes.slice(0, connected).filter((m) => m.whole).map((m) => m.bytes);
+  const changes = feed.sizes.slice(connected).filter((m) => !m.whole).map((m) => m.bytes);
+  const boards = whole.sizes.slice(1).map((m) => m.bytes);
+  console.log(
+    `message sizes over ${SIZE_CHANGES} changes:\n` +
+      `  feed, whole board on connect: ${(onConnect.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KiB in ${onConnect.length} messages, ${stats(onConnect)}\n` +
+      `  feed, change:                 ${stats(changes)}\n` +
+      `  rotationBoard, whole board per change: ${stats(boards)}`,
+  );
+}
+
 async function main() {
   console.log(
-    `fan-out benchmark — ${machine()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), N = ${N_LIST.join(', ')}, ${MUTATIONS} changes per N, ${WORKERS} subscriber processes, board filled to ≥ ${BOARD_KIB} KiB first`,
+    `fan-out benchmark — ${machine()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), N = ${N_LIST.join(', ')}, ${MUTATIONS} changes per N, ${WORKERS} subscriber processes, board filled to ≥ ${BOARD_KIB} KiB first, ours subscribe to ${FEED ? 'rotationBoardFeed (changes)' : 'rotationBoard (whole boards)'}`,
   );
   const cleanups: Array<() => unknown> = [];
   try {
@@ -70,8 +127,8 @@ async function main() {
     const server: RunningServer = await startServer({
       env: {
         LOG_LEVEL: 'info',
-        // All subscribers are one manager's sockets: lift the per-user socket cap for the bench.
-        WS_MAX_SOCKETS_PER_USER: String(Math.max(...N_LIST) + 100),
+        // Every subscriber signs in as the manager: the per-user socket cap would close most.
+        WS_MAX_SOCKETS_PER_USER: String(Math.max(...N_LIST) + 10),
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         // CPU_PROFILE_DIR=/tmp/prof: profile the server process (see bench/README.md).
         ...profileEnv(),
@@ -127,11 +184,12 @@ async function main() {
         ),
       );
     for (let i = 0; i < 400 && (await boardBytes()) < BOARD_KIB * 1024; i++) await walkInOrEnd(i);
+    await messageSizes(server.wsUrl, token, siteId, walkInOrEnd);
 
     const rows: string[] = [];
     for (const n of N_LIST) {
       // ours
-      const connectMs = await connectAll(workers, n, server.wsUrl, token, BOARD_SUBSCRIPTION, {
+      const connectMs = await connectAll(workers, n, server.wsUrl, token, FEED ? FEED_SUBSCRIPTION : BOARD_SUBSCRIPTION, {
         siteId,
         afterSeq: null,
       });
@@ -170,7 +228,7 @@ async function main() {
 
       const ratio = (a: number, b: number) => (a > 0 && b > 0 ? (a / b).toFixed(2) : 'n/a');
       console.log(
-        `N=${n}: board ${(bytes / 1024).toFixed(1)} KiB/message; connect ${connectMs} ms (baseline ${baseConnectMs} ms); ` +
+        `N=${n}: baseline whole board ${(bytes / 1024).toFixed(1)} KiB/message; connect ${connectMs} ms (baseline ${baseConnectMs} ms); ` +
           `changes measured ${ours.toLast.n} (lost ${ours.lost}), baseline ${base.toLast.n} (lost ${base.lost})\n` +
           `  reply→last receipt   ours p50 ${fmt(ours.toLast.p50)} p99 ${fmt(ours.toLast.p99)} | baseline p50 ${fmt(base.toLast.p50)} p99 ${fmt(base.toLast.p99)}\n` +
           `  reply→first receipt  ours p50 ${fmt(ours.toFirst.p50)} | baseline p50 ${fmt(base.toFirst.p50)}\n` +

@@ -48,9 +48,10 @@ function checkWhole(data: Buffer, seq: number) {
   try {
     const m = JSON.parse(data.toString('utf8')) as {
       type: string;
-      payload: { data: { rotationBoard: { seq: number } } };
+      payload: { data: Record<string, { seq: number }> };
     };
-    if (m.type !== 'next' || m.payload.data.rotationBoard.seq !== seq)
+    // rotationBoard (whole boards) or rotationBoardFeed (changes): one field with seq first.
+    if (m.type !== 'next' || Object.values(m.payload.data)[0]?.seq !== seq)
       throw new Error(`unexpected message for seq ${seq}`);
   } catch (err) {
     send({

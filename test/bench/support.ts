@@ -60,6 +60,26 @@ export const RECEPTION_FRAGMENT = /* GraphQL */ `
   }
 `;
 export const BOARD_SUBSCRIPTION = `subscription Board($siteId: ID!, $afterSeq: Int) { rotationBoard(siteId: $siteId, afterSeq: $afterSeq) { ${BOARD_FIELDS} } } ${RECEPTION_FRAGMENT}`;
+const rowsChange = (row: string) => `removed upserted { index row { ${row} } }`;
+/** Issue 17: the board as changes, selected like BOARD_FIELDS; `seq` first. */
+export const FEED_FIELDS = /* GraphQL */ `
+  seq baseSeq complete
+  board { ${BOARD_FIELDS} }
+  change {
+    seq baseSeq siteId day at round
+    atDoor { id displayName }
+    phoneDuty { id displayName }
+    upNext { id displayName }
+    walkInsByKind { kind count }
+    consultants { ${rowsChange(`consultant { id displayName } state position since inShift shiftStart shiftEnd phoneDuty next
+      busyWith { id kind status } priorityMakeUps makeUps counted`)} }
+    waiting { ${rowsChange('...R')} }
+    receptions { ${rowsChange('...R')} }
+    alerts { ${rowsChange('id kind at receptionId consultant { id displayName } params')} }
+    events { seq type at day actor { id displayName } consultant { id displayName } receptionId reason rule explanation undoable }
+  }
+`;
+export const FEED_SUBSCRIPTION = `subscription Feed($siteId: ID!, $afterSeq: Int) { rotationBoardFeed(siteId: $siteId, afterSeq: $afterSeq) { ${FEED_FIELDS} } } ${RECEPTION_FRAGMENT}`;
 export const BOARD_QUERY = `query Board($siteId: ID!) { rotationBoard(siteId: $siteId) { ${BOARD_FIELDS} } } ${RECEPTION_FRAGMENT}`;
 
 export function percentile(sorted: number[], p: number): number {

@@ -16,6 +16,8 @@ import {
   ShiftTemplateInput,
   ShiftTemplateType,
 } from './rotation-settings.types.js';
+import { boardFeed } from './rotation.feed.js';
+import { RotationBoardFeedMessage } from './rotation.feed.types.js';
 import type { FloorCommand } from './rotation.service.js';
 import {
   AssignByHandInput,
@@ -437,6 +439,28 @@ export class RotationResolver {
     @Arg('afterSeq', () => Int, { nullable: true }) _afterSeq: number | null,
   ): RotationBoardView {
     return board;
+  }
+
+  // Issue 17: the same feed as changes. A board token's changes are of its private boards.
+  @Authorized(...FLOOR, BOARD_TOKEN)
+  @Subscription(() => RotationBoardFeedMessage, {
+    name: 'rotationBoardFeed',
+    description:
+      'The whole board once (in messages of bounded size), then only what changed, each change with the seq it applies to. A change whose baseSeq is not the seq held means a gap: subscribe again with afterSeq.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as Context;
+      const siteId = parseId('siteId', args.siteId as string);
+      const afterSeq = (args.afterSeq as number | null) ?? null;
+      if (ctx.board) return boardFeed(privateWatch(ctx, ctx.board, siteId, afterSeq));
+      return boardFeed(ctx.services.rotation.watch(principalOf(ctx), siteId, afterSeq));
+    },
+  })
+  rotationBoardFeedMessage(
+    @Root() message: RotationBoardFeedMessage,
+    @Arg('siteId', () => ID) _siteId: string,
+    @Arg('afterSeq', () => Int, { nullable: true, description: 'The last seq held: its missed events come with the whole board' }) _afterSeq: number | null,
+  ): RotationBoardFeedMessage {
+    return message;
   }
 }
 

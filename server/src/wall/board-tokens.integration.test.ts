@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type TestApp } from '../test-support/harness.js';
+import { socket, until } from '../test-support/ws.js';
 
 const kinds = await databaseKinds();
 
@@ -45,24 +45,6 @@ function expectPrivate(board: Board) {
   }
   expect(JSON.stringify(board)).not.toContain('张先生');
   expect(JSON.stringify(board)).not.toContain('5678');
-}
-
-/** A raw graphql-transport-ws socket; collects messages and the close code. */
-async function socket(wsUrl: string, token: string) {
-  const ws = new WebSocket(wsUrl, 'graphql-transport-ws');
-  const messages: any[] = [];
-  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  ws.on('message', (d) => messages.push(JSON.parse(String(d))));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
-  return { ws, messages, closed };
-}
-async function until(check: () => boolean) {
-  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
-  expect(check()).toBe(true);
 }
 
 describe.each(kinds)('wall-screen board tokens on %s', (kind) => {

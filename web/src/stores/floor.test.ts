@@ -2,13 +2,13 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeClient } from '@/composables/fake-client';
 import { installClient, type SubscriptionSink } from '@/composables/use-client';
-import type { FloorBoardLiveSubscription } from '@/graphql/generated/graphql';
+import type { FloorBoardChangeFragment, FloorBoardFeedSubscription } from '@/graphql/generated/graphql';
 import { SkipTurnDocument } from '@/graphql/generated/graphql';
 import { useFloorStore, type FloorBoard, type FloorEvent } from './floor';
 
 interface LiveSub {
   variables: { siteId: string; afterSeq: number | null };
-  sink: SubscriptionSink<FloorBoardLiveSubscription>;
+  sink: SubscriptionSink<FloorBoardFeedSubscription>;
   released: boolean;
 }
 
@@ -74,7 +74,54 @@ const board = (seq: number, events: FloorEvent[] = [], siteId = '1'): FloorBoard
   events,
 });
 
-const push = (sub: LiveSub, b: FloorBoard) => sub.sink.next({ rotationBoard: b });
+const push = (sub: LiveSub, b: FloorBoard, complete = true) =>
+  sub.sink.next({ rotationBoardFeed: { seq: b.seq, baseSeq: null, complete, board: b, change: null } });
+
+const person = (id: string) => ({ id, displayName: `#${id}` });
+const reception = (id: string, status = 'WAITING') =>
+  ({
+    id,
+    kind: 'NEW',
+    customerName: null,
+    customerId: null,
+    phoneMasked: null,
+    partySize: 1,
+    unitsAsked: null,
+    consultant: null,
+    owner: null,
+    status,
+    arrivedAt: '2025-01-06T02:00:00.000Z',
+    startedAt: null,
+    endedAt: null,
+    counted: false,
+    credit: [],
+    rule: 'R5',
+    explanation: { rule: 'R5' },
+    secondApproved: false,
+    nonBuyer: null,
+    sameDayDeal: false,
+  }) as FloorBoard['receptions'][number];
+const noRows = { removed: [], upserted: [] };
+
+/** A change from `baseSeq` to `seq`: the given list changes, the header of board(seq). */
+function change(
+  baseSeq: number,
+  seq: number,
+  lists: Partial<Pick<FloorBoardChangeFragment, 'waiting' | 'receptions' | 'consultants' | 'alerts'>> = {},
+  events: FloorEvent[] = [event(seq)],
+): FloorBoardChangeFragment {
+  const { siteId, day, at, round, atDoor, phoneDuty, upNext, walkInsByKind } = board(seq);
+  return {
+    ...{ siteId, seq, baseSeq, day, at, round, atDoor, phoneDuty, upNext, walkInsByKind, events },
+    consultants: noRows,
+    waiting: noRows,
+    receptions: noRows,
+    alerts: noRows,
+    ...lists,
+  };
+}
+const pushChange = (sub: LiveSub, c: FloorBoardChangeFragment, complete = true) =>
+  sub.sink.next({ rotationBoardFeed: { seq: c.seq, baseSeq: c.baseSeq, complete, board: null, change: c } });
 
 describe('floor store', () => {
   afterEach(() => installClient(undefined));
@@ -186,5 +233,73 @@ describe('floor store', () => {
     push(sub, board(10, [event(10)]));
     await floor.run(SkipTurnDocument, { siteId: '1', consultantId: '3', reason: 'x' });
     expect(floor.lastSeq).toBe(10);
+  });
+
+  it('issue 17: applies changes in seq order, each to the board of its baseSeq; unchanged rows stay the same objects', () => {
+    const floor = useFloorStore();
+    floor.open('1');
+    const sub = fake.live()[0];
+    const a = reception('a');
+    const b = reception('b');
+    push(sub, { ...board(7), waiting: [a, b], receptions: [b, a] });
+    const c = reception('c');
+    pushChange(sub, change(7, 8, { waiting: { removed: [], upserted: [{ index: 2, row: c }] }, receptions: { removed: [], upserted: [{ index: 0, row: c }] } }));
+    expect(floor.lastSeq).toBe(8);
+    expect(floor.board!.waiting.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(floor.board!.receptions.map((r) => r.id)).toEqual(['c', 'b', 'a']);
+    expect(floor.board!.waiting[0]).toBe(a);
+    // a is received: out of the queue, changed in the day's list.
+    const active = { ...a, status: 'ACTIVE' as const, consultant: person('3') };
+    pushChange(sub, change(8, 10, { waiting: { removed: ['a'], upserted: [] }, receptions: { removed: [], upserted: [{ index: 2, row: active }] } }, [event(9), event(10)]));
+    expect(floor.lastSeq).toBe(10);
+    expect(floor.board!.waiting.map((r) => r.id)).toEqual(['b', 'c']);
+    expect(floor.board!.receptions.map((r) => [r.id, r.status])).toEqual([['c', 'WAITING'], ['b', 'WAITING'], ['a', 'ACTIVE']]);
+    expect(floor.board!.events.map((e) => e.seq)).toEqual([9, 10]);
+    expect(floor.events.map((e) => e.seq)).toEqual([10, 9, 8]);
+    expect(fake.subs).toHaveLength(1);
+  });
+
+  it('issue 17: a change already shown by a floor action’s answer is skipped; the next applies to that answer', async () => {
+    fake = liveClient({ SkipTurn: () => ({ skipTurn: { board: { ...board(8), waiting: [reception('x')] }, reception: null } }) });
+    const floor = useFloorStore();
+    floor.open('1');
+    const sub = fake.live()[0];
+    push(sub, board(7));
+    await floor.run(SkipTurnDocument, { siteId: '1', consultantId: '3', reason: 'x' });
+    pushChange(sub, change(7, 8, { waiting: { removed: [], upserted: [{ index: 0, row: reception('x') }] } }));
+    pushChange(sub, change(8, 9, { waiting: { removed: [], upserted: [{ index: 1, row: reception('y') }] } }));
+    expect(floor.lastSeq).toBe(9);
+    expect(floor.board!.waiting.map((r) => r.id)).toEqual(['x', 'y']);
+    expect(fake.subs).toHaveLength(1);
+  });
+
+  it('issue 17: on a gap it subscribes again after the last seq held and takes the whole board that comes', () => {
+    const floor = useFloorStore();
+    floor.open('1');
+    const first = fake.live()[0];
+    push(first, board(7));
+    pushChange(first, change(9, 10));
+    expect(first.released).toBe(true);
+    expect(floor.lastSeq).toBe(7);
+    const again = fake.live();
+    expect(again.map((s) => s.variables)).toEqual([{ siteId: '1', afterSeq: 7 }]);
+    push(again[0], board(10, [event(8), event(9), event(10)]));
+    expect(floor.lastSeq).toBe(10);
+    expect(floor.events.map((e) => e.seq)).toEqual([10, 9, 8]);
+  });
+
+  it('issue 17: a long whole board is shown once its last piece is in', () => {
+    const floor = useFloorStore();
+    floor.open('1');
+    const sub = fake.live()[0];
+    push(sub, { ...board(20), waiting: [reception('a')] }, false);
+    expect(floor.board).toBeNull();
+    expect(floor.loading).toBe(true);
+    pushChange(sub, change(20, 20, { waiting: { removed: [], upserted: [{ index: 1, row: reception('b') }] } }, []), false);
+    pushChange(sub, change(20, 20, { waiting: { removed: [], upserted: [{ index: 2, row: reception('c') }] } }, []), true);
+    expect(floor.lastSeq).toBe(20);
+    expect(floor.board!.waiting.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    pushChange(sub, change(20, 21, { waiting: { removed: ['a'], upserted: [] } }));
+    expect(floor.board!.waiting.map((r) => r.id)).toEqual(['b', 'c']);
   });
 });

@@ -2,17 +2,20 @@ import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { GraphQLRequestError, useClient, type Document } from '@/composables/use-client';
 import {
-  FloorBoardLiveDocument,
+  FloorBoardFeedDocument,
+  type FloorBoardFeedSubscription,
   type FloorBoardFragment,
   type FloorChangeResultFragment,
   type FloorEventFragment,
 } from '@/graphql/generated/graphql';
+import { applyBoardChange } from './board-feed';
 
 export type FloorBoard = FloorBoardFragment;
 export type FloorEvent = FloorEventFragment;
 export type FloorChange = FloorChangeResultFragment;
 export type BoardConsultant = FloorBoard['consultants'][number];
 export type FloorReception = FloorBoard['receptions'][number];
+export type FloorFeedMessage = FloorBoardFeedSubscription['rotationBoardFeed'];
 
 /** How many of the live events the store keeps (newest first). */
 export const LIVE_EVENTS_KEPT = 200;
@@ -21,12 +24,14 @@ export const LIVE_EVENTS_KEPT = 200;
  * The live floor board of one site (SPEC section 6), shared by the manager's board, the
  * wall screen, the desk and the consultant's page.
  *
- * It subscribes to rotationBoard(siteId, afterSeq). Every message is a whole board with
- * the `seq` of its last event; a board whose seq is not newer than the one held is
- * ignored, so a change is never applied twice (a mutation's answer and the subscription
- * both bring it). After a lost connection it subscribes again with afterSeq = the last seq
- * seen, and the server sends what was missed (its `events` list every missed event).
- * The events of the changes seen are kept, newest first, each once.
+ * It subscribes to rotationBoardFeed(siteId, afterSeq) (issue 17): first a whole board (a long
+ * one in pieces: the board, then changes of the same seq, shown once `complete`), then one
+ * change per floor change, each applying to the board of its `baseSeq`. A change that does not
+ * apply to the board held (a gap) subscribes again with afterSeq = the last seq held, which
+ * brings a whole board. A board whose seq is not newer than the one held is ignored, so a
+ * change is never applied twice (a mutation's answer and the subscription both bring it).
+ * After a lost connection it subscribes again with afterSeq, and the whole board that comes
+ * first carries the newest events missed. The events seen are kept, newest first, each once.
  */
 export const useFloorStore = defineStore('floor', () => {
   const client = useClient();
@@ -36,6 +41,8 @@ export const useFloorStore = defineStore('floor', () => {
   const events = shallowRef<FloorEvent[]>([]);
   let release: (() => void) | null = null;
   let holders = 0;
+  /** A whole board still arriving in pieces, or the board the next change applies to. */
+  let pending: FloorBoard | null = null;
 
   const lastSeq = computed(() => board.value?.seq ?? null);
   const loading = computed(
@@ -62,17 +69,42 @@ export const useFloorStore = defineStore('floor', () => {
     return true;
   }
 
+  /** One message of the feed: a whole board (or its first piece), or a change. */
+  function take(message: FloorFeedMessage) {
+    if (message.board) {
+      mergeEvents(message.board.events);
+      pending = message.board;
+    } else if (message.change) {
+      const change = message.change;
+      mergeEvents(change.events);
+      const held = pending ?? board.value;
+      if (held && change.baseSeq === held.seq) pending = applyBoardChange(held, change);
+      else if (!pending && held && change.seq <= held.seq) return; // shown already (a mutation's answer)
+      else {
+        // A gap: start again from the last board shown; a whole board comes first.
+        subscribe();
+        return;
+      }
+    }
+    if (message.complete && pending) {
+      const whole = pending;
+      pending = null;
+      receive(whole);
+    }
+  }
+
   function subscribe() {
     release?.();
     release = null;
+    pending = null;
     const id = siteId.value;
     if (id === null) return;
     release = client.subscribe(
-      FloorBoardLiveDocument,
+      FloorBoardFeedDocument,
       { siteId: id, afterSeq: lastSeq.value },
       {
         next: (data) => {
-          if (siteId.value === id) receive(data.rotationBoard);
+          if (siteId.value === id) take(data.rotationBoardFeed);
         },
         error: (err) => {
           if (siteId.value === id) error.value = err;
@@ -101,6 +133,7 @@ export const useFloorStore = defineStore('floor', () => {
   function close() {
     release?.();
     release = null;
+    pending = null;
     siteId.value = null;
     board.value = null;
     events.value = [];

@@ -1031,6 +1031,10 @@ export type FloorReceptionFragment = { id: string, kind: WalkInKind, customerNam
 
 export type FloorEventFragment = { seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null };
 
+export type FloorConsultantFragment = { state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> };
+
+export type FloorAlertFragment = { id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null };
+
 export type FloorBoardFragment = { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> };
 
 export type FloorChangeResultFragment = { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null };
@@ -1049,6 +1053,16 @@ export type FloorBoardLiveSubscriptionVariables = Exact<{
 
 
 export type FloorBoardLiveSubscription = { rotationBoard: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> } };
+
+export type FloorBoardChangeFragment = { siteId: string, seq: number, baseSeq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, consultants: { removed: Array<string>, upserted: Array<{ index: number, row: { state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> } }> }, waiting: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } }> }, receptions: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } }> }, alerts: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null } }> }, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> };
+
+export type FloorBoardFeedSubscriptionVariables = Exact<{
+  siteId: string;
+  afterSeq?: number | null | undefined;
+}>;
+
+
+export type FloorBoardFeedSubscription = { rotationBoardFeed: { seq: number, baseSeq: number | null, complete: boolean, board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> } | null, change: { siteId: string, seq: number, baseSeq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, consultants: { removed: Array<string>, upserted: Array<{ index: number, row: { state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> } }> }, waiting: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } }> }, receptions: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } }> }, alerts: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null } }> }, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> } | null } };
 
 export type FloorBoardAtQueryVariables = Exact<{
   siteId: string;
@@ -2107,6 +2121,77 @@ export const FloorReceptionFragmentDoc = new TypedDocumentString(`
   id
   displayName
 }`, {"fragmentName":"FloorReception"}) as unknown as TypedDocumentString<FloorReceptionFragment, unknown>;
+export const FloorConsultantFragmentDoc = new TypedDocumentString(`
+    fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  customerId
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}`, {"fragmentName":"FloorConsultant"}) as unknown as TypedDocumentString<FloorConsultantFragment, unknown>;
+export const FloorAlertFragmentDoc = new TypedDocumentString(`
+    fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}`, {"fragmentName":"FloorAlert"}) as unknown as TypedDocumentString<FloorAlertFragment, unknown>;
 export const FloorEventFragmentDoc = new TypedDocumentString(`
     fragment FloorEvent on RotationEvent {
   seq
@@ -2149,24 +2234,7 @@ export const FloorBoardFragmentDoc = new TypedDocumentString(`
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -2179,14 +2247,7 @@ export const FloorBoardFragmentDoc = new TypedDocumentString(`
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -2246,6 +2307,36 @@ fragment FloorEvent on RotationEvent {
   rule
   explanation
   undoable
+}
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
 }`, {"fragmentName":"FloorBoard"}) as unknown as TypedDocumentString<FloorBoardFragment, unknown>;
 export const FloorChangeResultFragmentDoc = new TypedDocumentString(`
     fragment FloorChangeResult on FloorChange {
@@ -2311,6 +2402,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -2327,24 +2448,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -2357,19 +2461,158 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
   }
 }`, {"fragmentName":"FloorChangeResult"}) as unknown as TypedDocumentString<FloorChangeResultFragment, unknown>;
+export const FloorBoardChangeFragmentDoc = new TypedDocumentString(`
+    fragment FloorBoardChange on RotationBoardChange {
+  siteId
+  seq
+  baseSeq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  consultants {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorConsultant
+      }
+    }
+  }
+  waiting {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorReception
+      }
+    }
+  }
+  receptions {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorReception
+      }
+    }
+  }
+  alerts {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorAlert
+      }
+    }
+  }
+  events {
+    ...FloorEvent
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  customerId
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  actingFor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}`, {"fragmentName":"FloorBoardChange"}) as unknown as TypedDocumentString<FloorBoardChangeFragment, unknown>;
 export const FloorDeputyRowFragmentDoc = new TypedDocumentString(`
     fragment FloorDeputyRow on FloorDeputy {
   id
@@ -4350,6 +4593,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -4366,24 +4639,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -4396,14 +4652,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -4470,6 +4719,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -4486,24 +4765,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -4516,19 +4778,206 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
   }
 }`) as unknown as TypedDocumentString<FloorBoardLiveSubscription, FloorBoardLiveSubscriptionVariables>;
+export const FloorBoardFeedDocument = new TypedDocumentString(`
+    subscription FloorBoardFeed($siteId: ID!, $afterSeq: Int) {
+  rotationBoardFeed(siteId: $siteId, afterSeq: $afterSeq) {
+    seq
+    baseSeq
+    complete
+    board {
+      ...FloorBoard
+    }
+    change {
+      ...FloorBoardChange
+    }
+  }
+}
+    fragment FloorPerson on Person {
+  id
+  displayName
+}
+fragment FloorReception on Reception {
+  id
+  kind
+  customerName
+  customerId
+  phoneMasked
+  partySize
+  unitsAsked
+  consultant {
+    ...FloorPerson
+  }
+  owner {
+    ...FloorPerson
+  }
+  status
+  arrivedAt
+  startedAt
+  endedAt
+  counted
+  credit {
+    consultant {
+      ...FloorPerson
+    }
+    share
+  }
+  rule
+  explanation
+  secondApproved
+  nonBuyer
+  sameDayDeal
+}
+fragment FloorEvent on RotationEvent {
+  seq
+  type
+  at
+  day
+  actor {
+    ...FloorPerson
+  }
+  actingFor {
+    ...FloorPerson
+  }
+  consultant {
+    ...FloorPerson
+  }
+  receptionId
+  reason
+  rule
+  explanation
+  undoable
+}
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
+fragment FloorBoard on RotationBoard {
+  siteId
+  seq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  consultants {
+    ...FloorConsultant
+  }
+  waiting {
+    ...FloorReception
+  }
+  receptions {
+    ...FloorReception
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  alerts {
+    ...FloorAlert
+  }
+  events {
+    ...FloorEvent
+  }
+}
+fragment FloorBoardChange on RotationBoardChange {
+  siteId
+  seq
+  baseSeq
+  day
+  at
+  round
+  atDoor {
+    ...FloorPerson
+  }
+  phoneDuty {
+    ...FloorPerson
+  }
+  upNext {
+    ...FloorPerson
+  }
+  walkInsByKind {
+    kind
+    count
+  }
+  consultants {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorConsultant
+      }
+    }
+  }
+  waiting {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorReception
+      }
+    }
+  }
+  receptions {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorReception
+      }
+    }
+  }
+  alerts {
+    removed
+    upserted {
+      index
+      row {
+        ...FloorAlert
+      }
+    }
+  }
+  events {
+    ...FloorEvent
+  }
+}`) as unknown as TypedDocumentString<FloorBoardFeedSubscription, FloorBoardFeedSubscriptionVariables>;
 export const FloorBoardAtDocument = new TypedDocumentString(`
     query FloorBoardAt($siteId: ID!, $seq: Int!) {
   rotationBoardAt(siteId: $siteId, seq: $seq) {
@@ -4590,6 +5039,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -4606,24 +5085,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -4636,14 +5098,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -4768,6 +5223,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -4784,24 +5269,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -4814,14 +5282,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -4896,6 +5357,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -4912,24 +5403,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -4942,14 +5416,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5024,6 +5491,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5040,24 +5537,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5070,14 +5550,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5152,6 +5625,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5168,24 +5671,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5198,14 +5684,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5284,6 +5763,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5300,24 +5809,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5330,14 +5822,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5416,6 +5901,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5432,24 +5947,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5462,14 +5960,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5544,6 +6035,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5560,24 +6081,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5590,14 +6094,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5672,6 +6169,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5688,24 +6215,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5718,14 +6228,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5800,6 +6303,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5816,24 +6349,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5846,14 +6362,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -5928,6 +6437,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -5944,24 +6483,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -5974,14 +6496,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6056,6 +6571,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6072,24 +6617,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6102,14 +6630,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6184,6 +6705,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6200,24 +6751,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6230,14 +6764,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6312,6 +6839,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6328,24 +6885,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6358,14 +6898,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6445,6 +6978,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6461,24 +7024,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6491,14 +7037,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6573,6 +7112,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6589,24 +7158,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6619,14 +7171,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6701,6 +7246,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6717,24 +7292,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6747,14 +7305,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6834,6 +7385,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6850,24 +7431,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -6880,14 +7444,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -6962,6 +7519,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -6978,24 +7565,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -7008,14 +7578,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent
@@ -7090,6 +7653,36 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
+fragment FloorConsultant on BoardConsultant {
+  consultant {
+    ...FloorPerson
+  }
+  state
+  position
+  since
+  inShift
+  shiftStart
+  shiftEnd
+  phoneDuty
+  next
+  busyWith {
+    ...FloorReception
+  }
+  priorityMakeUps
+  makeUps
+  counted
+  reinstatable
+}
+fragment FloorAlert on FloorAlert {
+  id
+  kind
+  at
+  receptionId
+  consultant {
+    ...FloorPerson
+  }
+  params
+}
 fragment FloorBoard on RotationBoard {
   siteId
   seq
@@ -7106,24 +7699,7 @@ fragment FloorBoard on RotationBoard {
     ...FloorPerson
   }
   consultants {
-    consultant {
-      ...FloorPerson
-    }
-    state
-    position
-    since
-    inShift
-    shiftStart
-    shiftEnd
-    phoneDuty
-    next
-    busyWith {
-      ...FloorReception
-    }
-    priorityMakeUps
-    makeUps
-    counted
-    reinstatable
+    ...FloorConsultant
   }
   waiting {
     ...FloorReception
@@ -7136,14 +7712,7 @@ fragment FloorBoard on RotationBoard {
     count
   }
   alerts {
-    id
-    kind
-    at
-    receptionId
-    consultant {
-      ...FloorPerson
-    }
-    params
+    ...FloorAlert
   }
   events {
     ...FloorEvent

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../test-support/databases.js';
+import { startTestApp, type TestApp } from '../test-support/harness.js';
+import { socket, until } from '../test-support/ws.js';
+import { applyBoardChange } from './rotation.feed.js';
+import type { RotationBoardChangeView, RotationBoardFeedMessage } from './rotation.feed.types.js';
+import type { RotationBoardView } from './rotation.types.js';
+
+const kinds = await databaseKinds();
+
+// Issue 17: the board travels as changes. Over a real WebSocket, a dashboard that replays the
+// change feed from its first whole board holds exactly the board a fresh query gives, at every
+// seq; and a change costs the same whether 3 or 300 walk-ins wait.
+
+const P = 'id displayName';
+const RECEPTION = `id kind customerName customerId phoneMasked partySize unitsAsked consultant { ${P} } owner { ${P} } status arrivedAt startedAt endedAt
+  counted credit { consultant { ${P} } share } rule explanation secondApproved nonBuyer sameDayDeal`;
+const CONSULTANT = `consultant { ${P} } state position since inShift shiftStart shiftEnd phoneDuty next busyWith { ${RECEPTION} } priorityMakeUps makeUps counted reinstatable`;
+const ALERT = `id kind at receptionId consultant { ${P} } params`;
+const EVENT = `seq type at day actor { ${P} } actingFor { ${P} } consultant { ${P} } receptionId reason rule explanation undoable`;
+const BOARD = `siteId seq day at round atDoor { ${P} } phoneDuty { ${P} } upNext { ${P} } consultants { ${CONSULTANT} } waiting { ${RECEPTION} }
+  receptions { ${RECEPTION} } walkInsByKind { kind count } alerts { ${ALERT} } events { ${EVENT} }`;
+const rows = (row: string) => `removed upserted { index row { ${row} } }`;
+const CHANGE = `siteId seq baseSeq day at round atDoor { ${P} } phoneDuty { ${P} } upNext { ${P} } walkInsByKind { kind count }
+  consultants { ${rows(CONSULTANT)} } waiting { ${rows(RECEPTION)} } receptions { ${rows(RECEPTION)} } alerts { ${rows(ALERT)} } events { ${EVENT} }`;
+const FEED = `subscription($s: ID!, $after: Int) { rotationBoardFeed(siteId: $s, afterSeq: $after) { seq baseSeq complete board { ${BOARD} } change { ${CHANGE} } } }`;
+const QUERY = `query($s: ID!) { rotationBoard(siteId: $s) { ${BOARD} } }`;
+
+type Board = RotationBoardView;
+type Socket = Awaited<ReturnType<typeof socket>>;
+
+/** A dashboard: replays the feed's messages as the web store does; `board` is set when whole. */
+function dashboard(s: Socket, id = 'f') {
+  const state = { held: null as Board | null, board: null as Board | null, gaps: 0, read: 0 };
+  const pump = () => {
+    const feed = s.messages.filter((m) => m.id === id && m.type === 'next');
+    for (; state.read < feed.length; state.read++) {
+      const m = feed[state.read].payload.data.rotationBoardFeed as RotationBoardFeedMessage;
+      if (m.board) state.held = m.board;
+      else if (state.held && m.change!.baseSeq === state.held.seq) state.held = applyBoardChange(state.held, m.change as RotationBoardChangeView);
+      else state.gaps++;
+      state.board = m.complete ? state.held : state.board;
+    }
+    return state;
+  };
+  return pump;
+}
+
+/** The board without its events (a change's events are the change's, a query's none). */
+const comparable = (b: Board | null) => (b ? { ...b, events: undefined } : null);
+
+describe.each(kinds)('the board as a change feed on %s', (kind) => {
+  let t: TestApp;
+  let now = Date.UTC(2025, 2, 10, 4, 0);
+  let dayIndex = 0;
+  const tokens: Record<string, string> = {};
+  const id: Record<string, string> = {};
+  let bj: string;
+  let wsUrl: string;
+  const staff = ['wang', 'li', 'zhang', 'liu'];
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { clock: { now: () => new Date(now) }, env: { JWT_TTL: '60d' } });
+    for (const u of ['manager', 'desk', ...staff]) tokens[u] = await t.login(u);
+    for (const u of ['manager', 'desk', ...staff]) id[u] = (await t.gql<{ me: { id: string } }>('{ me { id } }', {}, tokens[u])).data!.me.id;
+    const sites = (await t.gql<{ sites: Array<{ id: string; code: string }> }>('{ sites { id code } }', {}, tokens.manager)).data!.sites;
+    bj = sites.find((s) => s.code === 'BJ')!.id;
+    wsUrl = t.url.replace(/^http/, 'ws') + '/graphql';
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function newDay() {
+    dayIndex += 1;
+    now = Date.UTC(2025, 2, 10 + dayIndex, 2, 0);
+    const rows = staff.flatMap((u) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ consultantId: id[u], weekday, startTime: '09:00', endTime: '21:00' })));
+    const r = await t.gql('mutation($s: ID!, $rows: [ShiftTemplateInput!]!) { setShiftTemplates(siteId: $s, shifts: $rows) { id } }', { s: bj, rows }, tokens.manager);
+    expect(r.errors).toBeUndefined();
+  }
+
+  /** A floor action 20 s after the last; the new seq, or null when the floor refused it. */
+  async function act(as: string, mutation: string, vars: Record<string, unknown>): Promise<number | null> {
+    now += 20_000;
+    const r = await t.gql<Record<string, { board: { seq: number } }>>(`mutation($s: ID!${mutation}`, { s: bj, ...vars }, tokens[as]);
+    return r.errors ? null : Object.values(r.data!)[0].board.seq;
+  }
+  const WALK_IN = ', $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) { board { seq } } }';
+  const END = ', $r: ID!) { endReception(siteId: $s, receptionId: $r) { board { seq } } }';
+  const CHECK_IN = ', $c: ID) { checkIn(siteId: $s, consultantId: $c) { board { seq } } }';
+  const GO_AWAY = ', $c: ID) { goAway(siteId: $s, consultantId: $c) { board { seq } } }';
+  const CHECK_OUT = ', $c: ID) { checkOut(siteId: $s, consultantId: $c) { board { seq } } }';
+  const ABSENT = ', $c: ID!) { markAbsent(siteId: $s, consultantId: $c) { board { seq } } }';
+  const SKIP = ', $c: ID!) { skipTurn(siteId: $s, consultantId: $c, reason: "test") { board { seq } } }';
+  const query = async (token: string) => (await t.gql<{ rotationBoard: Board }>(QUERY, { s: bj }, token)).data!.rotationBoard;
+
+  it('issue 17: replaying the change feed from the first whole board gives exactly the board at every seq (manager and wall token)', async () => {
+    await newDay();
+    const issued = await t.gql<{ issueBoardToken: { secret: string } }>('mutation($s: ID!) { issueBoardToken(siteId: $s, label: "feed") { secret } }', { s: bj }, tokens.manager);
+    const wall = issued.data!.issueBoardToken.secret;
+    const sockets = [await socket(wsUrl, tokens.manager), await socket(wsUrl, wall)];
+    for (const s of sockets) {
+      await until(() => s.messages.some((m) => m.type === 'connection_ack'), 'ack');
+      s.ws.send(JSON.stringify({ id: 'f', type: 'subscribe', payload: { query: FEED, variables: { s: bj } } }));
+    }
+    const [manager, token] = sockets.map((s) => dashboard(s));
+    await until(() => manager().board !== null && token().board !== null, 'first boards');
+
+    // A scripted floor (a fixed pseudo-random walk): walk-ins that wait, ends, leaves and
+    // returns (make-ups), absences, skips.
+    let seed = 17;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (const u of staff) await act(u, CHECK_IN, {});
+    let changes = 0;
+    for (let step = 0; step < 60; step++) {
+      const b = await query(tokens.manager);
+      const who = staff[rnd(staff.length)];
+      const active = b.receptions.filter((r) => r.status === 'ACTIVE');
+      const roll = rnd(10);
+      let seq: number | null;
+      if (roll < 4) seq = await act('desk', WALK_IN, { i: { kind: 'NEW', customerName: `客${step}`, partySize: 1 + rnd(3) } });
+      else if (roll < 7 && active.length) {
+        const r = active[rnd(active.length)];
+        seq = await act('manager', END, { r: r.id });
+      } else if (roll === 7) seq = await act(who, rnd(2) ? GO_AWAY : CHECK_OUT, {});
+      else if (roll === 8) seq = await act(who, CHECK_IN, {});
+      else seq = await act('manager', rnd(2) ? ABSENT : SKIP, { c: id[who] });
+      if (seq === null) continue;
+      changes++;
+      await until(() => manager().board?.seq === seq && token().board?.seq === seq, `seq ${seq}`);
+      expect(comparable(manager().board), `manager at ${seq}`).toEqual(comparable(await query(tokens.manager)));
+      expect(comparable(token().board), `wall at ${seq}`).toEqual(comparable(await query(wall)));
+    }
+    expect(changes).toBeGreaterThan(30);
+    expect(manager().gaps + token().gaps).toBe(0);
+    // After the first board, every message was a change.
+    const feed = sockets[0].messages.filter((m) => m.type === 'next').map((m) => m.payload.data.rotationBoardFeed as RotationBoardFeedMessage);
+    expect(feed.slice(1).every((m) => m.change && !m.board)).toBe(true);
+    expect(JSON.stringify(token().board)).not.toContain('客');
+    for (const s of sockets) s.ws.close();
+  });
+
+  it('issue 17: with 300 walk-ins waiting a change is under 4 KiB and no message is over 64 KiB; a late dashboard gets the whole board in bounded pieces', async () => {
+    await newDay();
+    const early = await socket(wsUrl, tokens.manager);
+    await until(() => early.messages.some((m) => m.type === 'connection_ack'), 'ack');
+    early.ws.send(JSON.stringify({ id: 'f', type: 'subscribe', payload: { query: FEED, variables: { s: bj } } }));
+    const replay = dashboard(early);
+    await until(() => replay().board !== null, 'first board');
+    // Nobody on the floor: every walk-in waits.
+    for (let i = 0; i < 300; i++) expect(await act('desk', WALK_IN, { i: { kind: 'NEW', customerName: `排队客人${i}`, partySize: 2 } })).not.toBeNull();
+    const assigned = await act('wang', CHECK_IN, {});
+    await until(() => replay().board?.seq === assigned, 'the assignment');
+    const ended = await act('wang', END, { r: replay().board!.consultants.find((c) => String(c.consultant.id) === id.wang)!.busyWith[0].id });
+    await until(() => replay().board?.seq === ended, 'the end');
+    expect(replay().board!.waiting.length).toBeGreaterThanOrEqual(298);
+
+    const sized = early.messages.map((m, i) => ({ m, size: early.sizes[i] })).filter(({ m }) => m.type === 'next');
+    const changeSizes = sized.filter(({ m }) => m.id === 'f' && m.payload.data.rotationBoardFeed.change).map(({ size }) => size);
+    // What the whole-board subscription sends on each change now (its query answer's size).
+    const oldSize = Buffer.byteLength(JSON.stringify({ data: { rotationBoard: await query(tokens.manager) } }));
+    expect(changeSizes.length).toBeGreaterThanOrEqual(302);
+    expect(Math.max(...changeSizes)).toBeLessThan(4096);
+    expect(Math.max(...sized.filter(({ m }) => m.id === 'f').map(({ size }) => size))).toBeLessThanOrEqual(65536);
+
+    // A dashboard that connects now: the whole board, in messages of at most 64 KiB.
+    const late = await socket(wsUrl, tokens.manager);
+    await until(() => late.messages.some((m) => m.type === 'connection_ack'), 'ack');
+    late.ws.send(JSON.stringify({ id: 'f', type: 'subscribe', payload: { query: FEED, variables: { s: bj } } }));
+    const lateReplay = dashboard(late);
+    await until(() => lateReplay().board !== null, 'the late board');
+    const wholeSizes = late.messages.map((m, i) => ({ m, size: late.sizes[i] })).filter(({ m }) => m.type === 'next').map(({ size }) => size);
+    expect(wholeSizes.length).toBeGreaterThan(1);
+    expect(Math.max(...wholeSizes)).toBeLessThanOrEqual(65536);
+    expect(comparable(lateReplay().board)).toEqual(comparable(await query(tokens.manager)));
+    expect(comparable(replay().board)).toEqual(comparable(await query(tokens.manager)));
+    console.log(
+      `[${kind}] 300 waiting: change max ${Math.max(...changeSizes)} B (last ${changeSizes.at(-1)} B); whole board ${wholeSizes.reduce((a, b) => a + b, 0)} B in ${wholeSizes.length} messages (max ${Math.max(...wholeSizes)} B); whole-board message of rotationBoard ${oldSize} B`,
+    );
+    early.ws.close();
+    late.ws.close();
+  }, 240_000);
+});
