@@ -1685,6 +1685,13 @@ export type RevokeBoardTokenMutationVariables = Exact<{
 
 export type RevokeBoardTokenMutation = { revokeBoardToken: { id: string, siteId: string, label: string, createdByName: string, createdAt: string, revokedAt: string | null, revokedByName: string | null, lastUsedAt: string | null } };
 
+export type WallSiteQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type WallSiteQuery = { wallSite: { id: string, name: string, timezone: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -8480,3 +8487,12 @@ export const RevokeBoardTokenDocument = new TypedDocumentString(`
   revokedByName
   lastUsedAt
 }`) as unknown as TypedDocumentString<RevokeBoardTokenMutation, RevokeBoardTokenMutationVariables>;
+export const WallSiteDocument = new TypedDocumentString(`
+    query WallSite($siteId: ID!) {
+  wallSite(siteId: $siteId) {
+    id
+    name
+    timezone
+  }
+}
+    `) as unknown as TypedDocumentString<WallSiteQuery, WallSiteQueryVariables>;
