@@ -209,8 +209,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         // The same parse and validation (limits, introspection) as over HTTP.
         const checked = checkDocument(schema, payload.query, limits);
         if ('errors' in checked) return checked.errors;
-        // A board token subscribes to its board and nothing else.
-        if (ctx.extra.board && !onlyBoardSubscription(checked.document, payload.operationName)) return [boardTokenRefused()];
+        // A board token subscribes to its board (and reads its site's name) and nothing else.
+        if (ctx.extra.board && !boardTokenMayRun(checked.document, payload.operationName)) return [boardTokenRefused()];
         return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
       onClose: (ctx) => {
@@ -372,9 +372,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   };
 }
 
-/** The operation is a subscription to the board only, whole or as changes (what a board token may open). */
-function onlyBoardSubscription(document: DocumentNode, operationName: string | null | undefined): boolean {
+/** What a board token may run on a socket: the board subscription (whole or as changes), or the wallSite query. */
+const BOARD_TOKEN_FIELDS: Partial<Record<string, readonly string[]>> = {
+  subscription: ['rotationBoard', 'rotationBoardFeed'],
+  query: ['wallSite'],
+};
+function boardTokenMayRun(document: DocumentNode, operationName: string | null | undefined): boolean {
   const op = getOperationAST(document, operationName);
-  if (!op || op.operation !== 'subscription') return false;
-  return op.selectionSet.selections.every((s) => s.kind === 'Field' && (s.name.value === 'rotationBoard' || s.name.value === 'rotationBoardFeed'));
+  const fields = op && BOARD_TOKEN_FIELDS[op.operation];
+  if (!fields) return false;
+  return op.selectionSet.selections.every((s) => s.kind === 'Field' && fields.includes(s.name.value));
 }

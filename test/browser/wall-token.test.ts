@@ -61,6 +61,10 @@ describe('the wall screen with a board token', () => {
     // The secret leaves the address bar (it stays in the tab's sessionStorage).
     await wall.waitForURL(new RegExp(`/wall/t/${siteId}$`));
     await wall.locator('.live:not(.off)').waitFor();
+    // The site's name, from the token's own site (wallSite), and the switches a kiosk needs.
+    await wall.locator('[data-test=wall-site]', { hasText: '滨江售楼处' }).waitFor();
+    await wall.locator('[data-test=wall-voice]').waitFor();
+    expect(await wall.locator('[data-test=wall-privacy]').count()).toBe(0);
     const total = Number(await wall.locator('[data-test=wall-walk-in-total]').innerText());
 
     // The desk records a walk-in with a name and a phone: the screen moves, the name stays off it.

@@ -13,6 +13,7 @@ const RECEPTION = 'id customerName customerId phoneMasked unitsAsked explanation
 const BOARD_FIELDS = `seq consultants { consultant { displayName } state busyWith { ${RECEPTION} } } waiting { ${RECEPTION} } receptions { ${RECEPTION} }
   alerts { kind params } events { reason explanation }`;
 const BOARD = `query($s: ID!) { rotationBoard(siteId: $s) { ${BOARD_FIELDS} } }`;
+const WALL_SITE = 'query($s: ID!) { wallSite(siteId: $s) { id name timezone } }';
 const WALK_IN = 'mutation($s: ID!, $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) { board { seq } } }';
 
 interface Reception {
@@ -123,6 +124,28 @@ describe.each(kinds)('wall-screen board tokens on %s', (kind) => {
     expect(board.consultants.map((c) => c.consultant.displayName)).toEqual(full.data!.rotationBoard.consultants.map((c) => c.consultant.displayName));
     expect(board.receptions.length).toBeGreaterThan(0);
     expectPrivate(board);
+  });
+
+  it("issue 16: a token reads its own site's name and time zone (wallSite); another site is FORBIDDEN", async () => {
+    const { secret } = await issue();
+    const own = await t.gql<{ wallSite: { id: string; name: string; timezone: string } }>(WALL_SITE, { s: bj }, secret);
+    expect(own.errors).toBeUndefined();
+    const site = (await t.gql<{ sites: Array<{ id: string; name: string; timezone: string }> }>('{ sites { id name timezone } }', {}, tokens.manager)).data!.sites.find((x) => x.id === bj)!;
+    expect(own.data!.wallSite).toEqual({ id: bj, name: site.name, timezone: site.timezone });
+    const other = await t.gql(WALL_SITE, { s: cd }, secret);
+    expect(other.data?.wallSite ?? null).toBeNull();
+    expect(other.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'BOARD_TOKEN' });
+    // Signed in, the same query answers for a site of the user's own.
+    expect((await t.gql<{ wallSite: { name: string } }>(WALL_SITE, { s: bj }, tokens.wang)).data!.wallSite.name).toBe(site.name);
+    // Over the socket too: the query is allowed, the site still its own.
+    const s = await socket(wsUrl, secret);
+    await until(() => s.messages.some((m) => m.type === 'connection_ack'));
+    s.ws.send(JSON.stringify({ id: 'w', type: 'subscribe', payload: { query: WALL_SITE, variables: { s: bj } } }));
+    s.ws.send(JSON.stringify({ id: 'x', type: 'subscribe', payload: { query: 'query($s: ID!) { wallSite(siteId: $s) { name } rotationBoard(siteId: $s) { seq } }', variables: { s: bj } } }));
+    await until(() => s.messages.some((m) => m.id === 'w' && m.type === 'next') && s.messages.some((m) => m.id === 'x' && m.type === 'error'));
+    expect(s.messages.find((m) => m.id === 'w' && m.type === 'next').payload.data.wallSite.name).toBe(site.name);
+    expect(s.messages.find((m) => m.id === 'x').payload[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'BOARD_TOKEN' });
+    s.ws.close();
   });
 
   it('issue 16: a token is refused mutations, other sites and every other query (FORBIDDEN, reason BOARD_TOKEN)', async () => {

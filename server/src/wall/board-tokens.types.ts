@@ -18,3 +18,10 @@ export class IssuedBoardTokenView {
   @Field(() => String, { description: 'The secret: whoever has it sees the board of the site, privately' }) secret: string;
   @Field(() => String, { description: 'The web path that opens the wall screen with it' }) wallPath: string;
 }
+
+@ObjectType('WallSite', { description: 'What a wall screen shows of its site: its name and the time zone of its clock' })
+export class WallSiteView {
+  @Field(() => ID) id: number;
+  @Field(() => String) name: string;
+  @Field(() => String, { description: 'IANA time zone of the clock and the times shown' }) timezone: string;
+}

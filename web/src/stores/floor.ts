@@ -20,6 +20,18 @@ export type FloorFeedMessage = FloorBoardFeedSubscription['rotationBoardFeed'];
 /** How many of the live events the store keeps (newest first). */
 export const LIVE_EVENTS_KEPT = 200;
 
+/** The events held plus the new ones, each once, newest first (the same array when nothing is new). */
+export function mergeFloorEvents<E extends { seq: number }>(
+  held: E[],
+  incoming: readonly E[],
+): E[] {
+  if (!incoming.length) return held;
+  const known = new Set(held.map((e) => e.seq));
+  const fresh = incoming.filter((e) => !known.has(e.seq));
+  if (!fresh.length) return held;
+  return [...fresh, ...held].sort((a, b) => b.seq - a.seq).slice(0, LIVE_EVENTS_KEPT);
+}
+
 /**
  * The live floor board of one site (SPEC section 6), shared by the manager's board, the
  * wall screen, the desk and the consultant's page.
@@ -50,13 +62,7 @@ export const useFloorStore = defineStore('floor', () => {
   );
 
   function mergeEvents(incoming: readonly FloorEvent[]) {
-    if (!incoming.length) return;
-    const known = new Set(events.value.map((e) => e.seq));
-    const fresh = incoming.filter((e) => !known.has(e.seq));
-    if (!fresh.length) return;
-    events.value = [...fresh, ...events.value]
-      .sort((a, b) => b.seq - a.seq)
-      .slice(0, LIVE_EVENTS_KEPT);
+    events.value = mergeFloorEvents(events.value, incoming);
   }
 
   /** Takes a board if it is of this site and newer than the one held; true when taken. */

@@ -1707,6 +1707,13 @@ export type RevokeBoardTokenMutationVariables = Exact<{
 
 export type RevokeBoardTokenMutation = { revokeBoardToken: { id: string, siteId: string, label: string, createdByName: string, createdAt: string, revokedAt: string | null, revokedByName: string | null, lastUsedAt: string | null } };
 
+export type WallSiteQueryVariables = Exact<{
+  siteId: string;
+}>;
+
+
+export type WallSiteQuery = { wallSite: { id: string, name: string, timezone: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -9069,3 +9076,12 @@ export const RevokeBoardTokenDocument = new TypedDocumentString(`
   revokedByName
   lastUsedAt
 }`) as unknown as TypedDocumentString<RevokeBoardTokenMutation, RevokeBoardTokenMutationVariables>;
+export const WallSiteDocument = new TypedDocumentString(`
+    query WallSite($siteId: ID!) {
+  wallSite(siteId: $siteId) {
+    id
+    name
+    timezone
+  }
+}
+    `) as unknown as TypedDocumentString<WallSiteQuery, WallSiteQueryVariables>;
