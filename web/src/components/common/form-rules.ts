@@ -1,0 +1,11 @@
+import type { FormItemRule } from 'element-plus';
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** A text that must be filled in (spaces alone do not count) and may be at most `max` long. */
+export function requiredText(t: Translate, field: string, max: number): FormItemRule[] {
+  return [
+    { required: true, whitespace: true, message: t('validation.required', { field }) },
+    { max, message: t('validation.maxLength', { field, max }) },
+  ];
+}
