@@ -9,3 +9,14 @@ export function requiredText(t: Translate, field: string, max: number): FormItem
     { max, message: t('validation.maxLength', { field, max }) },
   ];
 }
+
+/** A whole number from `min` to `max` (an empty box fails too); checked on blur and change. */
+export function wholeNumber(min: number, max: number, message: string): FormItemRule {
+  return {
+    validator: (_rule, value: number | null, callback) =>
+      Number.isInteger(value) && value! >= min && value! <= max
+        ? callback()
+        : callback(new Error(message)),
+    trigger: ['blur', 'change'],
+  };
+}
