@@ -1,4 +1,4 @@
-import type { FormItemRule } from 'element-plus';
+import type { FormItemRule, FormRules } from 'element-plus';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
@@ -19,4 +19,12 @@ export function wholeNumber(min: number, max: number, message: string): FormItem
         : callback(new Error(message)),
     trigger: ['blur', 'change'],
   };
+}
+
+/** One whole-number rule per field of a settings form, each with its own bounds and words. */
+export function rangeRules<F extends { field: string; min: number; max: number }>(
+  fields: readonly F[],
+  message: (field: F) => string,
+): FormRules {
+  return Object.fromEntries(fields.map((f) => [f.field, [wholeNumber(f.min, f.max, message(f))]]));
 }
