@@ -343,7 +343,9 @@ async function main() {
       await server.stop();
     }
   } finally {
-    await db.drop();
+    // BENCH_KEEP=1 leaves the seeded database in place (to EXPLAIN the queries on it).
+    if (process.env.BENCH_KEEP === '1') console.log(`kept ${db.url}`);
+    else await db.drop();
   }
 }
 
