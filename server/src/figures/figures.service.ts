@@ -159,8 +159,7 @@ export class FiguresService {
       return c;
     };
     const qb = () => this.ds.createQueryBuilder();
-    const nextKept = qb().subQuery().select('1').from(FollowUpEntity, 'g').where('g.customerId = f.customerId AND g.at > f.at AND g.at <= f.nextAt').getQuery();
-    const [registrations, followUps, due, deals, appointments] = await Promise.all([
+    const [registrations, followUps, due, onTime, deals, appointments] = await Promise.all([
       qb()
         .select('r.consultantId', 'id')
         .addSelect('COUNT(*)', 'n')
@@ -176,19 +175,30 @@ export class FiguresService {
         .where('c.siteId = :siteId AND f.at >= :from AND f.at < :to', { siteId, from, to })
         .groupBy('f.consultantId')
         .getRawMany<{ id: number; n: number | string }>(),
-      // A follow-up that promised the next one (nextAt) inside the period, now due, and whether
-      // the customer's next follow-up was logged by the promised time. One pass over the period's
-      // promises (nextAt index), the check one index probe each (customerId, at): as a filter
-      // (EXISTS in WHERE), MariaDB drove it from every customer of the site instead.
+      // A follow-up that promised the next one (nextAt) inside the period, now due …
       qb()
         .select('f.consultantId', 'id')
         .addSelect('COUNT(*)', 'n')
-        .addSelect(`SUM(CASE WHEN EXISTS ${nextKept} THEN 1 ELSE 0 END)`, 'onTime')
         .from(FollowUpEntity, 'f')
         .innerJoin(CustomerEntity, 'c', 'c.id = f.customerId')
         .where('c.siteId = :siteId AND f.nextAt >= :from AND f.nextAt < :dueUntil', { siteId, from, dueUntil })
         .groupBy('f.consultantId')
-        .getRawMany<{ id: number; n: number | string; onTime: number | string | null }>(),
+        .getRawMany<{ id: number; n: number | string }>(),
+      // … kept when the customer's next follow-up was logged by the promised time. A filter (a
+      // semi-join MariaDB runs as FirstMatch), not a per-row check in the select list (a
+      // dependent subquery per promise, measured twice as slow over a year of follow-ups).
+      qb()
+        .select('f.consultantId', 'id')
+        .addSelect('COUNT(*)', 'n')
+        .from(FollowUpEntity, 'f')
+        .innerJoin(CustomerEntity, 'c', 'c.id = f.customerId')
+        .where('c.siteId = :siteId AND f.nextAt >= :from AND f.nextAt < :dueUntil', { siteId, from, dueUntil })
+        .andWhere((w) => {
+          const sub = w.subQuery().select('1').from(FollowUpEntity, 'g').where('g.customerId = f.customerId AND g.at > f.at AND g.at <= f.nextAt').getQuery();
+          return `EXISTS ${sub}`;
+        })
+        .groupBy('f.consultantId')
+        .getRawMany<{ id: number; n: number | string }>(),
       this.ds.getRepository(DealEntity).find({ where: { siteId, dealAt: Between(from, new Date(to.getTime() - 1)) }, select: { id: true, credit: true, units: true } }),
       qb()
         .select('a.leadUserId', 'id')
@@ -203,10 +213,8 @@ export class FiguresService {
     ]);
     for (const r of registrations) of(r.id).registrations = Number(r.n);
     for (const r of followUps) of(r.id).followUps = Number(r.n);
-    for (const r of due) {
-      of(r.id).followUpsDue = Number(r.n);
-      of(r.id).followUpsOnTime = Number(r.onTime ?? 0);
-    }
+    for (const r of due) of(r.id).followUpsDue = Number(r.n);
+    for (const r of onTime) of(r.id).followUpsOnTime = Number(r.n);
     for (const d of deals) {
       // O8: a split deal credits each half.
       for (const c of JSON.parse(d.credit) as Array<{ consultantId: number; share: number }>) {
