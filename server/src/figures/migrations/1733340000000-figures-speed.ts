@@ -18,15 +18,20 @@ export class FiguresSpeed1733340000000 implements MigrationInterface {
     );
     await q.createIndex('follow_ups', new TableIndex({ name: 'IDX_follow_ups_at_cover', columnNames: ['at', 'customerId', 'consultantId'] }));
     await q.createIndex('follow_ups', new TableIndex({ name: 'IDX_follow_ups_next_at_cover', columnNames: ['nextAt', 'customerId', 'consultantId', 'at'] }));
+    // A year's counts go customer by customer (every follow-up of the site is in range).
+    await q.createIndex('follow_ups', new TableIndex({ name: 'IDX_follow_ups_customer_cover', columnNames: ['customerId', 'at', 'nextAt', 'consultantId'] }));
     await q.dropIndex('follow_ups', 'IDX_follow_ups_at');
     await q.dropIndex('follow_ups', 'IDX_follow_ups_next_at');
+    await q.dropIndex('follow_ups', 'IDX_follow_ups_customer_at');
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.createIndex('follow_ups', new TableIndex({ name: 'IDX_follow_ups_customer_at', columnNames: ['customerId', 'at'] }));
     await q.createIndex('follow_ups', new TableIndex({ name: 'IDX_follow_ups_next_at', columnNames: ['nextAt'] }));
     await q.createIndex('follow_ups', new TableIndex({ name: 'IDX_follow_ups_at', columnNames: ['at'] }));
     await q.dropIndex('follow_ups', 'IDX_follow_ups_next_at_cover');
     await q.dropIndex('follow_ups', 'IDX_follow_ups_at_cover');
+    await q.dropIndex('follow_ups', 'IDX_follow_ups_customer_cover');
     await q.dropTable('leases');
   }
 }
