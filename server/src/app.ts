@@ -39,6 +39,8 @@ import { StandardsService } from './appointments/standards.service.js';
 import { CustomersService } from './customers/customers.service.js';
 import { LookupGuard } from './customers/lookup-guard.js';
 import { FiguresService } from './figures/figures.service.js';
+import { FigureDaysKeeper } from './figures/keeper.js';
+import { Leases } from './platform/db/lease.js';
 import { RotationService } from './rotation/rotation.service.js';
 import { SettingsHistoryService } from './settings/settings.service.js';
 import { createSchema } from './schema.js';
@@ -54,6 +56,8 @@ export interface App {
   services: Services;
   /** Raises reminders on its cron (config.reminders); tests call tick() with a moved clock. */
   reminders: ReminderScheduler;
+  /** Folds closed days for the figures ahead of requests (config.figuresKeeper); tests call tick(). */
+  figuresKeeper: FigureDaysKeeper;
   bus: EventBus;
   httpServer: Server;
   /** Set when this start created the first administrator (a generated password is shown once). */
@@ -117,6 +121,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     logger.warn('DEMO_DATA=true in production: an empty database gets the demo company and its published passwords');
   }
   const reminders = new ReminderScheduler(ds, tx, clock, customers, notifications, logger);
+  const figuresKeeper = new FigureDaysKeeper(ds, services.figures, new Leases(ds, clock), logger);
   if (config.demoData && (await seedDemoData(ds, tx, clock, logger, { historyDays: config.demoHistoryDays }))) {
     await seedAppointments(ds, tx, clock, services);
     await seedAppointmentHistory(ds, tx, clock, config.demoHistoryDays);
@@ -339,6 +344,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     ds,
     services,
     reminders,
+    figuresKeeper,
     bus,
     httpServer,
     firstAdmin,
@@ -347,6 +353,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           if (config.reminders.enabled) reminders.start(config.reminders.cron);
+          if (config.figuresKeeper.enabled) figuresKeeper.start(config.figuresKeeper.cron);
           const { port } = httpServer.address() as AddressInfo;
           resolve(`http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`);
         });
@@ -359,6 +366,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         draining = true;
         clearInterval(stallSweep);
         await reminders.stop();
+        await figuresKeeper.stop();
         closeSockets();
         // A connection accepted just now gets its request refused rather than cut unanswered.
         await new Promise((resolve) => setTimeout(resolve, 200));

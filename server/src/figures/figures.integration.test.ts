@@ -4,7 +4,9 @@ import { DepartmentEntity } from '../accounts/accounts.entity.js';
 import { CustomerEntity, DealEntity, FollowUpEntity, RegistrationEntity } from '../customers/customers.entity.js';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type TestApp } from '../test-support/harness.js';
+import { Leases } from '../platform/db/lease.js';
 import { FigureDayEntity } from './figures.entity.js';
+import { FigureDaysKeeper } from './keeper.js';
 
 const kinds = await databaseKinds();
 
@@ -193,6 +195,33 @@ describe.each(kinds)('the manager figures on %s', (kind) => {
     expect(day.days).toEqual([first.days[1]]);
     const month = (await figures({ p: 'MONTH', d: '2025-03-11' })).data!.siteFigures;
     expect([month.from, month.to]).toEqual(['2025-03-01', '2025-03-31']);
+  });
+
+  it('the keeper folds a day once it has settled, once across instances; a later request reads it without folding', async () => {
+    const siteId = Number(bj);
+    const keptDays = async () => (await t.app.ds.getRepository(FigureDayEntity).findBy({ siteId })).map((k) => k.day).sort();
+    // Just after midnight the day is not settled yet: nothing to keep.
+    now = at(13, 0, 5);
+    await t.app.figuresKeeper.tick();
+    expect(await keptDays()).not.toContain('2025-03-12');
+    now = at(13, 0, 20);
+    // A second instance (its own lease holder) ticking at the same time stays out of the way.
+    const other = new FigureDaysKeeper(t.app.ds, t.app.services.figures, new Leases(t.app.ds, { now: () => new Date(now) }), t.app.logger);
+    const [mine, theirs] = await Promise.all([t.app.figuresKeeper.tick(), other.tick()]);
+    expect([mine, theirs].filter((n) => n === null)).toHaveLength(1);
+    expect(mine ?? theirs).toBe(1);
+    expect(await keptDays()).toContain('2025-03-12');
+    // The same fold the live request made while it was today.
+    const day = (await figures({ p: 'DAY', d: '2025-03-12' })).data!.siteFigures;
+    expect(day.days).toEqual([{ day: '2025-03-12', counted: 3, enquiries: 0, walkIns: walk(3, 1) }]);
+    // Read, not folded: a mark left in the kept row shows through.
+    const repo = t.app.ds.getRepository(FigureDayEntity);
+    const row = await repo.findOneByOrFail({ siteId, day: '2025-03-12' });
+    await repo.update({ siteId, day: '2025-03-12' }, { facts: JSON.stringify({ ...JSON.parse(row.facts), enquiries: 42 }) });
+    expect((await figures({ p: 'DAY', d: '2025-03-12' })).data!.siteFigures.days[0].enquiries).toBe(42);
+    await repo.update({ siteId, day: '2025-03-12' }, { facts: row.facts });
+    // Nothing left to keep: the next tick keeps nothing.
+    expect(await t.app.figuresKeeper.tick()).toBe(0);
   });
 
   it('only managers and administrators see the figures; periods are checked', async () => {

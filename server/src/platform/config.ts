@@ -63,6 +63,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern such as "* * * * *"')
     .default('* * * * *'),
+  /** The figures keeper (folds closed days ahead): on by default, off under NODE_ENV=test. */
+  FIGURES_KEEPER: boolish.optional(),
+  FIGURES_KEEPER_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4,5}$/, 'must be a cron pattern such as "* * * * *"')
+    .default('*/10 * * * *'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -110,6 +116,7 @@ export interface Config {
   webDist: string;
   shutdownTimeoutMs: number;
   reminders: { enabled: boolean; cron: string };
+  figuresKeeper: { enabled: boolean; cron: string };
 }
 
 export class ConfigError extends Error {
@@ -185,6 +192,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     reminders: { enabled: env.REMINDERS ?? env.NODE_ENV !== 'test', cron: env.REMINDERS_CRON },
+    figuresKeeper: { enabled: env.FIGURES_KEEPER ?? env.NODE_ENV !== 'test', cron: env.FIGURES_KEEPER_CRON },
   };
 }
 

@@ -8,5 +8,6 @@ import { figuresEntities } from '../../figures/figures.entity.js';
 import { settingsEntities } from '../../settings/settings.entity.js';
 import { visitEntities } from '../../visits/visits.entity.js';
 import { wallEntities } from '../../wall/board-tokens.entity.js';
+import { leaseEntities } from './lease.js';
 
-export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities, ...settingsEntities, ...notificationEntities, ...visitEntities, ...figuresEntities, ...wallEntities];
+export const entities: Function[] = [...accountEntities, ...rotationEntities, ...customerEntities, ...appointmentEntities, ...settingsEntities, ...notificationEntities, ...visitEntities, ...figuresEntities, ...wallEntities, ...leaseEntities];

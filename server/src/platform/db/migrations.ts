@@ -16,6 +16,7 @@ import { Visits1733200000000 } from '../../visits/migrations/1733200000000-visit
 import { Figures1733250000000 } from '../../figures/migrations/1733250000000-figures.js';
 import { CustomerIntentGrade1733300000000 } from '../../customers/migrations/1733300000000-customer-intent-grade.js';
 import { BoardTokens1733330000000 } from '../../wall/migrations/1733330000000-board-tokens.js';
+import { FiguresSpeed1733340000000 } from '../../figures/migrations/1733340000000-figures-speed.js';
 
 // In timestamp order.
 export const migrations: Function[] = [
@@ -34,4 +35,5 @@ export const migrations: Function[] = [
   Figures1733250000000,
   CustomerIntentGrade1733300000000,
   BoardTokens1733330000000,
+  FiguresSpeed1733340000000,
 ];
