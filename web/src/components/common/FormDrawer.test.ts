@@ -23,12 +23,12 @@ vi.mock('element-plus', async (importOriginal) => ({
   }),
 }));
 
-async function render(valid: boolean) {
+async function render(valid: boolean, extra: Record<string, unknown> = {}) {
   form.valid = valid;
   form.validate.mockClear();
   form.clearValidate.mockClear();
   const wrapper = mount(FormDrawer, {
-    props: { modelValue: true, title: '新建部门', model: { name: '' } },
+    props: { modelValue: true, title: '新建部门', model: { name: '' }, ...extra },
     slots: { default: () => h('p', { class: 'fields' }, '名称') },
     global: { plugins: [i18n], stubs: { teleport: true } },
   });
@@ -77,5 +77,11 @@ describe('FormDrawer', () => {
     expect(form.clearValidate).not.toHaveBeenCalled();
     await wrapper.setProps({ modelValue: true });
     expect(form.clearValidate).toHaveBeenCalledOnce();
+  });
+
+  it('names its Save button as the owner asks', async () => {
+    const { wrapper } = await render(true, { saveTest: 'deal-save' });
+    expect(wrapper.get('[data-test=deal-save]').text()).toBe('保存');
+    expect(wrapper.find('[data-test=save]').exists()).toBe(false);
   });
 });
