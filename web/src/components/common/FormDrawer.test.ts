@@ -84,4 +84,14 @@ describe('FormDrawer', () => {
     expect(wrapper.get('[data-test=deal-save]').text()).toBe('保存');
     expect(wrapper.find('[data-test=save]').exists()).toBe(false);
   });
+
+  it('may show as a dialog, with its own Save text', async () => {
+    const { wrapper } = await render(true, { dialog: true, saveText: '提出' });
+    expect(wrapper.find('.el-dialog').exists()).toBe(true);
+    expect(wrapper.find('.el-drawer').exists()).toBe(false);
+    expect(wrapper.get('[data-test=save]').text()).toBe('提出');
+    await wrapper.get('[data-test=save]').trigger('click');
+    await flushPromises();
+    expect(wrapper.emitted('submit')).toHaveLength(1);
+  });
 });
