@@ -23,12 +23,12 @@ vi.mock('element-plus', async (importOriginal) => ({
   }),
 }));
 
-async function render(valid: boolean) {
+async function render(valid: boolean, extra: Record<string, unknown> = {}) {
   form.valid = valid;
   form.validate.mockClear();
   form.clearValidate.mockClear();
   const wrapper = mount(FormDrawer, {
-    props: { modelValue: true, title: '新建部门', model: { name: '' } },
+    props: { modelValue: true, title: '新建部门', model: { name: '' }, ...extra },
     slots: { default: () => h('p', { class: 'fields' }, '名称') },
     global: { plugins: [i18n], stubs: { teleport: true } },
   });
@@ -77,5 +77,21 @@ describe('FormDrawer', () => {
     expect(form.clearValidate).not.toHaveBeenCalled();
     await wrapper.setProps({ modelValue: true });
     expect(form.clearValidate).toHaveBeenCalledOnce();
+  });
+
+  it('names its Save button as the owner asks', async () => {
+    const { wrapper } = await render(true, { saveTest: 'deal-save' });
+    expect(wrapper.get('[data-test=deal-save]').text()).toBe('保存');
+    expect(wrapper.find('[data-test=save]').exists()).toBe(false);
+  });
+
+  it('may show as a dialog, with its own Save text', async () => {
+    const { wrapper } = await render(true, { dialog: true, saveText: '提出' });
+    expect(wrapper.find('.el-dialog').exists()).toBe(true);
+    expect(wrapper.find('.el-drawer').exists()).toBe(false);
+    expect(wrapper.get('[data-test=save]').text()).toBe('提出');
+    await wrapper.get('[data-test=save]').trigger('click');
+    await flushPromises();
+    expect(wrapper.emitted('submit')).toHaveLength(1);
   });
 });
