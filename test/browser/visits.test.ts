@@ -106,7 +106,7 @@ afterAll(async () => {
 });
 
 describe('outbound visits in the browser', () => {
-  it('V1/V3: plan → approve → check in on the phone → report with a promised item', async () => {
+  it('V1/V3/V4: plan → approve → check in on the phone → report with a promised item → the manager\'s figures', async () => {
     const today = siteDay(Date.now());
     const month = today.slice(0, 7);
 
@@ -206,5 +206,19 @@ describe('outbound visits in the browser', () => {
       reportLate: false,
       tasks: [{ text: '寄送二期户型图' }],
     });
-  }, 180_000);
+
+    // ---- V4: the manager's figures for this month count the visit done and its report on time ------
+    const figures = await newSession(browser, server.url);
+    page = figures.page;
+    await signIn(page, 'manager');
+    await page.waitForURL(/\/floor/);
+    await page.goto('/figures');
+    const row = page.locator('[data-test=figures-consultants-table] tbody tr').filter({ hasText: '王芳' }).first();
+    // Visits done/planned and reports on time/filed: the two cells that read 1/1 (before the report, 0/1 and —).
+    await expect
+      .poll(async () => (await row.locator('td').allTextContents()).filter((c) => c.trim() === '1/1').length, { timeout: 15_000 })
+      .toBe(2);
+    await screenshot(page, 'visits-figures');
+    await figures.context.close();
+  }, 240_000);
 });
