@@ -602,6 +602,68 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     await upToDate.return(undefined);
   });
 
+  it('issue 17: commands fired together from two instances go in batches; each is answered as if alone, a refused one writes nothing, the log and the feed stay gapless', async () => {
+    await newDay();
+    await checkIn('wang', 'li', 'zhang', 'liu');
+    const { ds, bus, services } = t.app;
+    const mine = services.rotation;
+    const other = new RotationService(ds, new Transactions(ds), { now: () => new Date(now) }, bus, services.accounts, services.customers, services.settings, services.notifications);
+    const sizes: number[] = [];
+    for (const svc of [mine, other]) {
+      const inner = svc as unknown as { commitBatch(siteId: number, jobs: unknown[]): Promise<unknown> };
+      const commit = inner.commitBatch.bind(svc);
+      inner.commitBatch = (siteId, jobs) => (sizes.push(jobs.length), commit(siteId, jobs));
+    }
+    const manager = (await services.accounts.authenticate(tokens.manager))!;
+    const desk = (await services.accounts.authenticate(tokens.desk))!;
+    const feed = mine.watch(manager, Number(bj), null);
+    const h = (await feed.next()).value!.seq;
+    now += 20_000;
+    const over = (i: number) => other.execute(desk, Number(bj), { type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW', customerName: `另${i}` } });
+    const here = (i: number) => t.gql<Record<string, Change>>(MUTATIONS.recordWalkIn, { s: bj, i: { kind: 'NEW', customerName: `本${i}` } }, tokens.desk);
+    const results = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => here(i).then((r) => ({ r }))),
+      ...Array.from({ length: 6 }, (_, i) => over(i).then((o) => ({ o }))),
+      // Refused in the middle of a batch: wang is on the floor already; no such reception.
+      t.gql(MUTATIONS.checkIn, { s: bj }, tokens.wang).then((r) => ({ refused: r })),
+      t.gql(MUTATIONS.endReception, { s: bj, r: 'R-nope' }, tokens.desk).then((r) => ({ refused: r })),
+    ]);
+    const seqs: number[] = [];
+    for (const x of results) {
+      if ('r' in x) {
+        expect(x.r.errors).toBeUndefined();
+        const c = x.r.data!.recordWalkIn;
+        expect(c.reception?.status).toMatch(/ACTIVE|WAITING/);
+        seqs.push(...c.board.events.map((e) => e.seq));
+        expect(c.board.seq).toBe(Math.max(...c.board.events.map((e) => e.seq)));
+      } else if ('o' in x) {
+        seqs.push(...x.o.board.events.map((e) => e.seq));
+        expect(x.o.receptionId).toBeTruthy();
+      } else {
+        expect(x.refused.errors?.[0].extensions?.code).toMatch(/CONFLICT|NOT_FOUND/);
+        expect(x.refused.data ?? null).toBeNull();
+      }
+    }
+    // Batches formed (fewer transactions than commands), and every change has its own seq.
+    expect(sizes.length).toBeLessThan(16);
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+    const end = await headSeq();
+    expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: end - h }, (_, i) => h + 1 + i));
+    // R5: nobody serves two at once; four were free, the other ten wait.
+    const b = await board();
+    expect(b.receptions.filter((r) => r.status === 'ACTIVE').map((r) => r.consultant!.id).sort()).toEqual([id.wang, id.li, id.zhang, id.liu].sort());
+    expect(b.waiting).toHaveLength(10);
+    // The feed of this instance heard the changes of both, each once and in order.
+    const heard: number[] = [];
+    while (heard.length < end - h) {
+      const m = (await feed.next()).value!;
+      heard.push(...m.events.map((e) => e.seq));
+    }
+    expect(heard).toEqual(Array.from({ length: end - h }, (_, i) => h + 1 + i));
+    await feed.return(undefined);
+    expect(await other.board(manager, Number(bj))).toEqual(await mine.board(manager, Number(bj)));
+  });
+
   it('R15: the snapshot in rotation_heads equals the fold of rotation_events, lastSeq the last seq, on a busy day', async () => {
     await newDay();
     await checkIn('wang', 'li', 'zhang', 'liu');

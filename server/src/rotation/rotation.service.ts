@@ -43,6 +43,7 @@ import {
 import type { CustomersService, WalkInFacts } from '../customers/customers.service.js';
 import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
 import { endable } from '../platform/endable.js';
+import { GroupCommit, type Outcome } from './group-commit.js';
 import { normalizePhone } from '../platform/phone.js';
 import { optionalPhone } from '../platform/phone-input.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
@@ -87,6 +88,7 @@ function deputyView(r: RotationDeputyEntity, names: Names, today: string): Floor
 export class RotationService {
   /** Each site's folded state as last committed, as this process knows it (state.seq = lastSeq). */
   private readonly states = new Map<number, RotationState>();
+  private readonly batches = new GroupCommit<FloorJob, FloorResult>((siteId, jobs) => this.commitBatch(siteId, jobs));
 
   constructor(
     private readonly ds: DataSource,
@@ -105,17 +107,16 @@ export class RotationService {
   // ---- commands ------------------------------------------------------------------------
 
   /**
-   * Decides one floor command under the site's lock and appends its events, all in one
-   * transaction; subscribers hear of it after commit. The lock is a row per site (SELECT …
-   * FOR UPDATE on MySQL; SQLite transactions are queued in-process), so two requests —
-   * from one process or several — never both see the same consultant at the door.
+   * One floor command: who may do it and what the register knows are settled here, outside the
+   * site's lock; then it joins the site's next batch (commitBatch), which decides it and appends
+   * its events in one transaction with the commands waiting beside it.
    */
   async execute(
     p: Principal,
     siteId: number,
     command: FloorCommand,
     opts: { registerCustomer?: boolean } = {},
-  ): Promise<{ board: RotationBoardView; receptionId: string | null; registeredCustomerId: number | null }> {
+  ): Promise<FloorResult> {
     const site = await this.accounts.requireSite(p, siteId);
     const manager = hasRole(p, Role.MANAGER, Role.ADMIN);
     // R15: "the manager or a named deputy": a deputy supervises for the manager who named them.
@@ -144,61 +145,101 @@ export class RotationService {
       if (full.type === 'HAND_OVER') full.toConsultantId = facts.ownerId;
       else full.colleagueId = facts.ownerId;
     }
+    await this.accounts.requireConsultants(this.ds.manager, siteId, consultantsNamed(full));
+    return this.batches.submit(siteId, { p, site, command: full, registration });
+  }
+
+  /**
+   * Issue 17, group commit: the commands waiting on one site go through in one transaction.
+   * Each is decided on the state its predecessors left, under the site's lock (SELECT … FOR
+   * UPDATE on MySQL; SQLite transactions are queued in-process), so two requests — from one
+   * process or several — never both see the same consultant at the door. A refused command
+   * writes nothing and leaves the others be; subscribers hear of each change after commit.
+   */
+  private async commitBatch(siteId: number, jobs: FloorJob[]): Promise<Array<Outcome<FloorResult>>> {
+    const site = jobs[0].site;
     // Read beside the transaction; when the transaction fails first nobody awaits it, and an
     // unhandled rejection (the database cut off) would end the process.
-    const names = this.names(p.companyId);
+    const names = this.names(site.companyId);
     names.catch(() => undefined);
-    const change = await this.tx.run(
+    const batch = await this.tx.run(
       async (em) => {
-        await this.accounts.requireConsultants(em, siteId, consultantsNamed(full));
         const head = await this.lockHead(em, siteId);
-        const before = await this.stateAt(em, siteId, head, true);
-        let state = before;
+        const first = await this.stateAt(em, siteId, head, true);
+        let state = first;
         const now = this.clock.now();
         const settings = await this.settingsIn(em, siteId, site.timezone);
         const shifts = await this.shiftsIn(em, siteId, now, site.timezone);
-        const decision = decide(state, full, { now, settings, shifts });
-        if (!decision.ok) throw rejectionError(decision.rejection);
-        const registered = registration ? await this.registerWalkIn(em, p, site, decision.events, registration) : null;
+        const decided: Array<Outcome<Decided>> = [];
         const stored: StoredEvent[] = [];
         const payloads: string[] = [];
-        for (const event of decision.events) {
-          head.lastSeq += 1;
-          const payload = JSON.stringify(event);
-          // Folded from the stored JSON, so the copy kept in memory is what a reload would read.
-          state = evolve(state, JSON.parse(payload) as RotationEvent);
-          stored.push({ seq: head.lastSeq, event });
-          payloads.push(payload);
+        const notices: NotificationInput[] = [];
+        for (const job of jobs) {
+          const before = state;
+          const decision = decide(state, job.command, { now, settings, shifts });
+          if (!decision.ok) {
+            decided.push({ ok: false, error: rejectionError(decision.rejection) });
+            continue;
+          }
+          // A failure here fails the batch; each command then runs alone (GroupCommit).
+          const registered = job.registration ? await this.registerWalkIn(em, job.p, site, decision.events, job.registration) : null;
+          const mine: StoredEvent[] = [];
+          for (const event of decision.events) {
+            head.lastSeq += 1;
+            const payload = JSON.stringify(event);
+            // Folded from the stored JSON, so the copy kept in memory is what a reload would read.
+            state = evolve(state, JSON.parse(payload) as RotationEvent);
+            mine.push({ seq: head.lastSeq, event });
+            payloads.push(payload);
+          }
+          stored.push(...mine);
+          notices.push(...(await this.alertNotices(em, site, before, decision.events)));
+          decided.push({ ok: true, value: { stored: mine, state, registered } });
         }
-        await em.insert(
-          RotationEventEntity,
-          stored.map(({ seq, event }, i) => ({
-            siteId,
-            seq,
-            type: event.type,
-            payload: payloads[i],
-            actorId: event.actorId,
-            at: new Date(event.at),
-            businessDay: event.day,
-          })),
-        );
-        await this.projectReceptions(em, siteId, stored);
-        const snapshotDue = head.lastSeq - head.snapshotSeq >= SNAPSHOT_EVERY || state.day !== before.day;
-        // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
-        await this.writeHead(em, siteId, head.lastSeq, now, snapshotDue ? JSON.stringify(state) : null);
-        const notified = await this.notifications.stage(em, await this.alertNotices(em, site, before, decision.events));
-        return { seq: head.lastSeq, state, stored, notified, registered, board: projectBoard(state, { now, shifts, settings }) };
+        if (stored.length) {
+          await em.insert(
+            RotationEventEntity,
+            stored.map(({ seq, event }, i) => ({
+              siteId,
+              seq,
+              type: event.type,
+              payload: payloads[i],
+              actorId: event.actorId,
+              at: new Date(event.at),
+              businessDay: event.day,
+            })),
+          );
+          await this.projectReceptions(em, siteId, stored);
+          const snapshotDue = head.lastSeq - head.snapshotSeq >= SNAPSHOT_EVERY || state.day !== first.day;
+          // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
+          await this.writeHead(em, siteId, head.lastSeq, now, snapshotDue ? JSON.stringify(state) : null);
+        }
+        const notified = await this.notifications.stage(em, notices);
+        return { decided, state, notified, now, settings, shifts };
       },
       // After the lock is granted, plain reads (the log, the snapshot) must see what the previous
       // holder committed; under REPEATABLE READ they could see a view from before the wait.
       { isolation: 'READ COMMITTED' },
     );
-    this.remember(siteId, change.state);
-    this.notifications.publish(change.notified);
-    const view = boardView(siteId, change.seq, change.board, await names, change.stored, undoableSeqs(change.state));
-    if (change.stored.length) this.bus.pubSub.publish(BOARD_CHANGED, siteId, view);
-    if (change.registered?.conflicted) await this.customers.publishDisputes(siteId);
-    return { board: view, receptionId: change.stored[0]?.event.receptionId ?? null, registeredCustomerId: change.registered?.customerId ?? null };
+    this.remember(siteId, batch.state);
+    this.notifications.publish(batch.notified);
+    const known = await names;
+    const outcomes: Array<Outcome<FloorResult>> = [];
+    let disputes = false;
+    for (const d of batch.decided) {
+      if (!d.ok) {
+        outcomes.push(d);
+        continue;
+      }
+      const { stored, state, registered } = d.value;
+      const board = projectBoard(state, { now: batch.now, shifts: batch.shifts, settings: batch.settings });
+      const view = boardView(siteId, state.seq, board, known, stored, undoableSeqs(state));
+      if (stored.length) this.bus.pubSub.publish(BOARD_CHANGED, siteId, view);
+      disputes ||= !!registered?.conflicted;
+      outcomes.push({ ok: true, value: { board: view, receptionId: stored[0]?.event.receptionId ?? null, registeredCustomerId: registered?.customerId ?? null } });
+    }
+    if (disputes) await this.customers.publishDisputes(siteId);
+    return outcomes;
   }
 
   /**
@@ -838,6 +879,16 @@ export class RotationService {
 }
 
 type Head = Pick<RotationHeadEntity, 'siteId' | 'lastSeq' | 'snapshotSeq'>;
+
+/** A floor command ready to be decided: who acts, where, and the customer to register with it (O1). */
+interface FloorJob {
+  p: Principal;
+  site: SiteEntity;
+  command: RotationCommand;
+  registration: { name: string; phone: string } | null;
+}
+type FloorResult = { board: RotationBoardView; receptionId: string | null; registeredCustomerId: number | null };
+type Decided = { stored: StoredEvent[]; state: RotationState; registered: { customerId: number; conflicted?: boolean } | null };
 
 /** O1: the desk's same-step registration needs the real name and a phone number. */
 function toRegister(w: WalkInInput): { name: string; phone: string } {
