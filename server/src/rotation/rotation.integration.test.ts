@@ -617,7 +617,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     const manager = (await services.accounts.authenticate(tokens.manager))!;
     const desk = (await services.accounts.authenticate(tokens.desk))!;
     const feed = mine.watch(manager, Number(bj), null);
-    const h = (await feed.next()).value!.seq;
+    const h = ((await feed.next()).value as RotationBoardView).seq;
     now += 20_000;
     const over = (i: number) => other.execute(desk, Number(bj), { type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW', customerName: `另${i}` } });
     const here = (i: number) => t.gql<Record<string, Change>>(MUTATIONS.recordWalkIn, { s: bj, i: { kind: 'NEW', customerName: `本${i}` } }, tokens.desk);
@@ -656,7 +656,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     // The feed of this instance heard the changes of both, each once and in order.
     const heard: number[] = [];
     while (heard.length < end - h) {
-      const m = (await feed.next()).value!;
+      const m = (await feed.next()).value as RotationBoardView;
       heard.push(...m.events.map((e) => e.seq));
     }
     expect(heard).toEqual(Array.from({ length: end - h }, (_, i) => h + 1 + i));

@@ -162,14 +162,21 @@ export class RotationService {
     // unhandled rejection (the database cut off) would end the process.
     const names = this.names(site.companyId);
     names.catch(() => undefined);
+    // The site's rules and shifts are read before the lock: the lock orders the log, not them.
+    const readAt = this.clock.now();
+    const [settings, dayShifts] = await Promise.all([
+      this.settingsIn(this.ds.manager, siteId, site.timezone),
+      this.shiftsIn(this.ds.manager, siteId, readAt, site.timezone),
+    ]);
+    let shifts = dayShifts;
     const batch = await this.tx.run(
       async (em) => {
         const head = await this.lockHead(em, siteId);
         const first = await this.stateAt(em, siteId, head, true);
         let state = first;
         const now = this.clock.now();
-        const settings = await this.settingsIn(em, siteId, site.timezone);
-        const shifts = await this.shiftsIn(em, siteId, now, site.timezone);
+        // Midnight passed while waiting for the lock: the new day's shifts.
+        if (businessDay(now, site.timezone) !== businessDay(readAt, site.timezone)) shifts = await this.shiftsIn(em, siteId, now, site.timezone);
         const decided: Array<Outcome<Decided>> = [];
         const stored: StoredEvent[] = [];
         const payloads: string[] = [];
@@ -215,7 +222,7 @@ export class RotationService {
           await this.writeHead(em, siteId, head.lastSeq, now, snapshotDue ? JSON.stringify(state) : null);
         }
         const notified = await this.notifications.stage(em, notices);
-        return { decided, state, notified, now, settings, shifts };
+        return { decided, state, notified, now };
       },
       // After the lock is granted, plain reads (the log, the snapshot) must see what the previous
       // holder committed; under REPEATABLE READ they could see a view from before the wait.
@@ -232,7 +239,7 @@ export class RotationService {
         continue;
       }
       const { stored, state, registered } = d.value;
-      const board = projectBoard(state, { now: batch.now, shifts: batch.shifts, settings: batch.settings });
+      const board = projectBoard(state, { now: batch.now, shifts, settings });
       const view = boardView(siteId, state.seq, board, known, stored, undoableSeqs(state));
       if (stored.length) this.bus.pubSub.publish(BOARD_CHANGED, siteId, view);
       disputes ||= !!registered?.conflicted;
@@ -300,21 +307,36 @@ export class RotationService {
     const existing = new Map(
       (await em.find(RotationReceptionEntity, { where: { siteId, id: In([...latest.keys()]) }, select: { id: true, customerId: true, broughtById: true } })).map((r) => [r.id, r]),
     );
+    const rows: Array<Partial<RotationReceptionEntity>> = [];
     for (const [id, { seq, day, value }] of latest) {
       const row = existing.get(id);
       if (!value) {
         if (row) await em.delete(RotationReceptionEntity, { siteId, id });
         continue;
       }
-      const fields = {
+      rows.push({
+        siteId,
+        id,
+        businessDay: day,
+        arrivedAt: new Date(value.arrivedAt),
+        linkedById: null,
+        linkedAt: null,
         reception: JSON.stringify(value),
         lastSeq: seq,
         // A link made after the fact stays: the floor's copy of the reception does not know it.
         customerId: value.customerId ?? row?.customerId ?? null,
         broughtById: value.broughtById ?? row?.broughtById ?? null,
-      };
-      if (row) await em.update(RotationReceptionEntity, { siteId, id }, fields);
-      else await em.insert(RotationReceptionEntity, { siteId, id, businessDay: day, arrivedAt: new Date(value.arrivedAt), linkedById: null, linkedAt: null, ...fields });
+      });
+    }
+    // One statement for a batch's receptions, new and changed; a changed row keeps its day and link.
+    if (rows.length) {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(RotationReceptionEntity)
+        .values(rows)
+        .orUpdate(['reception', 'lastSeq', 'customerId', 'broughtById'], ['siteId', 'id'])
+        .execute();
     }
   }
 
