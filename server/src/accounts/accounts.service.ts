@@ -113,12 +113,15 @@ export class AccountsService {
   async authenticate(token: string | null | undefined): Promise<Principal | null> {
     const claims = await this.tokens.verify(token);
     if (!claims) return null;
-    const session = await this.ds.getRepository(SessionEntity).findOneBy({ id: claims.sessionId });
+    // Three reads of every request, at once rather than one after another.
+    const [session, user, links] = await Promise.all([
+      this.ds.getRepository(SessionEntity).findOneBy({ id: claims.sessionId }),
+      this.ds.getRepository(UserEntity).findOneBy({ id: claims.userId }),
+      this.ds.getRepository(UserSiteEntity).findBy({ userId: claims.userId }),
+    ]);
     if (!session || session.userId !== claims.userId || session.revokedAt) return null;
     if (session.expiresAt.getTime() <= this.clock.now().getTime()) return null;
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: claims.userId });
     if (!user || user.disabled) return null;
-    const links = await this.ds.getRepository(UserSiteEntity).findBy({ userId: user.id });
     return {
       userId: user.id,
       companyId: user.companyId,

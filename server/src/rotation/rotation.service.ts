@@ -117,10 +117,10 @@ export class RotationService {
     command: FloorCommand,
     opts: { registerCustomer?: boolean } = {},
   ): Promise<FloorResult> {
-    const site = await this.accounts.requireSite(p, siteId);
     const manager = hasRole(p, Role.MANAGER, Role.ADMIN);
     // R15: "the manager or a named deputy": a deputy supervises for the manager who named them.
-    const deputy = manager ? null : await this.deputyship(siteId, p.userId, businessDay(this.clock.now(), site.timezone));
+    const [site, deputyships] = await Promise.all([this.accounts.requireSite(p, siteId), manager ? [] : this.deputyships(siteId, p.userId)]);
+    const deputy = activeDeputyship(deputyships, p.userId, businessDay(this.clock.now(), site.timezone));
     const actor: Actor = {
       userId: p.userId,
       supervisor: manager || deputy !== null,
@@ -444,10 +444,10 @@ export class RotationService {
 
   // ---- deputies (R15) --------------------------------------------------------------------
 
-  /** The deputyship that lets this user supervise the site's floor on `day`, if any. */
-  private async deputyship(siteId: number, userId: number, day: string): Promise<RotationDeputyEntity | null> {
+  /** The deputyships naming this user at this site, not revoked (activeDeputyship picks the day's). */
+  private async deputyships(siteId: number, userId: number) {
     const rows = await this.ds.getRepository(RotationDeputyEntity).findBy({ siteId, deputyId: userId, revokedAt: IsNull() });
-    return activeDeputyship(rows.map((r) => ({ ...r, revokedAt: null })), userId, day);
+    return rows.map((r) => ({ ...r, revokedAt: null }));
   }
 
   /** Deputies named for today or later, earliest first. */

@@ -2,7 +2,7 @@
 // changes the floor is decided here; evolve() only applies what an event says.
 import { normalizePhone } from '../../platform/phone.js';
 import { atDay, evolve } from './evolve.js';
-import { isAvailable, isBusy, isPresent, lineOrder, nextUp, pickAssistant, type FloorView } from './order.js';
+import { isAvailable, isBusy, isPresent, lineOrder, nextUp, pickAssistant, receptionsChanged, type FloorView } from './order.js';
 import { businessDay, inShift } from './shifts.js';
 import type {
   Actor,
@@ -76,6 +76,7 @@ class Draft implements FloorView {
 
   setReception(r: Reception) {
     this.state.receptions[r.id] = r;
+    receptionsChanged(this.state.receptions);
     this.touched.set(`reception:${r.id}`, { op: 'reception', id: r.id, value: r });
   }
 

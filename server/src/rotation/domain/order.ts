@@ -13,25 +13,52 @@ export interface FloorView {
   shifts: ShiftWindow[];
 }
 
-export function countedToday(state: RotationState, consultantId: number): number {
-  let n = 0;
+/**
+ * Who is busy with whom and how many each has counted today, read once per set of receptions
+ * (the rules ask it per consultant, many times a command). States are new objects at each
+ * event; the one thing that changes receptions in place (decide's draft) calls receptionsChanged.
+ */
+interface ReceptionIndex {
+  active: Map<number, Reception[]>;
+  counted: Map<number, number>;
+}
+const indexes = new WeakMap<object, ReceptionIndex>();
+
+function indexOf(state: RotationState): ReceptionIndex {
+  const known = indexes.get(state.receptions);
+  if (known) return known;
+  const ix: ReceptionIndex = { active: new Map(), counted: new Map() };
   for (const r of Object.values(state.receptions)) {
     if (r.status === 'UNDONE') continue;
-    for (const c of r.credit) if (c.consultantId === consultantId) n += c.share;
+    for (const c of r.credit) ix.counted.set(c.consultantId, (ix.counted.get(c.consultantId) ?? 0) + c.share);
+    if (r.status === 'ACTIVE' && r.consultantId !== null) {
+      const list = ix.active.get(r.consultantId);
+      if (list) list.push(r);
+      else ix.active.set(r.consultantId, [r]);
+    }
   }
-  return n;
+  for (const list of ix.active.values()) list.sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0));
+  indexes.set(state.receptions, ix);
+  return ix;
+}
+
+/** The receptions object was changed in place: its index is stale. */
+export function receptionsChanged(receptions: object): void {
+  indexes.delete(receptions);
+}
+
+export function countedToday(state: RotationState, consultantId: number): number {
+  return indexOf(state).counted.get(consultantId) ?? 0;
 }
 
 export function activeReceptions(state: RotationState, consultantId: number): Reception[] {
-  return Object.values(state.receptions)
-    .filter((r) => r.status === 'ACTIVE' && r.consultantId === consultantId)
-    .sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0));
+  return [...(indexOf(state).active.get(consultantId) ?? [])];
 }
 
-export const isBusy = (state: RotationState, consultantId: number) => activeReceptions(state, consultantId).length > 0;
+export const isBusy = (state: RotationState, consultantId: number) => indexOf(state).active.has(consultantId);
 
 export function busySince(state: RotationState, consultantId: number): number | null {
-  return activeReceptions(state, consultantId)[0]?.startedAt ?? null;
+  return indexOf(state).active.get(consultantId)?.[0]?.startedAt ?? null;
 }
 
 /** R1: the line in order (everyone holding a place, whether free or not). */
