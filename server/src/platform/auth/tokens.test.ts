@@ -27,6 +27,24 @@ describe('sign-in tokens', () => {
     expect(await new TokenService(secret, '1h', at('2026-11-23T08:00:00Z')).verify('garbage')).toBeNull();
   });
 
+  it('issue 17: a token checked once is answered from memory, still refused once it expires; a forged one is never kept', async () => {
+    let now = new Date('2026-11-23T08:00:00Z');
+    const t = new TokenService(secret, '30m', { now: () => now });
+    const { token, expiresAt } = await t.issue(7, 's');
+    const first = await t.verify(token);
+    expect(first).toEqual({ userId: 7, sessionId: 's', expiresAt });
+    expect(await t.verify(token)).toBe(first);
+    now = new Date('2026-11-23T08:29:59.999Z');
+    expect(await t.verify(token)).toBe(first);
+    now = new Date('2026-11-23T08:30:00Z');
+    expect(await t.verify(token)).toBeNull();
+    now = new Date('2026-11-23T08:00:00Z');
+    const [h, , sig] = token.split('.');
+    const forged = `${h}.${Buffer.from(JSON.stringify({ sub: '1', jti: 's', iss: 'reception', exp: 9999999999 })).toString('base64url')}.${sig}`;
+    expect(await t.verify(forged)).toBeNull();
+    expect(await t.verify(forged)).toBeNull();
+  });
+
   it('bearerToken reads the Authorization header', () => {
     expect(bearerToken('Bearer abc.def')).toBe('abc.def');
     expect(bearerToken('bearer  abc ')).toBe('abc');

@@ -14,10 +14,19 @@ export interface TokenClaims {
   expiresAt: Date;
 }
 
+/** Verified tokens kept at most (the oldest goes first): a few MiB. */
+const VERIFIED_KEPT = 20_000;
+
 /** Signed, expiring JWTs (HS256). The session id (jti) lets a sign-out end the token early. */
 export class TokenService {
   private readonly key: Uint8Array;
   readonly ttlMs: number;
+  /**
+   * Tokens whose signature checked out, with their claims: a token is sent with every request,
+   * and checking the same signature again (WebCrypto, off the main thread and back) cost more
+   * than the rest of the auth (issue 17). Expiry is still checked at every use.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
 
   constructor(secret: string, ttl: string, private readonly clock: Clock) {
     this.key = new TextEncoder().encode(secret);
@@ -41,6 +50,8 @@ export class TokenService {
   /** Null for a missing, malformed, forged or expired token. */
   async verify(token: string | undefined | null): Promise<TokenClaims | null> {
     if (!token) return null;
+    const known = this.verified.get(token);
+    if (known) return Math.floor(this.clock.now().getTime() / 1000) * 1000 < known.expiresAt.getTime() ? known : null;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -49,7 +60,10 @@ export class TokenService {
       });
       const userId = Number(payload.sub);
       if (!Number.isInteger(userId) || !payload.jti || !payload.exp) return null;
-      return { userId, sessionId: payload.jti, expiresAt: new Date(payload.exp * 1000) };
+      const claims = { userId, sessionId: payload.jti, expiresAt: new Date(payload.exp * 1000) };
+      if (this.verified.size >= VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, claims);
+      return claims;
     } catch (err) {
       if (err instanceof errors.JOSEError) return null;
       throw err;
