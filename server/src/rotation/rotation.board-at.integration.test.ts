@@ -19,10 +19,17 @@ const kinds = await databaseKinds();
 /** The old boardAt: every event of the site up to seq, folded from the first. */
 class WholeLogRotation extends RotationService {
   protected override async stateAfter(siteId: number, seq: number) {
-    const upto = await this.log.find({ where: { siteId, seq: LessThanOrEqual(seq) }, order: { seq: 'ASC' } });
+    const upto = await this.log.find({
+      where: { siteId, seq: LessThanOrEqual(seq) },
+      order: { seq: 'ASC' },
+    });
     const last = upto[upto.length - 1];
     const state = replay(upto.map((r) => JSON.parse(r.payload) as RotationEvent));
-    return { state, last: { seq: last.seq, event: JSON.parse(last.payload) as RotationEvent }, at: last.at };
+    return {
+      state,
+      last: { seq: last.seq, event: JSON.parse(last.payload) as RotationEvent },
+      at: last.at,
+    };
   }
   constructor(
     private readonly log: Repository<RotationEventEntity>,
@@ -45,9 +52,24 @@ function shown(v: RotationBoardView) {
     round: v.round,
     atDoor: person(v.atDoor),
     upNext: v.upNext.map(person),
-    consultants: v.consultants.map((c) => ({ consultant: person(c.consultant), state: c.state, position: c.position, makeUps: c.makeUps, priorityMakeUps: c.priorityMakeUps, counted: c.counted, inShift: c.inShift })),
+    consultants: v.consultants.map((c) => ({
+      consultant: person(c.consultant),
+      state: c.state,
+      position: c.position,
+      makeUps: c.makeUps,
+      priorityMakeUps: c.priorityMakeUps,
+      counted: c.counted,
+      inShift: c.inShift,
+    })),
     waiting: v.waiting.map((r) => ({ id: r.id, status: r.status })),
-    receptions: v.receptions.map((r) => ({ id: r.id, status: r.status, kind: r.kind, consultant: person(r.consultant), counted: r.counted, rule: r.rule })),
+    receptions: v.receptions.map((r) => ({
+      id: r.id,
+      status: r.status,
+      kind: r.kind,
+      consultant: person(r.consultant),
+      counted: r.counted,
+      rule: r.rule,
+    })),
     alerts: v.alerts.map((a) => ({ id: a.id, kind: a.kind, receptionId: a.receptionId })),
     events: v.events.map((e) => ({ seq: e.seq, type: e.type })),
   };
@@ -66,14 +88,34 @@ describe.each(kinds)('the board at a past seq on %s (issue 17)', (kind) => {
   const staff = ['wang', 'li', 'zhang', 'liu'];
 
   beforeAll(async () => {
-    t = await startTestApp(kind, { clock: { now: () => new Date(now) }, env: { JWT_TTL: '60d', DEMO_HISTORY_DAYS: '30' } });
+    t = await startTestApp(kind, {
+      clock: { now: () => new Date(now) },
+      env: { JWT_TTL: '60d', DEMO_HISTORY_DAYS: '30' },
+    });
     for (const u of ['manager', 'desk', ...staff]) tokens[u] = await t.login(u);
-    for (const u of ['manager', 'desk', ...staff]) id[u] = (await t.gql<{ me: { id: string } }>('{ me { id } }', {}, tokens[u])).data!.me.id;
-    const sites = (await t.gql<{ sites: Array<{ id: string; code: string }> }>('{ sites { id code } }', {}, tokens.manager)).data!.sites;
+    for (const u of ['manager', 'desk', ...staff])
+      id[u] = (await t.gql<{ me: { id: string } }>('{ me { id } }', {}, tokens[u])).data!.me.id;
+    const sites = (
+      await t.gql<{ sites: Array<{ id: string; code: string }> }>(
+        '{ sites { id code } }',
+        {},
+        tokens.manager,
+      )
+    ).data!.sites;
     bj = Number(sites.find((s) => s.code === 'BJ')!.id);
     const { ds, bus, services } = t.app;
     manager = (await services.accounts.authenticate(tokens.manager))!;
-    oracle = new WholeLogRotation(ds.getRepository(RotationEventEntity), ds, new Transactions(ds), { now: () => new Date(now) }, bus, services.accounts, services.customers, services.settings, services.notifications);
+    oracle = new WholeLogRotation(
+      ds.getRepository(RotationEventEntity),
+      ds,
+      new Transactions(ds),
+      { now: () => new Date(now) },
+      bus,
+      services.accounts,
+      services.customers,
+      services.settings,
+      services.notifications,
+    );
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -82,24 +124,59 @@ describe.each(kinds)('the board at a past seq on %s (issue 17)', (kind) => {
   async function newDay() {
     dayIndex += 1;
     now = Date.UTC(2025, 2, 10 + dayIndex, 2, 0);
-    const rows = staff.flatMap((u) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ consultantId: id[u], weekday, startTime: '09:00', endTime: '21:00' })));
-    const r = await t.gql('mutation($s: ID!, $rows: [ShiftTemplateInput!]!) { setShiftTemplates(siteId: $s, shifts: $rows) { id } }', { s: String(bj), rows }, tokens.manager);
+    const rows = staff.flatMap((u) =>
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        consultantId: id[u],
+        weekday,
+        startTime: '09:00',
+        endTime: '21:00',
+      })),
+    );
+    const r = await t.gql(
+      'mutation($s: ID!, $rows: [ShiftTemplateInput!]!) { setShiftTemplates(siteId: $s, shifts: $rows) { id } }',
+      { s: String(bj), rows },
+      tokens.manager,
+    );
     expect(r.errors).toBeUndefined();
   }
 
-  type Change = { board: { seq: number; events: Array<{ seq: number; type: string }> }; reception: { id: string; consultant: { id: string } | null } | null };
-  async function act(as: string, mutation: string, vars: Record<string, unknown> = {}): Promise<Change> {
+  type Change = {
+    board: { seq: number; events: Array<{ seq: number; type: string }> };
+    reception: { id: string; consultant: { id: string } | null } | null;
+  };
+  async function act(
+    as: string,
+    mutation: string,
+    vars: Record<string, unknown> = {},
+  ): Promise<Change> {
     now += 20_000;
-    const r = await t.gql<Record<string, Change>>(`mutation($s: ID!${mutation}`, { s: String(bj), ...vars }, tokens[as]);
+    const r = await t.gql<Record<string, Change>>(
+      `mutation($s: ID!${mutation}`,
+      { s: String(bj), ...vars },
+      tokens[as],
+    );
     expect(r.errors, `${as} ${mutation}`).toBeUndefined();
     return Object.values(r.data!)[0];
   }
   const CHANGE = '{ board { seq events { seq type } } reception { id consultant { id } } }';
   const checkIn = (u: string) => act(u, `) { checkIn(siteId: $s) ${CHANGE} }`);
   const goAway = (u: string) => act(u, `) { goAway(siteId: $s) ${CHANGE} }`);
-  const walkIn = (name: string) => act('desk', `, $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) ${CHANGE} }`, { i: { kind: 'NEW', customerName: name } });
-  const end = (c: Change) => act(staff.find((u) => id[u] === c.reception!.consultant!.id)!, `, $r: ID!) { endReception(siteId: $s, receptionId: $r) ${CHANGE} }`, { r: c.reception!.id });
-  const undo = (seq: number) => act('desk', `, $seq: Int!) { undoFloorChange(siteId: $s, seq: $seq, reason: "点错了") ${CHANGE} }`, { seq });
+  const walkIn = (name: string) =>
+    act('desk', `, $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) ${CHANGE} }`, {
+      i: { kind: 'NEW', customerName: name },
+    });
+  const end = (c: Change) =>
+    act(
+      staff.find((u) => id[u] === c.reception!.consultant!.id)!,
+      `, $r: ID!) { endReception(siteId: $s, receptionId: $r) ${CHANGE} }`,
+      { r: c.reception!.id },
+    );
+  const undo = (seq: number) =>
+    act(
+      'desk',
+      `, $seq: Int!) { undoFloorChange(siteId: $s, seq: $seq, reason: "点错了") ${CHANGE} }`,
+      { seq },
+    );
 
   /** Rows of the floor log a call reads (find and findOne on rotation_events). */
   async function rowsRead(run: () => Promise<unknown>): Promise<number> {
@@ -126,7 +203,14 @@ describe.each(kinds)('the board at a past seq on %s (issue 17)', (kind) => {
     return rows;
   }
 
-  const log = async () => t.app.ds.getRepository(RotationEventEntity).find({ where: { siteId: bj }, order: { seq: 'ASC' }, select: { seq: true, businessDay: true } });
+  const log = async () =>
+    t.app.ds
+      .getRepository(RotationEventEntity)
+      .find({
+        where: { siteId: bj },
+        order: { seq: 'ASC' },
+        select: { seq: true, businessDay: true },
+      });
 
   it('issue 17: rotationBoardAt at any seq starts from its business day and equals the fold of the whole log', async () => {
     const historyEnd = (await log()).length;
@@ -148,7 +232,11 @@ describe.each(kinds)('the board at a past seq on %s (issue 17)', (kind) => {
     expect(new Set(driven.map((r) => r.businessDay)).size).toBe(3);
     expect(driven.map((r) => r.seq)).toEqual(driven.map((_, i) => historyEnd + 1 + i));
     // Every seq of the driven days; the first and last of each day of the history before them.
-    const bounds = rows.filter((r, i) => r.seq <= historyEnd && (rows[i - 1]?.businessDay !== r.businessDay || rows[i + 1]?.businessDay !== r.businessDay));
+    const bounds = rows.filter(
+      (r, i) =>
+        r.seq <= historyEnd &&
+        (rows[i - 1]?.businessDay !== r.businessDay || rows[i + 1]?.businessDay !== r.businessDay),
+    );
     expect(bounds.length).toBeGreaterThanOrEqual(60);
     // The driven days first, over GraphQL too: a long pause between two requests (the history's
     // folds) would meet the server closing the idle keep-alive socket.
@@ -156,7 +244,11 @@ describe.each(kinds)('the board at a past seq on %s (issue 17)', (kind) => {
       const want = await oracle.boardAt(manager, bj, seq);
       expect(await t.app.services.rotation.boardAt(manager, bj, seq), `seq ${seq}`).toEqual(want);
       if (seq <= historyEnd) continue;
-      const r = await t.gql<{ rotationBoardAt: unknown }>(`query($s: ID!, $seq: Int!) { rotationBoardAt(siteId: $s, seq: $seq) { ${BOARD} } }`, { s: String(bj), seq }, tokens.manager);
+      const r = await t.gql<{ rotationBoardAt: unknown }>(
+        `query($s: ID!, $seq: Int!) { rotationBoardAt(siteId: $s, seq: $seq) { ${BOARD} } }`,
+        { s: String(bj), seq },
+        tokens.manager,
+      );
       expect(r.errors).toBeUndefined();
       expect(r.data!.rotationBoardAt, `seq ${seq}`).toEqual(shown(want));
     }
@@ -167,7 +259,11 @@ describe.each(kinds)('the board at a past seq on %s (issue 17)', (kind) => {
       const ofDay = rows.filter((r) => r.businessDay === day && r.seq <= seq).length;
       const before = await rowsRead(() => oracle.boardAt(manager, bj, seq));
       const after = await rowsRead(() => t.app.services.rotation.boardAt(manager, bj, seq));
-      console.log(`issue 17 ${kind}: rotationBoardAt(${seq}) over ${new Set(rows.map((r) => r.businessDay)).size} business days read ${before} log rows from the first event, ${after} from its day (${day}); load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      console.log(
+        `issue 17 ${kind}: rotationBoardAt(${seq}) over ${new Set(rows.map((r) => r.businessDay)).size} business days read ${before} log rows from the first event, ${after} from its day (${day}); load ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+      );
       expect(before).toBe(seq);
       // The day's events up to seq, and the lookup of seq's day.
       expect(after).toBe(ofDay + 1);

@@ -13,7 +13,13 @@ export class RotationEventsDaySeq1733380000000 implements MigrationInterface {
   name = 'RotationEventsDaySeq1733380000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createIndex('rotation_events', new TableIndex({ name: 'IDX_rotation_events_day_seq', columnNames: ['siteId', 'businessDay', 'seq'] }));
+    await q.createIndex(
+      'rotation_events',
+      new TableIndex({
+        name: 'IDX_rotation_events_day_seq',
+        columnNames: ['siteId', 'businessDay', 'seq'],
+      }),
+    );
     const old = (await q.getTable('rotation_events'))!.indices.find((i) => sameColumns(i, OLD));
     if (old) await q.dropIndex('rotation_events', old);
   }
