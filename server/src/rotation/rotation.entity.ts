@@ -19,6 +19,8 @@ export class RotationHeadEntity {
 /** The append-only floor log (R15): never updated, never deleted. */
 @Entity('rotation_events')
 @Index(['siteId', 'seq'], { unique: true })
+// Issue 17: one business day's events in seq order (rotationBoardAt, the history's day filter).
+@Index('IDX_rotation_events_day_seq', ['siteId', 'businessDay', 'seq'])
 export class RotationEventEntity {
   @PrimaryGeneratedColumn({ type: 'int' }) id: number;
   @Column({ type: 'int' }) siteId: number;

@@ -1,4 +1,4 @@
-import { Between, In, IsNull, LessThan, MoreThan, MoreThanOrEqual, Not, type DataSource, type EntityManager } from 'typeorm';
+import { Between, In, IsNull, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual, Not, type DataSource, type EntityManager } from 'typeorm';
 import { forUpdate as rowLock, takesRowLocks } from '../platform/db/locks.js';
 import { SiteEntity, UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -21,6 +21,7 @@ import {
   shiftsForDay,
   shiftLength,
   shiftsOverlap,
+  stateAfterDay,
   type Actor,
   type Rejection,
   type RotationCommand,
@@ -509,18 +510,27 @@ export class RotationService {
   /** The board as it was right after event `seq`: the history page's replay (R15). */
   async boardAt(p: Principal, siteId: number, seq: number): Promise<RotationBoardView> {
     const site = await this.accounts.requireSite(p, siteId);
-    const rows = await this.ds.getRepository(RotationEventEntity).find({
-      where: { siteId, seq: LessThan(seq + 1) },
-      order: { seq: 'ASC' },
-    });
-    if (!rows.length || rows[rows.length - 1].seq !== seq) throw notFound('Event');
-    let state = initialState();
-    for (const r of rows) state = evolve(state, JSON.parse(r.payload) as RotationEvent);
-    const at = rows[rows.length - 1].at;
+    const { state, last, at } = await this.stateAfter(siteId, seq);
     const settings = await this.settingsIn(this.ds.manager, siteId, site.timezone);
     const shifts = await this.shiftsIn(this.ds.manager, siteId, at, site.timezone);
-    const last = toStored(rows[rows.length - 1]);
     return boardView(siteId, seq, projectBoard(state, { now: at, shifts, settings }), await this.names(p.companyId), [last], undoableSeqs(state));
+  }
+
+  /**
+   * The state right after event `seq`, with that event. Issue 17: folded from the start of its
+   * business day, so the cost follows that day's events, not the site's whole history.
+   */
+  protected async stateAfter(siteId: number, seq: number): Promise<{ state: RotationState; last: StoredEvent; at: Date }> {
+    const log = this.ds.getRepository(RotationEventEntity);
+    const wanted = await log.findOne({ where: { siteId, seq }, select: { id: true, businessDay: true } });
+    if (!wanted) throw notFound('Event');
+    const rows = await log.find({
+      where: { siteId, businessDay: wanted.businessDay, seq: LessThanOrEqual(seq) },
+      order: { seq: 'ASC' },
+      select: { id: true, seq: true, payload: true, at: true },
+    });
+    const events = rows.map(toStored);
+    return { state: stateAfterDay(events), last: events[events.length - 1], at: rows[rows.length - 1].at };
   }
 
   /** The log, newest first, a page at a time; `day` (YYYY-MM-DD, site time) narrows it. */

@@ -17,6 +17,7 @@ import { Figures1733250000000 } from '../../figures/migrations/1733250000000-fig
 import { CustomerIntentGrade1733300000000 } from '../../customers/migrations/1733300000000-customer-intent-grade.js';
 import { BoardTokens1733330000000 } from '../../wall/migrations/1733330000000-board-tokens.js';
 import { FiguresSpeed1733340000000 } from '../../figures/migrations/1733340000000-figures-speed.js';
+import { RotationEventsDaySeq1733380000000 } from '../../rotation/migrations/1733380000000-rotation-events-day-seq.js';
 
 // In timestamp order.
 export const migrations: Function[] = [
@@ -36,4 +37,5 @@ export const migrations: Function[] = [
   CustomerIntentGrade1733300000000,
   BoardTokens1733330000000,
   FiguresSpeed1733340000000,
+  RotationEventsDaySeq1733380000000,
 ];

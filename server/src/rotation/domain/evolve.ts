@@ -58,3 +58,25 @@ export const effectKey = (e: Effect) => (e.op === 'round' ? 'round' : `${e.op}:$
 export function replay(events: RotationEvent[], from: RotationState = initialState()): RotationState {
   return events.reduce(evolve, from);
 }
+
+/** An event with its place in the site's log. */
+export interface SequencedEvent {
+  seq: number;
+  event: RotationEvent;
+}
+
+/**
+ * Issue 17: `rotationBoardAt` starts from the business day, not from the first event. A new day
+ * starts a fresh floor (atDay), so the state after an event is the fold of the run of same-day
+ * events that ends with it, from a fresh state at the seq before that run. `events` are one day's
+ * events up to the wanted one, in seq order; any before a gap in seq (another day's events in
+ * between: a clock set back, a changed time zone) are left out, as the fold of the log drops them.
+ */
+export function stateAfterDay(events: readonly SequencedEvent[]): RotationState {
+  if (!events.length) return initialState();
+  const last = events[events.length - 1];
+  let first = events.length - 1;
+  while (first > 0 && events[first - 1].seq === events[first].seq - 1 && events[first - 1].event.day === last.event.day) first -= 1;
+  const run = events.slice(first).map((e) => e.event);
+  return replay(run, { ...initialState(), seq: events[first].seq - 1 });
+}
