@@ -1,10 +1,6 @@
 import { computed, onBeforeUnmount, onMounted, ref, shallowRef } from 'vue';
-import {
-  FloorBoardDocument,
-  FloorBoardLiveDocument,
-  WallSiteDocument,
-  type WallSiteQuery,
-} from '@/graphql/generated/graphql';
+import { WallSiteDocument, type WallSiteQuery } from '@/graphql/generated/graphql';
+import { boardFeed } from '@/stores/board-feed';
 import { mergeFloorEvents, type FloorBoard, type FloorEvent } from '@/stores/floor';
 import { createGraphQLClient, defaultWsUrl } from './use-client';
 
@@ -12,7 +8,8 @@ import { createGraphQLClient, defaultWsUrl } from './use-client';
  * The live board of a site read with a wall screen's board token (issue 16) instead of a
  * session: its own client, never signed in, never timing out. The server sends the board
  * with privacy on and closes the socket (4403) once the token is revoked: `disconnected`.
- * After a drop it subscribes again after the last change seen, like the floor store.
+ * It reads the board feed like the floor store (issue 17: the whole board once, then only
+ * what changed); after a drop it subscribes again after the last change seen.
  */
 export function useTokenBoard(siteId: string, secret: string | null, onRevoked: () => void) {
   const disconnected = ref(!secret);
@@ -21,52 +18,43 @@ export function useTokenBoard(siteId: string, secret: string | null, onRevoked: 
   const events = shallowRef<FloorEvent[]>([]);
   const site = shallowRef<WallSiteQuery['wallSite'] | null>(null);
 
-  let release: (() => void) | undefined;
   const client = createGraphQLClient({
     url: '/graphql',
     wsUrl: defaultWsUrl('/graphql'),
     getToken: () => secret,
     onUnauthenticated: () => {
       disconnected.value = true;
-      release?.();
+      feed.stop();
       client.disconnect();
       onRevoked();
     },
   });
   const live = computed(() => client.state.value === 'connected');
 
-  function receive(next: FloorBoard) {
-    events.value = mergeFloorEvents(events.value, next.events);
-    if (!board.value || next.seq > board.value.seq) board.value = next;
-  }
-  function subscribe() {
-    release?.();
-    release = client.subscribe(
-      FloorBoardLiveDocument,
-      { siteId, afterSeq: board.value?.seq ?? null },
-      { next: ({ rotationBoard }) => receive(rotationBoard), error: (err) => (error.value = err) },
-    );
-  }
-  const offReconnect = client.onReconnected(subscribe);
+  const feed = boardFeed(client, siteId, {
+    held: () => board.value,
+    show: (next) => {
+      if (!board.value || next.seq > board.value.seq) board.value = next;
+    },
+    events: (incoming) => (events.value = mergeFloorEvents(events.value, incoming)),
+    error: (err) => (error.value = err),
+  });
+  const offReconnect = client.onReconnected(feed.subscribe);
 
   onMounted(async () => {
     if (disconnected.value) return;
     client.connect();
+    // The feed's first message is the whole board; the site's name comes beside it.
+    feed.subscribe();
     try {
-      const [first, named] = await Promise.all([
-        client.request(FloorBoardDocument, { siteId }),
-        client.request(WallSiteDocument, { siteId }),
-      ]);
-      site.value = named.wallSite;
-      receive(first.rotationBoard);
-      subscribe();
+      site.value = (await client.request(WallSiteDocument, { siteId })).wallSite;
     } catch (err) {
       if (!disconnected.value) error.value = err;
     }
   });
   onBeforeUnmount(() => {
     offReconnect();
-    release?.();
+    feed.stop();
     client.disconnect();
   });
 

@@ -4,7 +4,8 @@ import { fakeClient } from '@/composables/fake-client';
 import { installClient, type SubscriptionSink } from '@/composables/use-client';
 import type { FloorBoardChangeFragment, FloorBoardFeedSubscription } from '@/graphql/generated/graphql';
 import { SkipTurnDocument } from '@/graphql/generated/graphql';
-import { useFloorStore, type FloorBoard, type FloorEvent } from './floor';
+import { useFloorStore, type FloorBoard } from './floor';
+import { board, change, changeMessage, event, person, reception, wholeMessage } from './floor-fixtures';
 
 interface LiveSub {
   variables: { siteId: string; afterSeq: number | null };
@@ -42,86 +43,10 @@ function liveClient(handlers: Parameters<typeof fakeClient>[0] = {}) {
   };
 }
 
-const event = (seq: number, type = 'CHECKED_IN'): FloorEvent => ({
-  seq,
-  type,
-  at: '2025-01-06T02:00:00.000Z',
-  day: '2025-01-06',
-  receptionId: null,
-  reason: null,
-  rule: 'R1',
-  explanation: { rule: 'R1' },
-  undoable: false,
-  actor: { id: '3', displayName: '王芳' },
-  actingFor: null,
-  consultant: { id: '3', displayName: '王芳' },
-});
+const push = (sub: LiveSub, b: FloorBoard, complete = true) => sub.sink.next(wholeMessage(b, complete));
 
-const board = (seq: number, events: FloorEvent[] = [], siteId = '1'): FloorBoard => ({
-  siteId,
-  seq,
-  day: '2025-01-06',
-  at: '2025-01-06T02:00:00.000Z',
-  round: 1,
-  atDoor: null,
-  phoneDuty: null,
-  upNext: [],
-  consultants: [],
-  waiting: [],
-  receptions: [],
-  walkInsByKind: [],
-  alerts: [],
-  events,
-});
-
-const push = (sub: LiveSub, b: FloorBoard, complete = true) =>
-  sub.sink.next({ rotationBoardFeed: { seq: b.seq, baseSeq: null, complete, board: b, change: null } });
-
-const person = (id: string) => ({ id, displayName: `#${id}` });
-const reception = (id: string, status = 'WAITING') =>
-  ({
-    id,
-    kind: 'NEW',
-    customerName: null,
-    customerId: null,
-    phoneMasked: null,
-    partySize: 1,
-    unitsAsked: null,
-    consultant: null,
-    owner: null,
-    status,
-    arrivedAt: '2025-01-06T02:00:00.000Z',
-    startedAt: null,
-    endedAt: null,
-    counted: false,
-    credit: [],
-    rule: 'R5',
-    explanation: { rule: 'R5' },
-    secondApproved: false,
-    nonBuyer: null,
-    sameDayDeal: false,
-  }) as FloorBoard['receptions'][number];
-const noRows = { removed: [], upserted: [] };
-
-/** A change from `baseSeq` to `seq`: the given list changes, the header of board(seq). */
-function change(
-  baseSeq: number,
-  seq: number,
-  lists: Partial<Pick<FloorBoardChangeFragment, 'waiting' | 'receptions' | 'consultants' | 'alerts'>> = {},
-  events: FloorEvent[] = [event(seq)],
-): FloorBoardChangeFragment {
-  const { siteId, day, at, round, atDoor, phoneDuty, upNext, walkInsByKind } = board(seq);
-  return {
-    ...{ siteId, seq, baseSeq, day, at, round, atDoor, phoneDuty, upNext, walkInsByKind, events },
-    consultants: noRows,
-    waiting: noRows,
-    receptions: noRows,
-    alerts: noRows,
-    ...lists,
-  };
-}
 const pushChange = (sub: LiveSub, c: FloorBoardChangeFragment, complete = true) =>
-  sub.sink.next({ rotationBoardFeed: { seq: c.seq, baseSeq: c.baseSeq, complete, board: null, change: c } });
+  sub.sink.next(changeMessage(c, complete));
 
 describe('floor store', () => {
   afterEach(() => installClient(undefined));

@@ -2,20 +2,17 @@ import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { GraphQLRequestError, useClient, type Document } from '@/composables/use-client';
 import {
-  FloorBoardFeedDocument,
-  type FloorBoardFeedSubscription,
   type FloorBoardFragment,
   type FloorChangeResultFragment,
   type FloorEventFragment,
 } from '@/graphql/generated/graphql';
-import { applyBoardChange } from './board-feed';
+import { boardFeed } from './board-feed';
 
 export type FloorBoard = FloorBoardFragment;
 export type FloorEvent = FloorEventFragment;
 export type FloorChange = FloorChangeResultFragment;
 export type BoardConsultant = FloorBoard['consultants'][number];
 export type FloorReception = FloorBoard['receptions'][number];
-export type FloorFeedMessage = FloorBoardFeedSubscription['rotationBoardFeed'];
 
 /** How many of the live events the store keeps (newest first). */
 export const LIVE_EVENTS_KEPT = 200;
@@ -36,12 +33,10 @@ export function mergeFloorEvents<E extends { seq: number }>(
  * The live floor board of one site (SPEC section 6), shared by the manager's board, the
  * wall screen, the desk and the consultant's page.
  *
- * It subscribes to rotationBoardFeed(siteId, afterSeq) (issue 17): first a whole board (a long
- * one in pieces: the board, then changes of the same seq, shown once `complete`), then one
- * change per floor change, each applying to the board of its `baseSeq`. A change that does not
- * apply to the board held (a gap) subscribes again with afterSeq = the last seq held, which
- * brings a whole board. A board whose seq is not newer than the one held is ignored, so a
- * change is never applied twice (a mutation's answer and the subscription both bring it).
+ * It reads rotationBoardFeed through boardFeed (stores/board-feed.ts, issue 17): a whole board
+ * first, then changes by seq; a gap subscribes again after the last seq held. A board whose
+ * seq is not newer than the one held is ignored, so a change is never applied twice (a
+ * mutation's answer and the subscription both bring it).
  * After a lost connection it subscribes again with afterSeq, and the whole board that comes
  * first carries the newest events missed. The events seen are kept, newest first, each once.
  */
@@ -51,10 +46,8 @@ export const useFloorStore = defineStore('floor', () => {
   const board = shallowRef<FloorBoard | null>(null);
   const error = shallowRef<GraphQLRequestError | null>(null);
   const events = shallowRef<FloorEvent[]>([]);
-  let release: (() => void) | null = null;
+  let feed: ReturnType<typeof boardFeed> | null = null;
   let holders = 0;
-  /** A whole board still arriving in pieces, or the board the next change applies to. */
-  let pending: FloorBoard | null = null;
 
   const lastSeq = computed(() => board.value?.seq ?? null);
   const loading = computed(
@@ -75,48 +68,17 @@ export const useFloorStore = defineStore('floor', () => {
     return true;
   }
 
-  /** One message of the feed: a whole board (or its first piece), or a change. */
-  function take(message: FloorFeedMessage) {
-    if (message.board) {
-      mergeEvents(message.board.events);
-      pending = message.board;
-    } else if (message.change) {
-      const change = message.change;
-      mergeEvents(change.events);
-      const held = pending ?? board.value;
-      if (held && change.baseSeq === held.seq) pending = applyBoardChange(held, change);
-      else if (!pending && held && change.seq <= held.seq) return; // shown already (a mutation's answer)
-      else {
-        // A gap: start again from the last board shown; a whole board comes first.
-        subscribe();
-        return;
-      }
-    }
-    if (message.complete && pending) {
-      const whole = pending;
-      pending = null;
-      receive(whole);
-    }
-  }
-
   function subscribe() {
-    release?.();
-    release = null;
-    pending = null;
-    const id = siteId.value;
-    if (id === null) return;
-    release = client.subscribe(
-      FloorBoardFeedDocument,
-      { siteId: id, afterSeq: lastSeq.value },
-      {
-        next: (data) => {
-          if (siteId.value === id) take(data.rotationBoardFeed);
-        },
-        error: (err) => {
-          if (siteId.value === id) error.value = err;
-        },
-      },
-    );
+    feed?.stop();
+    feed = null;
+    if (siteId.value === null) return;
+    feed = boardFeed(client, siteId.value, {
+      held: () => board.value,
+      show: receive,
+      events: mergeEvents,
+      error: (err) => (error.value = err),
+    });
+    feed.subscribe();
   }
 
   // After a drop: a new subscription that starts after the last change seen.
@@ -126,9 +88,9 @@ export const useFloorStore = defineStore('floor', () => {
 
   /** Shows this site's board (a no-op when it already does). */
   function open(id: string) {
-    if (id === siteId.value && release) return;
-    release?.();
-    release = null;
+    if (id === siteId.value && feed) return;
+    feed?.stop();
+    feed = null;
     siteId.value = id;
     board.value = null;
     events.value = [];
@@ -137,9 +99,8 @@ export const useFloorStore = defineStore('floor', () => {
   }
 
   function close() {
-    release?.();
-    release = null;
-    pending = null;
+    feed?.stop();
+    feed = null;
     siteId.value = null;
     board.value = null;
     events.value = [];
