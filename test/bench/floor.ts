@@ -15,22 +15,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import mysql from 'mysql2/promise';
 import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
-import { gql, login, startServer, type RunningServer } from '../support/server.js';
+import { gql, startServer, type RunningServer } from '../support/server.js';
 import { connectAll, sizeProbe, Worker } from './fanout-support.js';
 import { arrivals, between, customerName, seeded, sparkline, type Arrival } from './floor-model.js';
-import { checkLog, type EventRow } from './log-check.js';
 import {
-  BOARD_FIELDS,
+  ACKNOWLEDGE,
+  CHECK_IN,
+  END_RECEPTION,
+  GO_AWAY,
+  LOOKUP,
+  openSite,
+  readLog,
+  RECORD_WALK_IN,
+  type BoardSeen,
+  type Change,
+} from './floor-site.js';
+import { checkLog } from './log-check.js';
+import {
   FEED_SUBSCRIPTION,
   fmt,
   machine,
   must,
   percentile,
   profileEnv,
-  RECEPTION_FRAGMENT,
   summary,
   wallMs,
 } from './support.js';
@@ -52,95 +60,16 @@ const SHAPE = {
 };
 /** A reception lasts this many floor minutes. */
 const RECEPTION_MINUTES: [number, number] = [5, 25];
-/** R4: an idle consultant goes away about once per this many floor minutes, for 10–40 of them. */
-const AWAY_EVERY = 240;
+/** R4: an idle consultant goes away about once per this many idle floor minutes, for 10–40 of them. */
+const AWAY_EVERY = 60;
 const AWAY_MINUTES: [number, number] = [10, 40];
 const MAX_AWAY = 2;
 /** R5: the manager sees a second reception on the board and approves it after 1–3 floor minutes. */
 const APPROVE_MINUTES: [number, number] = [1, 3];
-const PASSWORD = 'floor-bench-2026';
 /** BENCH_KEEP=1 leaves the database in place (its URL is printed), to read the log afterwards. */
 const KEEP = env.BENCH_KEEP === '1';
 
-interface BoardSeen {
-  seq: number;
-  consultants: Array<{
-    consultant: { id: string };
-    state: string;
-    busyWith: Array<{ id: string; status: string }>;
-  }>;
-  waiting: Array<{ id: string }>;
-  alerts: Array<{ id: string; kind: string }>;
-}
-interface Change {
-  board: BoardSeen;
-  reception: { id: string; status: string; customerId: string | null } | null;
-}
-// What the web app asks for on every floor mutation: the whole board back (FloorChangeResult).
-const CHANGE = `board { ${BOARD_FIELDS} } reception { id status customerId }`;
-const mutation = (field: string, args: string, vars: string) =>
-  `mutation(${vars}) { ${field}(${args}) { ${CHANGE} } } ${RECEPTION_FRAGMENT}`;
-const RECORD_WALK_IN = mutation(
-  'recordWalkIn',
-  'siteId: $s, input: $i',
-  '$s: ID!, $i: WalkInInput!',
-);
-const END_RECEPTION = mutation('endReception', 'siteId: $s, receptionId: $r', '$s: ID!, $r: ID!');
-const GO_AWAY = mutation('goAway', 'siteId: $s', '$s: ID!');
-const CHECK_IN = mutation('checkIn', 'siteId: $s', '$s: ID!');
-const ACKNOWLEDGE = mutation('acknowledgeAlert', 'siteId: $s, alertId: $a', '$s: ID!, $a: ID!');
-const LOOKUP = 'query($s: ID!, $q: String!) { customerLookup(siteId: $s, query: $q) { id name } }';
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A site of its own with CONSULTANTS consultants on shift all day, a desk, and a register. */
-async function openSite(url: string) {
-  const admin = await login(url, 'admin');
-  const code = `FL${Date.now() % 100000}`;
-  const { createSite } = await must<{ createSite: { id: string } }>(
-    gql(
-      url,
-      'mutation($i: SiteInput!) { createSite(input: $i) { id } }',
-      { i: { code, name: `高峰楼面 ${code}`, timezone: 'Asia/Shanghai' } },
-      admin,
-    ),
-  );
-  const siteId = createSite.id;
-  const user = async (username: string, displayName: string, role: string) => {
-    const input = { username, displayName, password: PASSWORD, roles: [role], siteIds: [siteId] };
-    const d = await must<{ createUser: { id: string } }>(
-      gql(
-        url,
-        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-        { i: input },
-        admin,
-      ),
-    );
-    return { id: d.createUser.id, token: await login(url, username, PASSWORD) };
-  };
-  const desk = await user(`desk-${code}`, '前台', 'RECEPTION');
-  const consultants: Array<{ id: string; token: string }> = [];
-  for (let i = 1; i <= CONSULTANTS; i++)
-    consultants.push(await user(`c${i}-${code}`, `顾问${i}`, 'CONSULTANT'));
-  const manager = await login(url, 'manager');
-  const shifts = consultants.flatMap((c) =>
-    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      consultantId: c.id,
-      weekday,
-      startTime: '00:00',
-      endTime: '23:59',
-    })),
-  );
-  await must(
-    gql(
-      url,
-      'mutation($s: ID!, $x: [ShiftTemplateInput!]!) { setShiftTemplates(siteId: $s, shifts: $x) { id } }',
-      { s: siteId, x: shifts },
-      manager,
-    ),
-  );
-  return { siteId, desk, consultants, manager };
-}
 
 async function main() {
   console.log(
@@ -182,7 +111,7 @@ async function main() {
       `database: ${mariadb ? 'MariaDB' : 'SQLite'}${KEEP ? ` kept at ${databaseUrl}` : ''}; server ${url}`,
     );
 
-    const { siteId, desk, consultants, manager } = await openSite(url);
+    const { siteId, desk, consultants, manager } = await openSite(url, CONSULTANTS);
     const tokenOf = new Map(consultants.map((c) => [c.id, c.token]));
     // The floor opens: each consultant checks in as themselves.
     for (const c of consultants) await must(gql(url, CHECK_IN, { s: siteId }, c.token));
@@ -408,6 +337,8 @@ async function main() {
             act('goAway (R4)', gql(url, GO_AWAY, { s: siteId }, tokenOf.get(c.consultant.id))),
           );
         }
+        // Baseline, same run: the cheapest signed-in request, once a floor minute.
+        spawnAct(act('(baseline) query me', gql(url, '{ me { id } }', undefined, desk.token)));
         const arrived = plan.filter((a) => a.at < now).length;
         perMinute.push({
           waiting: board?.waiting.length ?? 0,
@@ -444,23 +375,7 @@ async function main() {
     if (code !== 0) console.log(`server exited with ${code}`);
 
     // ---- the log -------------------------------------------------------------------------------
-    let rows: EventRow[];
-    if (mariadb) {
-      const c = await mysql.createConnection({ uri: databaseUrl });
-      const [r] = await c.query<mysql.RowDataPacket[]>(
-        'SELECT seq, payload FROM rotation_events WHERE siteId = ? ORDER BY seq',
-        [Number(siteId)],
-      );
-      await c.end();
-      rows = r as EventRow[];
-    } else {
-      const db = new Database(sqliteFile, { readonly: true });
-      rows = db
-        .prepare('SELECT seq, payload FROM rotation_events WHERE siteId = ? ORDER BY seq')
-        .all(Number(siteId)) as EventRow[];
-      db.close();
-    }
-    const check = checkLog(rows);
+    const check = checkLog(await readLog(mariadb ? databaseUrl : sqliteFile, Number(siteId)));
 
     // ---- figures -------------------------------------------------------------------------------
     console.log(
