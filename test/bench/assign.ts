@@ -8,6 +8,7 @@ import os from 'node:os';
 import mysql from 'mysql2/promise';
 import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
 import { gql, login, startServer } from '../support/server.js';
+import { checkLog, type EventRow } from './log-check.js';
 import { fmt, machine, must, prepareFloor, profileEnv, summary, wallMs } from './support.js';
 
 const OPS = Number(process.env.BENCH_OPS ?? 2000);
@@ -17,10 +18,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const MAX_WAITING = 10;
 const DEADLINE = Date.now() + Number(process.env.BENCH_TIMEOUT_MS ?? 15 * 60_000);
 
-interface EventRow {
-  seq: number;
-  payload: string;
-}
 interface Change {
   board: {
     seq: number;
@@ -111,64 +108,6 @@ function floorTraffic(url: string, token: string, siteId: string) {
     throw new Error('the floor stopped moving');
   };
   return { op, counts, reset: () => Object.assign(counts, { walkIns: 0, ends: 0, idle: 0 }) };
-}
-
-/**
- * Replays the stored log (each event's effects carry the receptions it changed) and checks,
- * after every event: no consultant with two active receptions, no active reception without a
- * consultant or moved to another consultant while active, and a gapless sequence.
- */
-function checkLog(rows: EventRow[]) {
-  const receptions = new Map<
-    string,
-    { status: string; consultantId: number | null; secondApproved?: boolean }
-  >();
-  const problems: string[] = [];
-  let day: string | null = null;
-  let assignments = 0;
-  rows.forEach((row, i) => {
-    if (row.seq !== i + 1) problems.push(`seq ${row.seq} at position ${i + 1}`);
-    const e = JSON.parse(row.payload) as {
-      day: string;
-      type: string;
-      effects: Array<{
-        op: string;
-        id: string;
-        value: { status: string; consultantId: number | null; secondApproved?: boolean } | null;
-      }>;
-    };
-    if (e.day !== day) receptions.clear();
-    day = e.day;
-    for (const f of e.effects) {
-      if (f.op !== 'reception') continue;
-      const before = receptions.get(String(f.id));
-      if (f.value === null) {
-        receptions.delete(String(f.id));
-        continue;
-      }
-      if (f.value.status === 'ACTIVE' && before?.status !== 'ACTIVE') assignments += 1;
-      if (
-        before?.status === 'ACTIVE' &&
-        f.value.status === 'ACTIVE' &&
-        before.consultantId !== f.value.consultantId
-      ) {
-        problems.push(
-          `seq ${row.seq}: reception ${f.id} moved from ${before.consultantId} to ${f.value.consultantId} while active (${e.type})`,
-        );
-      }
-      receptions.set(String(f.id), f.value);
-    }
-    const busy = new Map<number, number>();
-    for (const [id, r] of receptions) {
-      if (r.status !== 'ACTIVE') continue;
-      if (r.consultantId === null)
-        problems.push(`seq ${row.seq}: active reception ${id} has no consultant`);
-      else if (!r.secondApproved) busy.set(r.consultantId, (busy.get(r.consultantId) ?? 0) + 1);
-    }
-    for (const [c, n] of busy)
-      if (n > 1) problems.push(`seq ${row.seq}: consultant ${c} has ${n} active receptions`);
-  });
-  return { events: rows.length, assignments, problems };
 }
 
 // ---- baseline: the same transaction shape in bare mysql2 -------------------------------------

@@ -4,6 +4,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
 import type { FromWorker, ToWorker } from './subscribers.js';
 import { summary, wallMs } from './support.js';
 
@@ -138,4 +139,27 @@ export async function measure(workers: Worker[], count: number, change: (i: numb
     sentToLast: summary(sentToLast),
     lost,
   };
+}
+
+// ---- message sizes ---------------------------------------------------------------------------
+
+/** One raw subscriber that keeps the byte size of each `next` message, with its seq. */
+export async function sizeProbe(wsUrl: string, token: string, query: string, variables: Record<string, unknown>) {
+  const ws = new WebSocket(wsUrl, 'graphql-transport-ws', { perMessageDeflate: false });
+  const sizes: Array<{ seq: number; bytes: number; whole: boolean }> = [];
+  ws.on('message', (data: Buffer) => {
+    const m = JSON.parse(data.toString('utf8')) as { type: string; payload?: { data?: Record<string, { seq: number; board?: unknown }> } };
+    if (m.type === 'connection_ack') ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+    if (m.type !== 'next') return;
+    const msg = Object.values(m.payload!.data!)[0];
+    // A whole board: rotationBoard always; the feed's board and the rest of it (same seq).
+    const whole = !('board' in msg) || msg.board !== null || sizes.at(-1)?.seq === msg.seq;
+    sizes.push({ seq: msg.seq, bytes: data.length, whole });
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+  return { sizes, close: () => ws.close() };
 }

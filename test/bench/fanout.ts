@@ -16,8 +16,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
 import { gql, login, startServer, type RunningServer } from '../support/server.js';
-import { connectAll, measure, Worker } from './fanout-support.js';
-import WebSocket from 'ws';
+import { connectAll, measure, sizeProbe, Worker } from './fanout-support.js';
 import {
   BOARD_QUERY,
   BOARD_SUBSCRIPTION,
@@ -60,27 +59,6 @@ async function startBaseline(): Promise<{ url: string; wsUrl: string; stop(): vo
     child.once('exit', (code) => reject(new Error(`baseline server exited with ${code}`)));
   });
   return { url, wsUrl: `${url.replace(/^http/, 'ws')}/graphql`, stop: () => child.kill('SIGTERM') };
-}
-
-/** One raw subscriber that keeps the byte size of each `next` message, with its seq. */
-async function sizeProbe(wsUrl: string, token: string, query: string, variables: Record<string, unknown>) {
-  const ws = new WebSocket(wsUrl, 'graphql-transport-ws', { perMessageDeflate: false });
-  const sizes: Array<{ seq: number; bytes: number; whole: boolean }> = [];
-  ws.on('message', (data: Buffer) => {
-    const m = JSON.parse(data.toString('utf8')) as { type: string; payload?: { data?: Record<string, { seq: number; board?: unknown }> } };
-    if (m.type === 'connection_ack') ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
-    if (m.type !== 'next') return;
-    const msg = Object.values(m.payload!.data!)[0];
-    // A whole board: rotationBoard always; the feed's board and the rest of it (same seq).
-    const whole = !('board' in msg) || msg.board !== null || sizes.at(-1)?.seq === msg.seq;
-    sizes.push({ seq: msg.seq, bytes: data.length, whole });
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
-  return { sizes, close: () => ws.close() };
 }
 
 /** Message sizes of the board feed (whole board on connect, then changes) and of whole boards per change. */
