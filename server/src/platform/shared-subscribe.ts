@@ -3,6 +3,7 @@ import {
   execute,
   getOperationAST,
   print,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
 } from 'graphql';
@@ -24,6 +25,14 @@ async function markShareable(result: Promise<ExecutionResult> | ExecutionResult)
   return r;
 }
 
+/** Checked documents are shared between sockets (documentChecker): each is printed once. */
+const prints = new WeakMap<DocumentNode, string>();
+function printed(document: DocumentNode): string {
+  let text = prints.get(document);
+  if (text === undefined) prints.set(document, (text = print(document)));
+  return text;
+}
+
 export function sharedSubscribe(sharedFields: string[]) {
   const cache = new WeakMap<object, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
   return async (args: ExecutionArgs) => {
@@ -34,7 +43,7 @@ export function sharedSubscribe(sharedFields: string[]) {
     const shared = field?.kind === 'Field' && op!.selectionSet.selections.length === 1 && sharedFields.includes(field.name.value);
     // The arguments only pick the stream; the selection and its directives pick the result.
     const { afterSeq: _a, ...vars } = (args.variableValues ?? {}) as Record<string, unknown>;
-    const key = shared ? `${print(args.document)}\n${args.operationName ?? ''}\n${JSON.stringify(vars)}` : '';
+    const key = shared ? `${printed(args.document)}\n${args.operationName ?? ''}\n${JSON.stringify(vars)}` : '';
     const run = (payload: unknown) => execute({ ...args, rootValue: payload });
     const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
     // Closing ends the source at once (see endable), not after its next event.

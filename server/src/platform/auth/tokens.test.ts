@@ -27,6 +27,22 @@ describe('sign-in tokens', () => {
     expect(await new TokenService(secret, '1h', at('2026-11-23T08:00:00Z')).verify('garbage')).toBeNull();
   });
 
+  it('issue 17: a token verified before is still refused after expiry, at the same second as a first check', async () => {
+    let now = new Date('2026-11-23T08:00:00Z');
+    const t = new TokenService(secret, '30m', { now: () => now });
+    const { token } = await t.issue(7, 's');
+    expect(await t.verify(token)).not.toBeNull();
+    now = new Date('2026-11-23T08:29:59.999Z');
+    expect(await t.verify(token)).not.toBeNull();
+    now = new Date('2026-11-23T08:30:00.000Z');
+    expect(await t.verify(token)).toBeNull();
+    expect(await new TokenService(secret, '30m', { now: () => now }).verify(token)).toBeNull();
+    // A tampered copy of a remembered token is checked, not remembered.
+    now = new Date('2026-11-23T08:00:00Z');
+    expect(await t.verify(token)).not.toBeNull();
+    expect(await t.verify(`${token.slice(0, -2)}xx`)).toBeNull();
+  });
+
   it('bearerToken reads the Authorization header', () => {
     expect(bearerToken('Bearer abc.def')).toBe('abc.def');
     expect(bearerToken('bearer  abc ')).toBe('abc');

@@ -14,10 +14,19 @@ export interface TokenClaims {
   expiresAt: Date;
 }
 
+/** Distinct good tokens whose signature check is remembered. */
+const VERIFIED_TOKENS = 1000;
+
 /** Signed, expiring JWTs (HS256). The session id (jti) lets a sign-out end the token early. */
 export class TokenService {
   private readonly key: Uint8Array;
   readonly ttlMs: number;
+  /**
+   * Tokens whose signature and claims passed, with their claims: a dashboard's sockets all
+   * present one token (issue 17). A token's text cannot change, so only its expiry is checked
+   * again; the session behind it is read on every use by the caller.
+   */
+  private readonly verified = new Map<string, TokenClaims>();
 
   constructor(secret: string, ttl: string, private readonly clock: Clock) {
     this.key = new TextEncoder().encode(secret);
@@ -41,6 +50,13 @@ export class TokenService {
   /** Null for a missing, malformed, forged or expired token. */
   async verify(token: string | undefined | null): Promise<TokenClaims | null> {
     if (!token) return null;
+    const known = this.verified.get(token);
+    if (known) {
+      // As jose decides it: expired once exp (seconds) is at or before now's whole second.
+      if (known.expiresAt.getTime() > Math.floor(this.clock.now().getTime() / 1000) * 1000) return known;
+      this.verified.delete(token);
+      return null;
+    }
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -49,7 +65,10 @@ export class TokenService {
       });
       const userId = Number(payload.sub);
       if (!Number.isInteger(userId) || !payload.jti || !payload.exp) return null;
-      return { userId, sessionId: payload.jti, expiresAt: new Date(payload.exp * 1000) };
+      const claims = { userId, sessionId: payload.jti, expiresAt: new Date(payload.exp * 1000) };
+      this.verified.set(token, claims);
+      if (this.verified.size > VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+      return claims;
     } catch (err) {
       if (err instanceof errors.JOSEError) return null;
       throw err;
