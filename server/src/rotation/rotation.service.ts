@@ -44,6 +44,7 @@ import type { CustomersService, WalkInFacts } from '../customers/customers.servi
 import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
 import { endable } from '../platform/endable.js';
 import { Fanout } from '../platform/fanout.js';
+import { NextRead } from '../platform/next-read.js';
 import { normalizePhone } from '../platform/phone.js';
 import { optionalPhone } from '../platform/phone-input.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
@@ -93,6 +94,7 @@ export class RotationService {
   private readonly boardChanges = new Fanout<RotationBoardView>(
     (key) => this.bus.pubSub.subscribe(BOARD_CHANGED, Number(key)) as AsyncIterable<RotationBoardView>,
   );
+  private readonly headReads = new NextRead<number, RotationHeadEntity | null>();
   /** The first board of subscribers connecting at the same seq, built once (issue 17). */
   private readonly firstBoards: SharedBoards<RotationBoardView>;
 
@@ -502,7 +504,7 @@ export class RotationService {
    * sequence (a lost message) is filled from the log, so nothing is missed or repeated.
    */
   watch(p: Principal, siteId: number, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
-    return this.liveBoard(() => this.accounts.requireSite(p, siteId), afterSeq);
+    return this.liveBoard(() => this.accounts.requireSiteShared(p, siteId), afterSeq);
   }
 
   /** The live board of a site whose access was checked by the caller (wall tokens). */
@@ -510,14 +512,14 @@ export class RotationService {
     return this.liveBoard(async () => site, afterSeq);
   }
 
-  private liveBoard(siteOf: () => Promise<SiteEntity>, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
+  private liveBoard(siteOf: () => Promise<Readonly<SiteEntity>>, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
     let live: AsyncIterator<unknown> | undefined;
     // A closed subscription ends now, not at the site's next change (see endable).
     return endable(this.watchBoard(siteOf, afterSeq, (it) => (live = it)), () => live);
   }
 
   private async *watchBoard(
-    siteOf: () => Promise<SiteEntity>,
+    siteOf: () => Promise<Readonly<SiteEntity>>,
     afterSeq: number | null | undefined,
     started: (live: AsyncIterator<unknown>) => void,
   ): AsyncGenerator<RotationBoardView> {
@@ -530,8 +532,9 @@ export class RotationService {
     started(live);
     let pending = live.next();
     try {
-      // One read of the state: the board and the missed events are of the same seq.
-      const state = await this.currentState(siteId);
+      // One read of the state: the board and the missed events are of the same seq. Read after
+      // subscribing, together with whoever subscribed just before (see NextRead).
+      const state = await this.currentState(siteId, true);
       const from = afterSeq != null && afterSeq < state.seq ? afterSeq : null;
       // Shared by every subscriber at this seq and catch-up point (see SharedBoards).
       const current = await this.firstBoards.get(`${siteId}:${state.seq}:${from ?? ''}`, async () => {
@@ -797,9 +800,10 @@ export class RotationService {
     return state;
   }
 
-  /** The site's state at its current head, for reads (no lock). */
-  private async currentState(siteId: number): Promise<RotationState> {
-    const head = await this.ds.getRepository(RotationHeadEntity).findOne({ where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true } });
+  /** The site's state at its current head, for reads (no lock); `shared`: one head read for the callers of this moment. */
+  private async currentState(siteId: number, shared = false): Promise<RotationState> {
+    const read = () => this.ds.getRepository(RotationHeadEntity).findOne({ where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true } });
+    const head = await (shared ? this.headReads.get(siteId, read) : read());
     return head ? this.stateAt(this.ds.manager, siteId, head, false) : initialState();
   }
 
