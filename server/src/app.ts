@@ -28,7 +28,7 @@ import { Transactions } from './platform/db/transaction.js';
 import { makeFormatError, serviceUnavailable, tooManyRequests } from './platform/errors.js';
 import { graphqlOverHttpCompliance, jsonBodyErrors } from './platform/http-compliance.js';
 import { createLogger, type Logger } from './platform/logger.js';
-import { checkDocument, graphqlLimits } from './platform/graphql-limits.js';
+import { documentChecker, graphqlLimits } from './platform/graphql-limits.js';
 import { securityHeaders } from './platform/security-headers.js';
 import { SendGuard, SocketsByUser } from './platform/ws-guard.js';
 import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
@@ -146,6 +146,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   // ---- WebSocket subscriptions (graphql-ws) on the same path and port ----------------
   const limits = graphqlLimits(config);
+  const checkDocument = documentChecker(schema, limits);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH, maxPayload: config.limits.wsMaxPayload });
   type Extra = {
     socket: WebSocket;
@@ -212,7 +213,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
           return [tooManyRequests('Too many subscriptions on this connection', { reason: 'SUBSCRIPTIONS' })];
         }
         // The same parse and validation (limits, introspection) as over HTTP.
-        const checked = checkDocument(schema, payload.query, limits);
+        const checked = checkDocument(payload.query);
         if ('errors' in checked) return checked.errors;
         // A board token subscribes to its board (and reads its site's name) and nothing else.
         if (ctx.extra.board && !boardTokenMayRun(checked.document, payload.operationName)) return [boardTokenRefused()];

@@ -88,6 +88,9 @@ async function messageSizes(wsUrl: string, token: string, siteId: string, change
   );
 }
 
+/** The machine is shared: every figure is printed with the load it was measured under. */
+const load = () => `load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+
 async function main() {
   console.log(
     `fan-out benchmark — ${machine()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), N = ${N_LIST.join(', ')}, ${MUTATIONS} changes per N, ${WORKERS} subscriber processes, board filled to ≥ ${BOARD_KIB} KiB first, ours subscribe to ${FEED ? 'rotationBoardFeed (changes)' : 'rotationBoard (whole boards)'}`,
@@ -206,16 +209,16 @@ async function main() {
 
       const ratio = (a: number, b: number) => (a > 0 && b > 0 ? (a / b).toFixed(2) : 'n/a');
       console.log(
-        `N=${n}: baseline whole board ${(bytes / 1024).toFixed(1)} KiB/message; connect ${connectMs} ms (baseline ${baseConnectMs} ms); ` +
+        `N=${n}: baseline whole board ${(bytes / 1024).toFixed(1)} KiB/message; connect ${connectMs} ms (baseline ${baseConnectMs} ms, ratio ${ratio(connectMs, baseConnectMs)}; ${load()}); ` +
           `changes measured ${ours.toLast.n} (lost ${ours.lost}), baseline ${base.toLast.n} (lost ${base.lost})\n` +
           `  reply→last receipt   ours p50 ${fmt(ours.toLast.p50)} p99 ${fmt(ours.toLast.p99)} | baseline p50 ${fmt(base.toLast.p50)} p99 ${fmt(base.toLast.p99)}\n` +
           `  reply→first receipt  ours p50 ${fmt(ours.toFirst.p50)} | baseline p50 ${fmt(base.toFirst.p50)}\n` +
           `  sent→last receipt    ours p50 ${fmt(ours.sentToLast.p50)} p99 ${fmt(ours.sentToLast.p99)} | baseline p50 ${fmt(base.sentToLast.p50)} p99 ${fmt(base.sentToLast.p99)}`,
       );
       const row =
-        `N=${String(n).padStart(5)}  reply→last p50 ${fmt(ours.toLast.p50)} p99 ${fmt(ours.toLast.p99)}  ` +
+        `N=${String(n).padStart(5)}  connect ${connectMs} ms, baseline ${baseConnectMs} ms, ratio ${ratio(connectMs, baseConnectMs)}  reply→last p50 ${fmt(ours.toLast.p50)} p99 ${fmt(ours.toLast.p99)}  ` +
         `baseline p50 ${fmt(base.toLast.p50)} p99 ${fmt(base.toLast.p99)}  ratio p50 ${ratio(ours.toLast.p50, base.toLast.p50)} p99 ${ratio(ours.toLast.p99, base.toLast.p99)}  ` +
-        `| sent→last ratio p50 ${ratio(ours.sentToLast.p50, base.sentToLast.p50)} p99 ${ratio(ours.sentToLast.p99, base.sentToLast.p99)}`;
+        `| sent→last ratio p50 ${ratio(ours.sentToLast.p50, base.sentToLast.p50)} p99 ${ratio(ours.sentToLast.p99, base.sentToLast.p99)}  (${load()})`;
       rows.push(row);
       const errors = workers.flatMap((w) => w.errors.splice(0));
       if (errors.length) console.log(`  subscriber errors: ${errors.slice(0, 5).join(' | ')}`);

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const serverMain = path.join(repoRoot, 'server', 'dist', 'main.js');
+// SERVER_MAIN: another build of the server (a benchmark comparing two builds in one run).
+const serverMain = process.env.SERVER_MAIN ? path.resolve(process.env.SERVER_MAIN) : path.join(repoRoot, 'server', 'dist', 'main.js');
 
 export interface RunningServer {
   url: string;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '../platform/clock.js';
 import { Fanout } from '../platform/fanout.js';
+import { NextRead } from '../platform/next-read.js';
 import type { TokenService } from '../platform/auth/tokens.js';
 import type { EventBus } from '../platform/pubsub.js';
 import type { Transactions } from '../platform/db/transaction.js';
@@ -66,6 +67,8 @@ export class AccountsService {
   private readonly changes = new Fanout<AccountChangedPayload>(
     (key) => this.bus.pubSub.subscribe(ACCOUNT_CHANGED, Number(key)) as AsyncIterable<AccountChangedPayload>,
   );
+
+  private readonly siteReads = new NextRead<number, SiteEntity | null>();
 
   constructor(
     private readonly ds: DataSource,
@@ -293,7 +296,18 @@ export class AccountsService {
   }
 
   async requireSite(p: Principal, siteId: number): Promise<SiteEntity> {
-    const site = await this.ds.getRepository(SiteEntity).findOneBy({ id: siteId });
+    return this.checkSite(p, await this.ds.getRepository(SiteEntity).findOneBy({ id: siteId }));
+  }
+
+  /**
+   * `requireSite` for a subscription's start, checked the same way; the row is read once for
+   * every subscriber asking at the same moment (issue 17), so it must not be changed.
+   */
+  async requireSiteShared(p: Principal, siteId: number): Promise<Readonly<SiteEntity>> {
+    return this.checkSite(p, await this.siteReads.get(siteId, () => this.ds.getRepository(SiteEntity).findOneBy({ id: siteId })));
+  }
+
+  private checkSite(p: Principal, site: SiteEntity | null): SiteEntity {
     if (!site || site.companyId !== p.companyId) throw notFound('Site');
     if (!canActOnSite(p, site)) throw forbidden('You do not belong to this site');
     return site;

@@ -68,3 +68,33 @@ export function checkDocument(
   if (errors.length) return { errors: limits.hideSuggestions ? withoutSuggestions(errors) : [...errors] };
   return { document };
 }
+
+/** Distinct valid documents a checker keeps (each socket of a dashboard sends the same few). */
+const CHECKED_DOCUMENTS = 500;
+/** Longer documents are checked each time (the cache's memory stays small). */
+const CHECKED_DOCUMENT_CHARS = 10_000;
+
+/**
+ * `checkDocument` for one schema and set of limits, remembering the documents that passed:
+ * parse and validate cost more than the rest of a subscribe, and thousands of dashboards send
+ * the same text. The result depends on nothing but the text, so a hit is exactly a check.
+ * Refused documents are checked every time.
+ */
+export function documentChecker(schema: GraphQLSchema, limits: GraphqlLimits) {
+  const passed = new Map<string, DocumentNode>();
+  return (query: string): { document: DocumentNode } | { errors: GraphQLError[] } => {
+    const hit = passed.get(query);
+    if (hit) {
+      // Most recently used last, so the oldest goes first.
+      passed.delete(query);
+      passed.set(query, hit);
+      return { document: hit };
+    }
+    const checked = checkDocument(schema, query, limits);
+    if ('document' in checked && typeof query === 'string' && query.length <= CHECKED_DOCUMENT_CHARS) {
+      passed.set(query, checked.document);
+      if (passed.size > CHECKED_DOCUMENTS) passed.delete(passed.keys().next().value!);
+    }
+    return checked;
+  };
+}

@@ -3,6 +3,7 @@ import {
   execute,
   getOperationAST,
   print,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
 } from 'graphql';
@@ -24,6 +25,14 @@ async function markShareable(result: Promise<ExecutionResult> | ExecutionResult)
   return r;
 }
 
+/** Checked documents are shared between sockets (documentChecker): each is printed once. */
+const prints = new WeakMap<DocumentNode, string>();
+function printed(document: DocumentNode): string {
+  let text = prints.get(document);
+  if (text === undefined) prints.set(document, (text = print(document)));
+  return text;
+}
+
 export function sharedSubscribe(sharedFields: string[]) {
   const cache = new WeakMap<object, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
   return async (args: ExecutionArgs) => {
@@ -34,7 +43,7 @@ export function sharedSubscribe(sharedFields: string[]) {
     const shared = field?.kind === 'Field' && op!.selectionSet.selections.length === 1 && sharedFields.includes(field.name.value);
     // The arguments only pick the stream; the selection and its directives pick the result.
     const { afterSeq: _a, ...vars } = (args.variableValues ?? {}) as Record<string, unknown>;
-    const key = shared ? `${print(args.document)}\n${args.operationName ?? ''}\n${JSON.stringify(vars)}` : '';
+    const key = shared ? `${printed(args.document)}\n${args.operationName ?? ''}\n${JSON.stringify(vars)}` : '';
     const run = (payload: unknown) => execute({ ...args, rootValue: payload });
     const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
     // Closing ends the source at once (see endable), not after its next event.
@@ -96,9 +105,16 @@ export function sendSerializedResults(socket: WebSocket) {
     if (handedOver && typeof data === 'string' && data.endsWith(PLACEHOLDER_TAIL)) {
       const tail = handedOver;
       handedOver = null;
-      // One text message in two frames: this subscriber's head, then the shared bytes (no copy).
-      send(data.slice(0, data.length - PLACEHOLDER_TAIL.length) + '"payload":', { binary: false, fin: false });
-      return send(tail, { binary: false, fin: true }, cb);
+      // One text message in two frames: this subscriber's head, then the shared bytes (no copy),
+      // corked into one write to the kernel (at thousands of sockets, writes are most of a change).
+      const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+      raw?.cork();
+      try {
+        send(data.slice(0, data.length - PLACEHOLDER_TAIL.length) + '"payload":', { binary: false, fin: false });
+        return send(tail, { binary: false, fin: true }, cb);
+      } finally {
+        raw?.uncork();
+      }
     }
     return (send as (...a: unknown[]) => void)(data, ...rest);
   }) as WebSocket['send'];

@@ -180,4 +180,43 @@ describe.each(kinds)('the board as a change feed on %s', (kind) => {
     early.ws.close();
     late.ws.close();
   }, 240_000);
+
+  it('issue 17: dashboards connecting at one seq share one first board, built once; each still gets every change once, in order', async () => {
+    await newDay();
+    for (const u of staff) await act(u, CHECK_IN, {});
+    const seq = (await query(tokens.manager)).seq;
+    const { accounts, rotation } = t.app.services;
+    const p = (await accounts.authenticate(tokens.manager))!;
+    const watches = [rotation.watch(p, Number(bj), null), rotation.watch(p, Number(bj), null), rotation.watch(p, Number(bj), seq - 1)];
+    const firsts = await Promise.all(watches.map((w) => w.next()));
+    expect(firsts[0].value).toBe(firsts[1].value);
+    // Another catch-up point is another board: it carries the missed event.
+    expect(firsts[2].value).not.toBe(firsts[0].value);
+    expect((firsts[2].value as Board).events.map((e) => e.seq)).toEqual([seq]);
+    // A new day (the clock moved, the week saved again): a board of its own.
+    await newDay();
+    const later = rotation.watch(p, Number(bj), null);
+    expect((await later.next()).value).not.toBe(firsts[0].value);
+    for (const w of [...watches, later]) await w.return(undefined);
+
+    // Over sockets: the same first board and then every change exactly once, in order.
+    const sockets = await Promise.all([0, 1, 2, 3, 4].map(() => socket(wsUrl, tokens.manager)));
+    for (const s of sockets) await until(() => s.messages.some((m) => m.type === 'connection_ack'), 'ack');
+    for (const s of sockets) s.ws.send(JSON.stringify({ id: 'f', type: 'subscribe', payload: { query: FEED, variables: { s: bj } } }));
+    const boards = sockets.map((s) => dashboard(s));
+    await until(() => boards.every((b) => b().board !== null), 'first boards');
+    const at = boards[0]().board!.seq;
+    const seqs: Array<number | null> = [];
+    for (let i = 0; i < 3; i++) seqs.push(await act('desk', WALK_IN, { i: { kind: 'NEW', customerName: `共${i}`, partySize: 1 } }));
+    await until(() => boards.every((b) => b().board?.seq === seqs[2]), 'every change');
+    const fresh = comparable(await query(tokens.manager));
+    for (const [i, s] of sockets.entries()) {
+      const feed = s.messages.filter((m) => m.type === 'next').map((m) => m.payload.data.rotationBoardFeed as RotationBoardFeedMessage);
+      expect(feed.filter((m) => m.board).map((m) => m.seq)).toEqual([at]);
+      expect(feed.filter((m) => m.change && m.baseSeq !== m.seq).map((m) => m.seq)).toEqual(seqs);
+      expect(boards[i]().gaps).toBe(0);
+      expect(comparable(boards[i]().board)).toEqual(fresh);
+      s.ws.close();
+    }
+  });
 });

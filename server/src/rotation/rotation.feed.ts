@@ -131,15 +131,29 @@ export function wholeBoardMessages(board: Board, budget = MESSAGE_ROW_BYTES): Ro
   return messages;
 }
 
-/** Each published board's change from the board before it, computed once for all who held that one. */
-const changes = new WeakMap<Board, { prev: Board; message: RotationBoardFeedMessage }>();
+/**
+ * Each published board's change from each board held before it, computed once for all who held
+ * that one (subscribers that connected at one seq share their first board; others hold the
+ * published one of that seq).
+ */
+const changes = new WeakMap<Board, WeakMap<Board, RotationBoardFeedMessage>>();
 
 function changeMessage(prev: Board, next: Board): RotationBoardFeedMessage {
-  const cached = changes.get(next);
-  if (cached?.prev === prev) return cached.message;
-  const message = { seq: next.seq, baseSeq: prev.seq, complete: true, board: null, change: boardChange(prev, next) };
-  changes.set(next, { prev, message });
+  let from = changes.get(next);
+  if (!from) changes.set(next, (from = new WeakMap()));
+  let message = from.get(prev);
+  if (!message) from.set(prev, (message = { seq: next.seq, baseSeq: prev.seq, complete: true, board: null, change: boardChange(prev, next) }));
   return message;
+}
+
+/** A board's whole-board messages, built once per board object (its GraphQL result and bytes then are too). */
+const wholeMessages = new WeakMap<Board, RotationBoardFeedMessage[]>();
+
+function wholeBoard(board: Board, budget: number): RotationBoardFeedMessage[] {
+  if (budget !== MESSAGE_ROW_BYTES) return wholeBoardMessages(board, budget);
+  let messages = wholeMessages.get(board);
+  if (!messages) wholeMessages.set(board, (messages = wholeBoardMessages(board, budget)));
+  return messages;
 }
 
 /** Bytes of the rows and events a change carries (the header is small and bounded). */
@@ -159,7 +173,7 @@ export function boardFeed(boards: AsyncGenerator<Board>, budget = MESSAGE_ROW_BY
     for await (const board of boards) {
       const message = held ? changeMessage(held, board) : null;
       if (message && changeBytes(message.change!) <= budget) yield message;
-      else yield* wholeBoardMessages(board, budget);
+      else yield* wholeBoard(board, budget);
       held = board;
     }
   }

@@ -45,12 +45,15 @@ import type { CustomersService, WalkInFacts } from '../customers/customers.servi
 import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
 import { endable } from '../platform/endable.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
+import { Fanout } from '../platform/fanout.js';
+import { NextRead } from '../platform/next-read.js';
 import { normalizePhone } from '../platform/phone.js';
 import { optionalPhone } from '../platform/phone-input.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
 import type { FloorDeputyView, RotationBoardView } from './rotation.types.js';
 import { boardView, eventView, receptionView, type Names, type StoredEvent } from './rotation.view.js';
+import { SharedBoards } from './shared-boards.js';
 
 export const BOARD_CHANGED = 'ROTATION_BOARD_CHANGED';
 
@@ -90,6 +93,13 @@ export class RotationService {
   /** Each site's folded state as last committed, as this process knows it (state.seq = lastSeq). */
   private readonly states = new Map<number, RotationState>();
   private readonly batches = new GroupCommit<FloorJob, FloorResult>((siteId, jobs) => this.commitBatch(siteId, jobs));
+  /** One bus listener per site, however many boards are watched (issue 17). */
+  private readonly boardChanges = new Fanout<RotationBoardView>(
+    (key) => this.bus.pubSub.subscribe(BOARD_CHANGED, Number(key)) as AsyncIterable<RotationBoardView>,
+  );
+  private readonly headReads = new NextRead<number, RotationHeadEntity | null>();
+  /** The first board of subscribers connecting at the same seq, built once (issue 17). */
+  private readonly firstBoards: SharedBoards<RotationBoardView>;
 
   constructor(
     private readonly ds: DataSource,
@@ -103,6 +113,7 @@ export class RotationService {
   ) {
     // Changes announced while Redis was away may not have reached every instance.
     bus.onReconnect(() => void this.announceHeads());
+    this.firstBoards = new SharedBoards(clock);
   }
 
   // ---- commands ------------------------------------------------------------------------
@@ -566,7 +577,7 @@ export class RotationService {
    * sequence (a lost message) is filled from the log, so nothing is missed or repeated.
    */
   watch(p: Principal, siteId: number, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
-    return this.liveBoard(() => this.accounts.requireSite(p, siteId), afterSeq);
+    return this.liveBoard(() => this.accounts.requireSiteShared(p, siteId), afterSeq);
   }
 
   /** The live board of a site whose access was checked by the caller (wall tokens). */
@@ -574,30 +585,35 @@ export class RotationService {
     return this.liveBoard(async () => site, afterSeq);
   }
 
-  private liveBoard(siteOf: () => Promise<SiteEntity>, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
+  private liveBoard(siteOf: () => Promise<Readonly<SiteEntity>>, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
     let live: AsyncIterator<unknown> | undefined;
     // A closed subscription ends now, not at the site's next change (see endable).
     return endable(this.watchBoard(siteOf, afterSeq, (it) => (live = it)), () => live);
   }
 
   private async *watchBoard(
-    siteOf: () => Promise<SiteEntity>,
+    siteOf: () => Promise<Readonly<SiteEntity>>,
     afterSeq: number | null | undefined,
     started: (live: AsyncIterator<unknown>) => void,
   ): AsyncGenerator<RotationBoardView> {
     const site = await siteOf();
     const siteId = site.id;
     const p = { companyId: site.companyId };
-    // Subscribe before reading, so a change committed in between is not lost. The pubsub's
-    // iterator only starts listening at its first next(), so that call is made here, now.
-    const live = this.bus.pubSub.subscribe(BOARD_CHANGED, siteId)[Symbol.asyncIterator]();
+    // Subscribe before reading, so a change committed in between is not lost (the fan-out
+    // listens from this call on).
+    const live = this.boardChanges.subscribe(String(siteId))[Symbol.asyncIterator]();
     started(live);
     let pending = live.next();
     try {
-      // One read of the state: the board and the missed events are of the same seq.
-      const state = await this.currentState(siteId);
-      const missed = afterSeq != null && afterSeq < state.seq ? await this.eventsAfter(siteId, afterSeq, state.seq) : [];
-      const current = await this.currentBoard(siteId, site.timezone, p.companyId, missed, state);
+      // One read of the state: the board and the missed events are of the same seq. Read after
+      // subscribing, together with whoever subscribed just before (see NextRead).
+      const state = await this.currentState(siteId, true);
+      const from = afterSeq != null && afterSeq < state.seq ? afterSeq : null;
+      // Shared by every subscriber at this seq and catch-up point (see SharedBoards).
+      const current = await this.firstBoards.get(`${siteId}:${state.seq}:${from ?? ''}`, async () => {
+        const missed = from !== null ? await this.eventsAfter(siteId, from, state.seq) : [];
+        return this.currentBoard(siteId, site.timezone, p.companyId, missed, state);
+      });
       let lastSeq = current.seq;
       // A client already at the head gets nothing until the next change.
       if (afterSeq == null || afterSeq !== current.seq) yield current;
@@ -673,6 +689,7 @@ export class RotationService {
       await em.save(RotationSettingsEntity, { siteId, settings: JSON.stringify(after), updatedAt: at, updatedBy: p.userId });
       await this.settingsHistory.record(em, { siteId, area: SettingsArea.ROTATION, at, byId: p.userId, before, after });
     });
+    this.firstBoards.forget();
     return this.settingsIn(this.ds.manager, siteId, site.timezone);
   }
 
@@ -706,6 +723,7 @@ export class RotationService {
       await em.delete(ShiftTemplateEntity, away.length ? { siteId, consultantId: Not(In(away)) } : { siteId });
       if (parsed.length) await em.insert(ShiftTemplateEntity, parsed);
     });
+    this.firstBoards.forget();
     return this.shiftTemplates(p, siteId);
   }
 
@@ -727,7 +745,7 @@ export class RotationService {
     if (input.kind === 'SHIFT' && (!input.startTime || !input.endTime || !shiftLength(input.startTime, input.endTime))) {
       throw badInput('endTime', 'A shift needs a start and an end, not at the same time');
     }
-    return this.tx.run(async (em) => {
+    const saved = await this.tx.run(async (em) => {
       await this.accounts.requireConsultants(em, siteId, [consultantId]);
       return em.save(
         em.create(ShiftExceptionEntity, {
@@ -741,6 +759,8 @@ export class RotationService {
         }),
       );
     });
+    this.firstBoards.forget();
+    return saved;
   }
 
   async removeShiftException(p: Principal, siteId: number, id: string): Promise<boolean> {
@@ -748,6 +768,7 @@ export class RotationService {
     const exceptionId = parseId('id', id);
     const result = await this.tx.run((em) => em.delete(ShiftExceptionEntity, { id: exceptionId, siteId }));
     if (!result.affected) throw notFound('Shift exception');
+    this.firstBoards.forget();
     return true;
   }
 
@@ -852,9 +873,10 @@ export class RotationService {
     return state;
   }
 
-  /** The site's state at its current head, for reads (no lock). */
-  private async currentState(siteId: number): Promise<RotationState> {
-    const head = await this.ds.getRepository(RotationHeadEntity).findOne({ where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true } });
+  /** The site's state at its current head, for reads (no lock); `shared`: one head read for the callers of this moment. */
+  private async currentState(siteId: number, shared = false): Promise<RotationState> {
+    const read = () => this.ds.getRepository(RotationHeadEntity).findOne({ where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true } });
+    const head = await (shared ? this.headReads.get(siteId, read) : read());
     return head ? this.stateAt(this.ds.manager, siteId, head, false) : initialState();
   }
 

@@ -14,17 +14,17 @@ export interface TokenClaims {
   expiresAt: Date;
 }
 
-/** Verified tokens kept at most (the oldest goes first): a few MiB. */
-const VERIFIED_KEPT = 20_000;
+/** Distinct good tokens whose signature check is remembered (the oldest goes first): a few MiB. */
+const VERIFIED_TOKENS = 20_000;
 
 /** Signed, expiring JWTs (HS256). The session id (jti) lets a sign-out end the token early. */
 export class TokenService {
   private readonly key: Uint8Array;
   readonly ttlMs: number;
   /**
-   * Tokens whose signature checked out, with their claims: a token is sent with every request,
-   * and checking the same signature again (WebCrypto, off the main thread and back) cost more
-   * than the rest of the auth (issue 17). Expiry is still checked at every use.
+   * Tokens whose signature and claims passed, with their claims: a dashboard's sockets all
+   * present one token (issue 17). A token's text cannot change, so only its expiry is checked
+   * again; the session behind it is read on every use by the caller.
    */
   private readonly verified = new Map<string, TokenClaims>();
 
@@ -51,7 +51,12 @@ export class TokenService {
   async verify(token: string | undefined | null): Promise<TokenClaims | null> {
     if (!token) return null;
     const known = this.verified.get(token);
-    if (known) return Math.floor(this.clock.now().getTime() / 1000) * 1000 < known.expiresAt.getTime() ? known : null;
+    if (known) {
+      // As jose decides it: expired once exp (seconds) is at or before now's whole second.
+      if (known.expiresAt.getTime() > Math.floor(this.clock.now().getTime() / 1000) * 1000) return known;
+      this.verified.delete(token);
+      return null;
+    }
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -61,8 +66,8 @@ export class TokenService {
       const userId = Number(payload.sub);
       if (!Number.isInteger(userId) || !payload.jti || !payload.exp) return null;
       const claims = { userId, sessionId: payload.jti, expiresAt: new Date(payload.exp * 1000) };
-      if (this.verified.size >= VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value!);
       this.verified.set(token, claims);
+      if (this.verified.size > VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
       return claims;
     } catch (err) {
       if (err instanceof errors.JOSEError) return null;
