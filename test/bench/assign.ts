@@ -269,12 +269,21 @@ async function seedHistory(c: mysql.Connection, siteId: number) {
     "SELECT u.id FROM users u JOIN user_sites s ON s.userId = u.id WHERE s.siteId = ? AND FIND_IN_SET('CONSULTANT', u.roles) ORDER BY u.id",
     [siteId],
   );
-  const [[wang]] = await c.query<mysql.RowDataPacket[]>("SELECT * FROM users WHERE username = 'wang'");
+  const [[wang]] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT * FROM users WHERE username = 'wang'",
+  );
   const former: number[] = [];
   for (let i = 0; i < 10 - current.length; i++) {
     const [u] = await c.query<mysql.ResultSetHeader>(
       'INSERT INTO users (companyId, username, displayName, passwordHash, roles, disabled, departmentId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, NOW(3), NOW(3))',
-      [wang.companyId, `former${i}`, `离职顾问${i + 1}`, wang.passwordHash, wang.roles, wang.departmentId],
+      [
+        wang.companyId,
+        `former${i}`,
+        `离职顾问${i + 1}`,
+        wang.passwordHash,
+        wang.roles,
+        wang.departmentId,
+      ],
     );
     former.push(u.insertId);
   }
@@ -344,7 +353,8 @@ async function runOurs(dbUrl: string, k: number, days: number): Promise<Run> {
     const urls = cluster.servers.map((s) => s.url);
     const manager = await login(urls[0], 'manager');
     const { siteId } = await prepareFloor(urls[0], manager);
-    if (Number(siteId) !== site.id) throw new Error(`prepareFloor used site ${siteId}, not ${site.id}`);
+    if (Number(siteId) !== site.id)
+      throw new Error(`prepareFloor used site ${siteId}, not ${site.id}`);
     // One sign-in per instance (the per-address sign-in limit); JWTs are valid on every instance.
     const desks = await Promise.all(urls.map((u) => login(u, 'desk')));
     traffic = floorTraffic(urls, desks, siteId);
@@ -434,7 +444,9 @@ async function main() {
 
     const row = (name: string, r: Awaited<ReturnType<typeof drive>>, l: string) =>
       `${name.padEnd(34)} ${r.throughput.toFixed(0).padStart(6)} ops/s   p50 ${fmt(r.p50).padStart(9)}  p99 ${fmt(r.p99).padStart(9)}  max ${fmt(r.max).padStart(9)}   load ${l}`;
-    console.log(`\nsummary — ${machine()}, ${os.cpus().length} CPUs, ${CONCURRENCY} clients, ${OPS} ops each:`);
+    console.log(
+      `\nsummary — ${machine()}, ${os.cpus().length} CPUs, ${CONCURRENCY} clients, ${OPS} ops each:`,
+    );
     for (const r of [...empty, ...history])
       console.log(row(`ours, ${r.label}, ${r.instances} inst.`, r.result, r.load));
     console.log(row('bare mysql2 baseline', base, baseLoad));

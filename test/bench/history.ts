@@ -28,6 +28,8 @@ export interface HistoryOptions {
   managerId: number;
   timezone: string;
   seed?: number;
+  /** A generator shared with the caller's own draws (bench:figures' registers); else seeded(seed). */
+  rnd?: () => number;
   /** The week the history was worked to (default: everyone 09:00–21:00 every day). */
   templates?: Array<{ consultantId: number; weekday: number; startTime: string; endTime: string }>;
 }
@@ -37,7 +39,7 @@ export function* floorHistory(
   o: HistoryOptions,
   now = Date.now(),
 ): Generator<{ back: number; day: string; sim: SimulatedDay }> {
-  const rnd = seeded(o.seed ?? 2025);
+  const rnd = o.rnd ?? seeded(o.seed ?? 2025);
   const settings = { ...DEFAULT_ROTATION_SETTINGS, timezone: o.timezone };
   const templates =
     o.templates ??
@@ -88,7 +90,8 @@ export function eventRows(siteId: number, day: string, sim: SimulatedDay): unkno
 function receptionRows(siteId: number, day: string, sim: SimulatedDay): unknown[][] {
   const latest = new Map<string, { seq: number; value: Reception | null }>();
   for (const { seq, event } of sim.events)
-    for (const e of event.effects) if (e.op === 'reception') latest.set(e.id, { seq, value: e.value });
+    for (const e of event.effects)
+      if (e.op === 'reception') latest.set(e.id, { seq, value: e.value });
   const rows: unknown[][] = [];
   for (const [id, { seq, value }] of latest) {
     if (!value) continue;
