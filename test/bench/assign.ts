@@ -24,6 +24,8 @@ const INSTANCES = (process.env.BENCH_INSTANCES ?? '2').split(',').map(Number);
 const HISTORY_DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 365);
 /** Walk-ins a day in the history: ~200 × 365 ≈ 70,000 receptions a year (issue 17). */
 const HISTORY_WALK_INS = Number(process.env.BENCH_HISTORY_WALK_INS ?? 200);
+/** BENCH_HISTORY_FIRST=1: the run on the history before the empty one. */
+const HISTORY_FIRST = process.env.BENCH_HISTORY_FIRST === '1';
 const SITE = '滨江售楼处';
 const load = () =>
   os
@@ -429,13 +431,20 @@ async function main() {
     const empty: Run[] = [];
     const history: Run[] = [];
     let baseUrl = '';
-    for (const k of INSTANCES) {
-      const url = await fresh();
-      baseUrl ||= url;
-      empty.push(await runOurs(url, k, 0));
-    }
-    if (HISTORY_DAYS)
-      for (const k of INSTANCES) history.push(await runOurs(await fresh(), k, HISTORY_DAYS));
+    const runEmpty = async () => {
+      for (const k of INSTANCES) {
+        const url = await fresh();
+        baseUrl ||= url;
+        empty.push(await runOurs(url, k, 0));
+      }
+    };
+    const runHistory = async () => {
+      if (HISTORY_DAYS)
+        for (const k of INSTANCES) history.push(await runOurs(await fresh(), k, HISTORY_DAYS));
+    };
+    // The load of a shared machine drifts: run it both ways to tell drift from history.
+    if (HISTORY_FIRST) await runHistory().then(runEmpty);
+    else await runEmpty().then(runHistory);
 
     // Baseline on the first empty run's database, with its snapshot growth and payload size.
     const ref = empty[0];
