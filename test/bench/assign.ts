@@ -1,13 +1,17 @@
-// Assignment benchmark: C concurrent desk clients record walk-ins (and end receptions, so the
-// floor keeps moving) against the real server on MariaDB, then the stored event log is replayed
-// to prove nobody was assigned twice. Baseline: the same transaction shape in bare mysql2.
+// Assignment benchmark (issue 17): C concurrent desk clients, split round-robin over
+// BENCH_INSTANCES (2) server instances on one MariaDB database and Redis, record walk-ins (and
+// end receptions, so the floor keeps moving); then the stored event log is replayed to prove
+// nobody was assigned twice. Run on an empty site, then on a site carrying BENCH_HISTORY_DAYS
+// (365) days of floor history ("cost flat in history"). Baseline: the same transaction shape in
+// bare mysql2.
 //
 //   pnpm --filter @reception/test bench:assign
-//   BENCH_OPS=2000 BENCH_CONCURRENCY=50 pnpm --filter @reception/test bench:assign
+//   BENCH_OPS=300 BENCH_HISTORY_DAYS=30 BENCH_INSTANCES=1,2 pnpm --filter @reception/test bench:assign
 import os from 'node:os';
 import mysql from 'mysql2/promise';
 import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
-import { gql, login, startServer } from '../support/server.js';
+import { gql, login, startInstances } from '../support/server.js';
+import { seedFloorHistory } from './history.js';
 import { checkLog, type EventRow } from './log-check.js';
 import { fmt, machine, must, prepareFloor, profileEnv, summary, wallMs } from './support.js';
 
@@ -16,7 +20,19 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 /** Walk-ins left waiting for a free consultant, at most (the desk waits for the floor to move). */
 const MAX_WAITING = 10;
-const DEADLINE = Date.now() + Number(process.env.BENCH_TIMEOUT_MS ?? 15 * 60_000);
+const DEADLINE = Date.now() + Number(process.env.BENCH_TIMEOUT_MS ?? 30 * 60_000);
+const INSTANCES = (process.env.BENCH_INSTANCES ?? '2').split(',').map(Number);
+const HISTORY_DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 365);
+/** Walk-ins a day in the history: ~200 × 365 ≈ 70,000 receptions a year (issue 17). */
+const HISTORY_WALK_INS = Number(process.env.BENCH_HISTORY_WALK_INS ?? 200);
+/** BENCH_HISTORY_FIRST=1: the run on the history before the empty one. */
+const HISTORY_FIRST = process.env.BENCH_HISTORY_FIRST === '1';
+const SITE = '滨江售楼处';
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
 interface Change {
   board: {
@@ -33,16 +49,16 @@ const CHANGE_FIELDS =
   'board { seq events { type receptionId explanation } } reception { id status }';
 
 /** Runs `total` operations over `lanes` concurrent loops; returns per-operation latencies and the wall time. */
-async function drive(lanes: number, total: number, op: () => Promise<void>) {
+async function drive(lanes: number, total: number, op: (lane: number) => Promise<void>) {
   const latencies: number[] = [];
   let started = 0;
   const t0 = wallMs();
   await Promise.all(
-    Array.from({ length: lanes }, async () => {
+    Array.from({ length: lanes }, async (_, lane) => {
       while (started < total && Date.now() < DEADLINE) {
         started += 1;
         const t = wallMs();
-        await op();
+        await op(lane);
         latencies.push(wallMs() - t);
       }
     }),
@@ -51,8 +67,11 @@ async function drive(lanes: number, total: number, op: () => Promise<void>) {
   return { latencies, seconds, throughput: latencies.length / seconds, ...summary(latencies) };
 }
 
-/** The floor's traffic: end an active reception if there is one, else record a walk-in. */
-function floorTraffic(url: string, token: string, siteId: string) {
+/**
+ * The floor's traffic: end an active reception if there is one, else record a walk-in. Lane i
+ * (one desk client) talks to instance i mod k with that instance's desk token.
+ */
+function floorTraffic(urls: string[], tokens: string[], siteId: string) {
   const active: string[] = [];
   let waiting = 0;
   const wake: Array<() => void> = [];
@@ -66,7 +85,9 @@ function floorTraffic(url: string, token: string, siteId: string) {
     }
     if (active.length) for (const w of wake.splice(0)) w();
   };
-  const op = async (): Promise<void> => {
+  const op = async (lane: number): Promise<void> => {
+    const url = urls[lane % urls.length];
+    const token = tokens[lane % tokens.length];
     for (let tries = 0; tries < 1000; tries++) {
       const id = active.shift();
       if (id !== undefined) {
@@ -173,83 +194,231 @@ async function baseline(
   return r;
 }
 
+/** Today's floor of the bench site starts empty in every run: only the history differs. */
+async function clearFloor(c: mysql.Connection, siteId: number) {
+  // The demo seeds a morning of today; it would sit between the history and today's traffic.
+  for (const table of ['rotation_events', 'rotation_receptions', 'rotation_heads'])
+    await c.query(`DELETE FROM ${table} WHERE siteId = ?`, [siteId]);
+}
+
+/**
+ * The site's past: its consultants and six who have since left (ten on the floor, as in
+ * bench:figures, so ~200 walk-ins a day are served, not queued), the desk and the manager.
+ */
+async function seedHistory(c: mysql.Connection, siteId: number) {
+  const [current] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT u.id FROM users u JOIN user_sites s ON s.userId = u.id WHERE s.siteId = ? AND FIND_IN_SET('CONSULTANT', u.roles) ORDER BY u.id",
+    [siteId],
+  );
+  const [[wang]] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT * FROM users WHERE username = 'wang'",
+  );
+  const former: number[] = [];
+  for (let i = 0; i < 10 - current.length; i++) {
+    const [u] = await c.query<mysql.ResultSetHeader>(
+      'INSERT INTO users (companyId, username, displayName, passwordHash, roles, disabled, departmentId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, ?, NOW(3), NOW(3))',
+      [
+        wang.companyId,
+        `former${i}`,
+        `离职顾问${i + 1}`,
+        wang.passwordHash,
+        wang.roles,
+        wang.departmentId,
+      ],
+    );
+    former.push(u.insertId);
+  }
+  const [[people]] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT (SELECT id FROM users WHERE username = 'manager') AS manager, (SELECT id FROM users WHERE username = 'desk') AS desk",
+  );
+  const t0 = wallMs();
+  const seeded = await seedFloorHistory(c, siteId, {
+    days: HISTORY_DAYS,
+    walkIns: HISTORY_WALK_INS,
+    consultants: [...current.map((r) => Number(r.id)), ...former],
+    deskId: Number(people.desk),
+    managerId: Number(people.manager),
+    timezone: 'Asia/Shanghai',
+  });
+  await c.query('ANALYZE TABLE rotation_events, rotation_receptions');
+  const [[size]] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT ROUND(SUM(data_length + index_length) / 1048576) AS mib FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ('rotation_events', 'rotation_receptions')",
+  );
+  const seconds = (wallMs() - t0) / 1000;
+  console.log(
+    `  seeded ${HISTORY_DAYS} days in ${seconds.toFixed(0)} s (load ${load()}): ${seeded.events} floor events, ${seeded.receptions} receptions, ${size.mib} MiB; head at seq ${seeded.lastSeq}`,
+  );
+  return { ...seeded, seconds };
+}
+
+interface Run {
+  label: string;
+  instances: number;
+  result: Awaited<ReturnType<typeof drive>>;
+  counts: { walkIns: number; ends: number; idle: number };
+  snapshotBytes: { start: number; end: number };
+  payloadBytes: number;
+  load: string;
+  ok: boolean;
+}
+
+/** One run of ours: k instances on a fresh database, with `days` of history (0: an empty site). */
+async function runOurs(dbUrl: string, k: number, days: number): Promise<Run> {
+  const label = days ? `${days} days of history` : 'empty site';
+  console.log(`\nours, ${label}, ${k} instance${k > 1 ? 's' : ''}:`);
+  const cluster = await startInstances(k, {
+    env: { DATABASE_URL: dbUrl, LOG_LEVEL: 'info', ...profileEnv() },
+    timeoutMs: 120_000,
+  });
+  const c = await mysql.createConnection({ uri: dbUrl, dateStrings: true });
+  const seeder = await mysql.createConnection({ uri: dbUrl, timezone: 'Z' });
+  let result;
+  let traffic;
+  let snapshotBytes;
+  let afterSeq = 0;
+  const snapshotSize = async () => {
+    const [rows] = await c.query<mysql.RowDataPacket[]>(
+      'SELECT LENGTH(snapshot) AS n FROM rotation_heads WHERE siteId = ?',
+      [site.id],
+    );
+    return Number(rows[0]?.n ?? 0);
+  };
+  const [[site]] = await c.query<mysql.RowDataPacket[]>('SELECT id FROM sites WHERE name = ?', [
+    SITE,
+  ]);
+  try {
+    // The instances are idle (no floor command or read yet, so nothing of the site is cached):
+    // the log can be rewritten under them.
+    await clearFloor(seeder, site.id);
+    if (days) afterSeq = (await seedHistory(seeder, site.id)).lastSeq;
+    const urls = cluster.servers.map((s) => s.url);
+    const manager = await login(urls[0], 'manager');
+    const { siteId } = await prepareFloor(urls[0], manager);
+    if (Number(siteId) !== site.id)
+      throw new Error(`prepareFloor used site ${siteId}, not ${site.id}`);
+    // One sign-in per instance (the per-address sign-in limit); JWTs are valid on every instance.
+    const desks = await Promise.all(urls.map((u) => login(u, 'desk')));
+    traffic = floorTraffic(urls, desks, siteId);
+    const start = await snapshotSize();
+    await drive(CONCURRENCY, WARMUP, traffic.op);
+    traffic.reset();
+    result = await drive(CONCURRENCY, OPS, traffic.op);
+    snapshotBytes = { start, end: await snapshotSize() };
+  } finally {
+    const codes = await cluster.stop();
+    if (codes.some((code) => code !== 0)) console.log(`  server exit codes ${codes.join(', ')}`);
+    await seeder.end();
+  }
+  const runLoad = load();
+  // Today's events only: the history was checked when it was decided (and the checker resets per day).
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT seq, payload, at FROM rotation_events WHERE siteId = ? AND seq > ? ORDER BY seq',
+    [site.id, afterSeq],
+  );
+  // The head row must match the log's last event (seq and instant, as stored).
+  const [[head]] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT lastSeq, updatedAt FROM rotation_heads WHERE siteId = ?',
+    [site.id],
+  );
+  const [[avg]] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT AVG(LENGTH(payload)) AS n FROM rotation_events WHERE siteId = ? AND seq > ?',
+    [site.id, afterSeq],
+  );
+  await c.end();
+  const last = rows[rows.length - 1];
+  const headOk = head.lastSeq === last.seq && head.updatedAt === last.at;
+  const check = checkLog(rows as EventRow[], afterSeq);
+  const r = result;
+  console.log(
+    `  ${r.n} ops in ${r.seconds.toFixed(1)} s = ${r.throughput.toFixed(0)} ops/s; latency p50 ${fmt(r.p50)} p99 ${fmt(r.p99)} max ${fmt(r.max)}; load ${runLoad}` +
+      `\n  (${traffic.counts.walkIns} walk-ins, ${traffic.counts.ends} receptions ended; snapshot ${(snapshotBytes.start / 1024).toFixed(1)} → ${(snapshotBytes.end / 1024).toFixed(1)} KiB; event payload ≈ ${Math.round(Number(avg.n))} B)`,
+  );
+  console.log(
+    `  double assignments: ${check.problems.length === 0 ? 'none' : check.problems.length} (replayed today's ${check.events} stored events, seq ${afterSeq + 1}…, ${check.assignments} assignments)`,
+  );
+  for (const p of check.problems.slice(0, 10)) console.log(`    ${p}`);
+  console.log(
+    `  head row: lastSeq ${head.lastSeq}, updatedAt ${head.updatedAt} — ${headOk ? 'matches' : 'DOES NOT match'} the last event (${last.seq}, ${last.at})`,
+  );
+  return {
+    label,
+    instances: k,
+    result: r,
+    counts: { ...traffic.counts },
+    snapshotBytes,
+    payloadBytes: Math.round(Number(avg.n)),
+    load: runLoad,
+    ok: check.problems.length === 0 && headOk,
+  };
+}
+
 async function main() {
   console.log(
-    `assignment benchmark — ${machine()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), ${CONCURRENCY} concurrent clients, ${OPS} operations (+${WARMUP} warm-up), MariaDB`,
+    `assignment benchmark — ${machine()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), load ${load()}; ` +
+      `${CONCURRENCY} concurrent clients over ${INSTANCES.join(' / ')} instance(s), ${OPS} operations (+${WARMUP} warm-up), MariaDB + Redis; ` +
+      `history ${HISTORY_DAYS ? `${HISTORY_DAYS} days × ~${HISTORY_WALK_INS} walk-ins` : 'skipped'}`,
   );
   if (!(await mariadbAvailable()))
     throw new Error('no MariaDB answers at 127.0.0.1:3306 (TEST_MARIADB_URL)');
-  const db = await createMariadbDatabase();
+  const dbs: Array<{ drop(): Promise<void> }> = [];
+  const fresh = async () => {
+    const db = await createMariadbDatabase();
+    dbs.push(db);
+    return db.url;
+  };
   try {
-    const server = await startServer({
-      env: {
-        DATABASE_URL: db.url,
-        LOG_LEVEL: 'info',
-        ...profileEnv(),
-      },
-    });
-    let ours;
-    let traffic;
-    const c = await mysql.createConnection({ uri: db.url, dateStrings: true });
-    const snapshotSize = async () => {
-      const [rows] = await c.query<mysql.RowDataPacket[]>(
-        'SELECT LENGTH(snapshot) AS n FROM rotation_heads',
-      );
-      return Number(rows[0]?.n ?? 0);
+    const empty: Run[] = [];
+    const history: Run[] = [];
+    let baseUrl = '';
+    const runEmpty = async () => {
+      for (const k of INSTANCES) {
+        const url = await fresh();
+        baseUrl ||= url;
+        empty.push(await runOurs(url, k, 0));
+      }
     };
-    let snapshotBytes;
-    try {
-      const manager = await login(server.url, 'manager');
-      const { siteId } = await prepareFloor(server.url, manager);
-      const desk = await login(server.url, 'desk');
-      traffic = floorTraffic(server.url, desk, siteId);
-      const start = await snapshotSize();
-      await drive(CONCURRENCY, WARMUP, traffic.op);
-      traffic.reset();
-      ours = await drive(CONCURRENCY, OPS, traffic.op);
-      snapshotBytes = { start, end: await snapshotSize() };
-    } finally {
-      const code = await server.stop();
-      if (code !== 0) console.log(`server exited with ${code}`);
+    const runHistory = async () => {
+      if (HISTORY_DAYS)
+        for (const k of INSTANCES) history.push(await runOurs(await fresh(), k, HISTORY_DAYS));
+    };
+    // The load of a shared machine drifts: run it both ways to tell drift from history.
+    if (HISTORY_FIRST) await runHistory().then(runEmpty);
+    else await runEmpty().then(runHistory);
+
+    // Baseline on the first empty run's database, with its snapshot growth and payload size.
+    const ref = empty[0];
+    const base = await baseline(baseUrl, ref.snapshotBytes, ref.payloadBytes);
+    const baseLoad = load();
+
+    const row = (name: string, r: Awaited<ReturnType<typeof drive>>, l: string) =>
+      `${name.padEnd(34)} ${r.throughput.toFixed(0).padStart(6)} ops/s   p50 ${fmt(r.p50).padStart(9)}  p99 ${fmt(r.p99).padStart(9)}  max ${fmt(r.max).padStart(9)}   load ${l}`;
+    console.log(
+      `\nsummary — ${machine()}, ${os.cpus().length} CPUs, ${CONCURRENCY} clients, ${OPS} ops each:`,
+    );
+    for (const r of [...empty, ...history])
+      console.log(row(`ours, ${r.label}, ${r.instances} inst.`, r.result, r.load));
+    console.log(row('bare mysql2 baseline', base, baseLoad));
+    console.log(
+      `  (baseline: BEGIN; SELECT … FOR UPDATE; INSERT event; UPDATE head snapshot ${(ref.snapshotBytes.start / 1024).toFixed(1)} → ${(ref.snapshotBytes.end / 1024).toFixed(1)} KiB; COMMIT — ${CONCURRENCY} connections)`,
+    );
+    for (const r of empty) {
+      const o = r.result;
+      console.log(
+        `ratio ours/baseline, ${r.instances} inst.: throughput ${(o.throughput / base.throughput).toFixed(2)}, p50 ${(o.p50 / base.p50).toFixed(2)}, p99 ${(o.p99 / base.p99).toFixed(2)}` +
+          `  — issue 17: p99 < 50 ms ${o.p99 < 50 ? 'yes' : 'NO'}, throughput above baseline ${o.throughput > base.throughput ? 'yes' : 'NO'}`,
+      );
     }
-    const [rows] = await c.query<mysql.RowDataPacket[]>(
-      'SELECT seq, payload, at FROM rotation_events ORDER BY seq',
-    );
-    // The head row must match the log's last event (seq and instant, as stored).
-    const [[head]] = await c.query<mysql.RowDataPacket[]>(
-      'SELECT lastSeq, updatedAt FROM rotation_heads',
-    );
-    const last = rows[rows.length - 1];
-    const headOk = head.lastSeq === last.seq && head.updatedAt === last.at;
-    const [[avg]] = await c.query<mysql.RowDataPacket[]>(
-      'SELECT AVG(LENGTH(payload)) AS n FROM rotation_events',
-    );
-    await c.end();
-    const check = checkLog(rows as EventRow[]);
-
-    const base = await baseline(db.url, snapshotBytes, Math.round(Number(avg.n)));
-
-    console.log(
-      `\nours:     ${ours.n} ops in ${ours.seconds.toFixed(1)} s = ${ours.throughput.toFixed(0)} ops/s; latency p50 ${fmt(ours.p50)} p99 ${fmt(ours.p99)} max ${fmt(ours.max)}` +
-        `\n          (${traffic.counts.walkIns} walk-ins, ${traffic.counts.ends} receptions ended; snapshot ${(snapshotBytes.start / 1024).toFixed(1)} → ${(snapshotBytes.end / 1024).toFixed(1)} KiB; event payload ≈ ${Math.round(Number(avg.n))} B)`,
-    );
-    console.log(
-      `baseline: ${base.n} ops in ${base.seconds.toFixed(1)} s = ${base.throughput.toFixed(0)} ops/s; latency p50 ${fmt(base.p50)} p99 ${fmt(base.p99)} max ${fmt(base.max)}` +
-        `\n          (bare mysql2: BEGIN; SELECT … FOR UPDATE; INSERT event; UPDATE head snapshot; COMMIT — ${CONCURRENCY} connections)`,
-    );
-    console.log(
-      `ratio ours/baseline: throughput ${(ours.throughput / base.throughput).toFixed(2)}, p50 ${(ours.p50 / base.p50).toFixed(2)}, p99 ${(ours.p99 / base.p99).toFixed(2)}`,
-    );
-    console.log(
-      `double assignments: ${check.problems.length === 0 ? 'none' : check.problems.length} (replayed ${check.events} stored events, ${check.assignments} assignments)`,
-    );
-    for (const p of check.problems.slice(0, 10)) console.log(`  ${p}`);
-    console.log(
-      `head row: lastSeq ${head.lastSeq}, updatedAt ${head.updatedAt} — ${headOk ? 'matches' : 'DOES NOT match'} the last event (${last.seq}, ${last.at})`,
-    );
-    if (check.problems.length || !headOk) process.exitCode = 1;
+    for (const h of history) {
+      const e = empty.find((x) => x.instances === h.instances)!;
+      const tp = h.result.throughput / e.result.throughput;
+      console.log(
+        `ratio history/empty, ${h.instances} inst.: throughput ${tp.toFixed(2)}, p50 ${(h.result.p50 / e.result.p50).toFixed(2)}, p99 ${(h.result.p99 / e.result.p99).toFixed(2)}` +
+          `  — issue 17: within 10% ${Math.abs(tp - 1) <= 0.1 ? 'yes' : 'NO'} (throughput)`,
+      );
+    }
+    if ([...empty, ...history].some((r) => !r.ok)) process.exitCode = 1;
   } finally {
-    await db.drop();
+    for (const db of dbs) await db.drop();
   }
 }
 

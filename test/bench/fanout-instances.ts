@@ -8,8 +8,8 @@
 //   pnpm --filter @reception/test bench:fanout-instances
 //   BENCH_INSTANCES=1,3 BENCH_SUBSCRIBERS=2000 BENCH_MUTATIONS=10 pnpm --filter @reception/test bench:fanout-instances
 import os from 'node:os';
-import { createMariadbDatabase, mariadbAvailable, REDIS_URL } from '../support/mariadb.js';
-import { gql, login, startServer, type RunningServer } from '../support/server.js';
+import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
+import { gql, login, startInstances } from '../support/server.js';
 import { connectAll, measure, Worker } from './fanout-support.js';
 import { BOARD_SUBSCRIPTION, FEED_SUBSCRIPTION, fmt, machine, must, prepareFloor } from './support.js';
 
@@ -18,7 +18,6 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const MUTATIONS = Number(process.env.BENCH_MUTATIONS ?? 25);
 // As the web's dashboards: the board feed (whole once, then changes); BENCH_FEED=0 for whole boards.
 const FEED = process.env.BENCH_FEED !== '0';
-const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
 async function main() {
   const max = Math.max(...INSTANCES);
@@ -33,13 +32,10 @@ async function main() {
     const db = await createMariadbDatabase();
     cleanups.push(() => db.drop());
     // All subscribers are one manager's sockets: lift the per-user socket cap (issue 14) for the bench.
-    const env = { DATABASE_URL: db.url, REDIS_URL, JWT_SECRET: SECRET, WS_MAX_SOCKETS_PER_USER: String(SUBSCRIBERS + 100) };
-    const servers: RunningServer[] = [];
-    for (let i = 0; i < max; i++) {
-      const s = await startServer({ env: i === 0 ? env : { ...env, DEMO_DATA: 'false' } });
-      cleanups.push(() => s.stop());
-      servers.push(s);
-    }
+    const env = { DATABASE_URL: db.url, WS_MAX_SOCKETS_PER_USER: String(SUBSCRIBERS + 100) };
+    const cluster = await startInstances(max, { env });
+    cleanups.push(() => cluster.stop());
+    const { servers } = cluster;
     const workers = Array.from({ length: workerCount }, () => new Worker());
     cleanups.push(() => workers.forEach((w) => w.kill()));
 

@@ -8,16 +8,11 @@
 //   BENCH_DAYS=365 BENCH_WALK_INS=200 BENCH_RUNS=30 pnpm --filter @reception/test bench:figures
 import os from 'node:os';
 import mysql from 'mysql2/promise';
-import { simulateDay, seeded } from '../../server/src/demo/floor-day.js';
-import {
-  businessDay,
-  DEFAULT_ROTATION_SETTINGS,
-  initialState,
-  shiftsForDay,
-  type RotationState,
-} from '../../server/src/rotation/domain/index.js';
+import { seeded } from '../../server/src/demo/floor-day.js';
+import { businessDay } from '../../server/src/rotation/domain/index.js';
 import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
 import { gql, login, startServer } from '../support/server.js';
+import { EVENTS_INSERT, eventRows, floorHistory, insertRows as insert } from './history.js';
 import { fmt, machine, must, profileEnv, summary, wallMs } from './support.js';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
@@ -26,7 +21,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const CONSULTANTS = 10;
 const TZ = 'Asia/Shanghai';
 const DAY = 86_400_000;
-const BATCH = 2_000;
 
 const FIGURES = `query($s: ID!, $p: FiguresPeriod!, $d: String!, $to: String) { siteFigures(siteId: $s, period: $p, date: $d, to: $to) {
   from to
@@ -35,10 +29,6 @@ const FIGURES = `query($s: ID!, $p: FiguresPeriod!, $d: String!, $to: String) { 
     registrations followUps followUpsDue followUpsOnTime deals dealUnits conversion appointments appointmentsCompleted satisfaction satisfactionCount }
   fairness { spread rows { consultant { id } sharedDays counted expected deviation makeUpsGiven makeUpsUsed makeUpRules { rule count } } }
 } }`;
-
-async function insert(c: mysql.Connection, sql: string, rows: unknown[][]) {
-  for (let i = 0; i < rows.length; i += BATCH) await c.query(sql, [rows.slice(i, i + BATCH)]);
-}
 
 /** A site of its own with ten consultants (copies of the demo's wang), the manager and the desk on it. */
 async function makeSite(c: mysql.Connection) {
@@ -99,8 +89,6 @@ async function makeSite(c: mysql.Connection) {
 
 async function seedYear(c: mysql.Connection, s: Awaited<ReturnType<typeof makeSite>>) {
   const rnd = seeded(2025);
-  const settings = { ...DEFAULT_ROTATION_SETTINGS, timezone: TZ };
-  let state: RotationState = initialState();
   const now = Date.now();
   let events = 0;
   let customers = 0;
@@ -115,34 +103,21 @@ async function seedYear(c: mysql.Connection, s: Awaited<ReturnType<typeof makeSi
     'SELECT COALESCE(MAX(id), 0) AS base FROM customers',
   );
   let nextCustomer = Number(base) + 1;
-  for (let back = DAYS; back >= 1; back--) {
-    const day = businessDay(now - back * DAY, TZ);
-    const shifts = shiftsForDay(s.templates, [], day, TZ);
-    const sim = simulateDay(state, {
-      day,
+  const days = floorHistory(
+    {
+      days: DAYS,
+      walkIns: WALK_INS,
       consultants: s.ids,
       deskId: s.deskId,
       managerId: s.managerId,
-      settings,
-      shifts,
-      walkIns: WALK_INS / 1.14,
-      registerShare: 0.45,
+      timezone: TZ,
+      templates: s.templates,
       rnd,
-    });
-    state = sim.state;
-    await insert(
-      c,
-      'INSERT INTO rotation_events (siteId, seq, type, payload, actorId, at, businessDay) VALUES ?',
-      sim.events.map((e) => [
-        s.siteId,
-        e.seq,
-        e.event.type,
-        JSON.stringify(e.event),
-        e.event.actorId,
-        new Date(e.at),
-        day,
-      ]),
-    );
+    },
+    now,
+  );
+  for (const { back, day, sim } of days) {
+    await insert(c, EVENTS_INSERT, eventRows(s.siteId, day, sim));
     events += sim.events.length;
     const cs: unknown[][] = [];
     const regs: unknown[][] = [];

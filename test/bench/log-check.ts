@@ -14,7 +14,7 @@ export interface EventRow {
  * reception of a busy consultant (R9, R10, R11) is allowed only as the manager's exception:
  * approved at once (`secondApprovedBy`) or with a SECOND_RECEPTION alert raised for it.
  */
-export function checkLog(rows: EventRow[]) {
+export function checkLog(rows: EventRow[], afterSeq = 0) {
   const receptions = new Map<
     string,
     { status: string; consultantId: number | null; secondApprovedBy?: number | null }
@@ -25,7 +25,7 @@ export function checkLog(rows: EventRow[]) {
   let day: string | null = null;
   let assignments = 0;
   rows.forEach((row, i) => {
-    if (row.seq !== i + 1) problems.push(`seq ${row.seq} at position ${i + 1}`);
+    if (row.seq !== afterSeq + i + 1) problems.push(`seq ${row.seq} at position ${i + 1}`);
     const e = JSON.parse(row.payload) as {
       day: string;
       type: string;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { logAfter, siteId, walkIn, type Outcome } from '../support/faults.js';
-import { createMariadbDatabase, mariadbAvailable, REDIS_URL } from '../support/mariadb.js';
-import { gql, login, startServer, type RunningServer } from '../support/server.js';
+import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
+import { gql, login, startInstances, type Instances, type RunningServer } from '../support/server.js';
 
 const available = await mariadbAvailable();
 const DASHBOARDS = 20;
@@ -73,14 +73,14 @@ describe.skipIf(!available)('faults: an instance killed with kill -9 under load 
   let db: { url: string; drop(): Promise<void> };
   let a: RunningServer;
   let b: RunningServer;
+  let cluster: Instances;
   beforeAll(async () => {
     db = await createMariadbDatabase();
-    const env = { DATABASE_URL: db.url, REDIS_URL, JWT_SECRET: 'shared-secret-shared-secret-shared-secret' };
-    a = await startServer({ env });
-    b = await startServer({ env: { ...env, DEMO_DATA: 'false' } });
+    cluster = await startInstances(2, { env: { DATABASE_URL: db.url } });
+    [a, b] = cluster.servers;
   });
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
+    await cluster?.stop();
     await db?.drop();
   });
 

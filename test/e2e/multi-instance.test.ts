@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createMariadbDatabase, mariadbAvailable, REDIS_URL } from '../support/mariadb.js';
-import { gql, login, startServer, type RunningServer } from '../support/server.js';
+import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
+import { gql, login, startInstances, type Instances, type RunningServer } from '../support/server.js';
 
 const available = await mariadbAvailable();
 
@@ -12,14 +12,14 @@ describe.skipIf(!available)('two instances sharing MariaDB and Redis', () => {
   let db: { url: string; drop(): Promise<void> };
   let a: RunningServer;
   let b: RunningServer;
+  let cluster: Instances;
   beforeAll(async () => {
     db = await createMariadbDatabase();
-    const env = { DATABASE_URL: db.url, REDIS_URL, JWT_SECRET: 'shared-secret-shared-secret-shared-secret' };
-    a = await startServer({ env });
-    b = await startServer({ env: { ...env, DEMO_DATA: 'false' } });
+    cluster = await startInstances(2, { env: { DATABASE_URL: db.url } });
+    [a, b] = cluster.servers;
   });
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
+    await cluster?.stop();
     await db?.drop();
   });
 

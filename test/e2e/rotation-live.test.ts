@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createMariadbDatabase, mariadbAvailable, REDIS_URL } from '../support/mariadb.js';
-import { gql, login, startServer, type RunningServer } from '../support/server.js';
+import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
+import { gql, login, startInstances, startServer, type Instances, type RunningServer } from '../support/server.js';
 
 // SPEC section 6: the board updates live, and after a lost connection it catches up without
 // missing or repeating a change. Real server processes, real graphql-ws clients.
@@ -166,14 +166,14 @@ describe.skipIf(!available)('SPEC 6: a subscriber on instance B hears changes ma
   let db: { url: string; drop(): Promise<void> };
   let a: RunningServer;
   let b: RunningServer;
+  let cluster: Instances;
   beforeAll(async () => {
     db = await createMariadbDatabase();
-    const env = { DATABASE_URL: db.url, REDIS_URL, JWT_SECRET: 'shared-secret-shared-secret-shared-secret' };
-    a = await startServer({ env });
-    b = await startServer({ env: { ...env, DEMO_DATA: 'false' } });
+    cluster = await startInstances(2, { env: { DATABASE_URL: db.url } });
+    [a, b] = cluster.servers;
   });
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
+    await cluster?.stop();
     await db?.drop();
   });
 

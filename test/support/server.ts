@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REDIS_URL } from './mariadb.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // SERVER_MAIN: another build of the server (a benchmark comparing two builds in one run).
@@ -78,6 +79,37 @@ export async function startServer(opts: { env?: Record<string, string>; timeoutM
       return code;
     },
   };
+}
+
+export interface Instances {
+  servers: RunningServer[];
+  /** Stops every instance (in parallel); returns their exit codes. */
+  stop(): Promise<Array<number | null>>;
+}
+
+/**
+ * `n` built servers on one database (`env.DATABASE_URL`, MariaDB) and Redis, sharing a JWT
+ * secret so a token from one works on all. The first migrates and seeds the demo company; the
+ * others start after it (no migration race) without demo data. The server names its Redis
+ * channels after its database, so instances of other databases on the same Redis hear none.
+ */
+export async function startInstances(n: number, opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Instances> {
+  const env = { REDIS_URL, JWT_SECRET: 'shared-secret-shared-secret-shared-secret', ...opts.env };
+  const servers: RunningServer[] = [];
+  const stop = () => Promise.all(servers.map((s) => s.stop()));
+  try {
+    servers.push(await startServer({ env, timeoutMs: opts.timeoutMs }));
+    const rest = await Promise.allSettled(
+      Array.from({ length: n - 1 }, () => startServer({ env: { ...env, DEMO_DATA: 'false' }, timeoutMs: opts.timeoutMs })),
+    );
+    for (const r of rest) if (r.status === 'fulfilled') servers.push(r.value);
+    const failed = rest.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { servers, stop };
 }
 
 /** POST a GraphQL operation; returns the parsed body (data and errors). */
