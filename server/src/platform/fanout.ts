@@ -8,6 +8,11 @@ export class Fanout<T> {
 
   constructor(private readonly source: (key: string) => AsyncIterable<T>) {}
 
+  /** Whether anyone listens to `key`. */
+  has(key: string): boolean {
+    return this.topics.has(key);
+  }
+
   /** How many keys hold an upstream subscription (for tests). */
   get size(): number {
     return this.topics.size;

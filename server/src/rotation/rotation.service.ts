@@ -45,6 +45,7 @@ import type { CustomersService, WalkInFacts } from '../customers/customers.servi
 import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
 import { endable } from '../platform/endable.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
+import { BoardAnnouncements, type BoardAnnouncement } from './board-announcements.js';
 import { Fanout } from '../platform/fanout.js';
 import { NextRead } from '../platform/next-read.js';
 import { normalizePhone } from '../platform/phone.js';
@@ -56,6 +57,8 @@ import { boardView, eventView, receptionView, type Names, type StoredEvent } fro
 import { SharedBoards } from './shared-boards.js';
 
 export const BOARD_CHANGED = 'ROTATION_BOARD_CHANGED';
+/** Between instances (Redis): a site's log grew; see BoardAnnouncements. */
+export const BOARD_ANNOUNCED = 'ROTATION_BOARD_ANNOUNCED';
 
 /**
  * The head's snapshot is rewritten every this many events (and on a new day), not on every
@@ -98,6 +101,10 @@ export class RotationService {
     (key) => this.bus.pubSub.subscribe(BOARD_CHANGED, Number(key)) as AsyncIterable<RotationBoardView>,
   );
   private readonly headReads = new NextRead<number, RotationHeadEntity | null>();
+  private readonly announcements = new BoardAnnouncements(
+    (siteId, afterSeq) => this.rebuildBoard(siteId, afterSeq),
+    (siteId) => this.boardChanges.has(String(siteId)),
+  );
   /** The first board of subscribers connecting at the same seq, built once (issue 17). */
   private readonly firstBoards: SharedBoards<RotationBoardView>;
 
@@ -113,6 +120,7 @@ export class RotationService {
   ) {
     // Changes announced while Redis was away may not have reached every instance.
     bus.onReconnect(() => void this.announceHeads());
+    if (bus.status() !== 'memory') this.hearAnnouncements().catch(() => undefined);
     this.firstBoards = new SharedBoards(clock);
   }
 
@@ -253,9 +261,18 @@ export class RotationService {
       const { stored, state, registered } = d.value;
       const board = projectBoard(state, { now: batch.now, shifts, settings });
       const view = boardView(siteId, state.seq, board, known, stored, undoableSeqs(state));
-      if (stored.length) this.bus.pubSub.publish(BOARD_CHANGED, siteId, view);
+      if (stored.length) {
+        // To this process's subscribers as it is; to the other instances as numbers (BoardAnnouncements).
+        this.bus.publishLocal(BOARD_CHANGED, siteId, view);
+        this.announcements.gave(siteId, view.seq);
+      }
       disputes ||= !!registered?.conflicted;
       outcomes.push({ ok: true, value: { board: view, receptionId: stored[0]?.event.receptionId ?? null, registeredCustomerId: registered?.customerId ?? null } });
+    }
+    const appended = batch.decided.reduce((n, d) => n + (d.ok ? d.value.stored.length : 0), 0);
+    if (appended && this.bus.status() !== 'memory') {
+      const announcement: BoardAnnouncement = { origin: this.announcements.origin, siteId, firstSeq: batch.state.seq - appended + 1, seq: batch.state.seq };
+      this.bus.pubSub.publish(BOARD_ANNOUNCED, announcement);
     }
     if (disputes) await this.customers.publishDisputes(siteId);
     return outcomes;
@@ -639,6 +656,22 @@ export class RotationService {
     }
   }
 
+  /** The other instances' announcements, for as long as the process runs. */
+  private async hearAnnouncements(): Promise<void> {
+    for await (const a of this.bus.pubSub.subscribe(BOARD_ANNOUNCED) as AsyncIterable<BoardAnnouncement>) this.announcements.heard(a);
+  }
+
+  /** The site's board at its head, with the events after `afterSeq`, to this process's subscribers. */
+  private async rebuildBoard(siteId: number, afterSeq: number): Promise<number | null> {
+    const site = await this.ds.getRepository(SiteEntity).findOneBy({ id: siteId });
+    if (!site) return null;
+    const state = await this.currentState(siteId);
+    if (state.seq <= afterSeq) return null;
+    const events = await this.eventsAfter(siteId, afterSeq, state.seq);
+    this.bus.publishLocal(BOARD_CHANGED, siteId, await this.currentBoard(siteId, site.timezone, site.companyId, events, state));
+    return state.seq;
+  }
+
   /**
    * After an outage of the event bus (Redis), each site's board at its head goes to this
    * process's subscribers with the head's event: a subscriber behind it fills the gap from
@@ -654,6 +687,7 @@ export class RotationService {
         const state = await this.currentState(siteId);
         const last = await this.eventsAfter(siteId, state.seq - 1, state.seq);
         this.bus.publishLocal(BOARD_CHANGED, siteId, await this.currentBoard(siteId, site.timezone, site.companyId, last, state));
+        this.announcements.gave(siteId, state.seq);
       }
     } catch {
       // The database is away too: the next change fills every gap (watch).
