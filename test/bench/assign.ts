@@ -205,6 +205,26 @@ async function clearFloor(c: mysql.Connection, siteId: number) {
  * The site's past: its consultants and six who have since left (ten on the floor, as in
  * bench:figures, so ~200 walk-ins a day are served, not queued), the desk and the manager.
  */
+/**
+ * Waits (at most a minute) for MariaDB to write out the pages the seeding left dirty, so the
+ * history run measures the history, not the server flushing a few hundred MiB beside it.
+ */
+async function settle(c: mysql.Connection) {
+  const t0 = wallMs();
+  let dirty = 0;
+  for (let i = 0; i < 120; i++) {
+    const [[row]] = await c.query<mysql.RowDataPacket[]>(
+      "SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'",
+    );
+    dirty = Number(row.Value);
+    if (dirty < 1000) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.log(
+    `  settled: ${dirty} dirty pages left after ${((wallMs() - t0) / 1000).toFixed(1)} s (load ${load()})`,
+  );
+}
+
 async function seedHistory(c: mysql.Connection, siteId: number) {
   const [current] = await c.query<mysql.RowDataPacket[]>(
     "SELECT u.id FROM users u JOIN user_sites s ON s.userId = u.id WHERE s.siteId = ? AND FIND_IN_SET('CONSULTANT', u.roles) ORDER BY u.id",
@@ -291,7 +311,10 @@ async function runOurs(dbUrl: string, k: number, days: number): Promise<Run> {
     // The instances are idle (no floor command or read yet, so nothing of the site is cached):
     // the log can be rewritten under them.
     await clearFloor(seeder, site.id);
-    if (days) afterSeq = (await seedHistory(seeder, site.id)).lastSeq;
+    if (days) {
+      afterSeq = (await seedHistory(seeder, site.id)).lastSeq;
+      await settle(seeder);
+    }
     const urls = cluster.servers.map((s) => s.url);
     const manager = await login(urls[0], 'manager');
     const { siteId } = await prepareFloor(urls[0], manager);
