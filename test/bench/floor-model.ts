@@ -1,17 +1,10 @@
 // The busy floor of bench:floor (issue 17), as data: who walks in when, and what they say at the
 // desk. Seeded, so two runs (or old and new code) see the same day.
 
-/** A small seeded generator (mulberry32): the same seed gives the same floor. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../../server/src/demo/floor-day.js';
+
+/** The demo's seeded generator (mulberry32): the same seed gives the same floor. */
+export { seeded };
 
 /** Minutes until the next event of a Poisson process with this mean interval. */
 const expo = (rand: () => number, mean: number) => -Math.log(1 - rand()) * mean;

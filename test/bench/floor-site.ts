@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import { gql, login } from '../support/server.js';
 import type { EventRow } from './log-check.js';
-import { BOARD_FIELDS, must, RECEPTION_FRAGMENT } from './support.js';
+import { allDayShifts, BOARD_FIELDS, must, RECEPTION_FRAGMENT } from './support.js';
 
 const PASSWORD = 'floor-bench-2026';
 
@@ -75,14 +75,7 @@ export async function openSite(url: string, count: number) {
   for (let i = 1; i <= count; i++)
     consultants.push(await user(`c${i}-${code}`, `顾问${i}`, 'CONSULTANT'));
   const manager = await login(url, 'manager');
-  const shifts = consultants.flatMap((c) =>
-    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      consultantId: c.id,
-      weekday,
-      startTime: '00:00',
-      endTime: '23:59',
-    })),
-  );
+  const shifts = allDayShifts(consultants.map((c) => c.id));
   await must(
     gql(
       url,

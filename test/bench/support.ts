@@ -125,14 +125,7 @@ export async function prepareFloor(
     gql(url, 'query($s: ID!) { siteConsultants(siteId: $s) { id } }', { s: site.id }, token),
   );
   const ids = siteConsultants.map((c) => c.id);
-  const shifts = ids.flatMap((consultantId) =>
-    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      consultantId,
-      weekday,
-      startTime: '00:00',
-      endTime: '23:59',
-    })),
-  );
+  const shifts = allDayShifts(ids);
   await must(
     gql(
       url,
@@ -168,4 +161,16 @@ export function profileEnv(): Record<string, string> {
 
 export function machine(): string {
   return `${process.platform} ${process.arch}, node ${process.version}`;
+}
+
+/** Every consultant on shift all day, every day of the week (the benchmarks' floors). */
+export function allDayShifts(ids: string[]) {
+  return ids.flatMap((consultantId) =>
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      consultantId,
+      weekday,
+      startTime: '00:00',
+      endTime: '23:59',
+    })),
+  );
 }
