@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type GqlResult, type TestApp } from '../test-support/harness.js';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { Transactions } from '../platform/db/transaction.js';
 import { replay, type RotationEvent, type RotationState } from './domain/index.js';
 import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
@@ -662,6 +663,30 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(heard).toEqual(Array.from({ length: end - h }, (_, i) => h + 1 + i));
     await feed.return(undefined);
     expect(await other.board(manager, Number(bj))).toEqual(await mine.board(manager, Number(bj)));
+  });
+
+  it('SPEC 6: a board built from the log after a change on another instance carries only the events a subscriber does not have yet', async () => {
+    await newDay();
+    await checkIn('wang', 'li');
+    const { ds, services } = t.app;
+    const mine = services.rotation;
+    // Another instance on its own bus: its change reaches this one only as an announcement.
+    const elsewhere = { pubSub: createPubSub(), publishLocal: () => undefined, status: () => 'memory' as const, onReconnect: () => () => undefined, close: async () => undefined };
+    const other = new RotationService(ds, new Transactions(ds), { now: () => new Date(now) }, elsewhere, services.accounts, services.customers, services.settings, services.notifications);
+    const manager = (await services.accounts.authenticate(tokens.manager))!;
+    const desk = (await services.accounts.authenticate(tokens.desk))!;
+    now += 20_000;
+    const a = (await mine.execute(desk, Number(bj), { type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW', customerName: '本地' } })).board.seq;
+    const feed = mine.watch(manager, Number(bj), a);
+    const next = feed.next();
+    now += 20_000;
+    const b = (await other.execute(desk, Number(bj), { type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW', customerName: '别处' } })).board.seq;
+    // The board as an announcement builds it when this instance last gave seq a - 1.
+    await (mine as unknown as { rebuildBoard(siteId: number, afterSeq: number): Promise<number | null> }).rebuildBoard(Number(bj), a - 1);
+    const m = (await next).value as RotationBoardView;
+    expect(m.seq).toBe(b);
+    expect(m.events.map((e) => e.seq)).toEqual(Array.from({ length: b - a }, (_, i) => a + 1 + i));
+    await feed.return(undefined);
   });
 
   it('R15: the snapshot in rotation_heads equals the fold of rotation_events, lastSeq the last seq, on a busy day', async () => {

@@ -638,8 +638,12 @@ export class RotationService {
         const next = await pending;
         if (next.done) return;
         pending = live.next();
-        const change = next.value as RotationBoardView;
-        if (change.seq <= lastSeq) continue;
+        const published = next.value as RotationBoardView;
+        if (published.seq <= lastSeq) continue;
+        // A board built from the log (another instance's change) may carry events this
+        // subscriber already had from a local change: each event goes once.
+        const fresh = published.events.filter((e) => e.seq > lastSeq);
+        const change = fresh.length === published.events.length ? published : { ...published, events: fresh };
         const firstSeq = change.events[0]?.seq ?? change.seq;
         if (firstSeq > lastSeq + 1) {
           const names = await this.names(p.companyId);
