@@ -116,14 +116,18 @@ export class AccountsService {
   async authenticate(token: string | null | undefined): Promise<Principal | null> {
     const claims = await this.tokens.verify(token);
     if (!claims) return null;
-    // Three reads of every request, at once rather than one after another.
-    const [session, user, links] = await Promise.all([
-      this.ds.getRepository(SessionEntity).findOneBy({ id: claims.sessionId }),
-      this.ds.getRepository(UserEntity).findOneBy({ id: claims.userId }),
-      this.ds.getRepository(UserSiteEntity).findBy({ userId: claims.userId }),
-    ]);
+    // One statement per request or socket (issue 17): the session, its user, and one row per
+    // site link. Read every time, so a logout or a role change refuses the next one.
+    const session = (await this.ds
+      .createQueryBuilder(SessionEntity, 's')
+      .select(['s.id', 's.userId', 's.expiresAt', 's.revokedAt', 'u.id', 'u.companyId', 'u.roles', 'u.disabled', 'l.userId', 'l.siteId'])
+      .innerJoinAndMapOne('s.user', UserEntity, 'u', 'u.id = s.userId')
+      .leftJoinAndMapMany('s.links', UserSiteEntity, 'l', 'l.userId = u.id')
+      .where('s.id = :id', { id: claims.sessionId })
+      .getOne()) as (SessionEntity & { user: UserEntity; links: UserSiteEntity[] }) | null;
     if (!session || session.userId !== claims.userId || session.revokedAt) return null;
     if (session.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    const { user, links = [] } = session;
     if (!user || user.disabled) return null;
     return {
       userId: user.id,
