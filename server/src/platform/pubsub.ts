@@ -1,6 +1,7 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
+import type { DatabaseConfig } from './config.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -20,11 +21,26 @@ export interface EventBus {
   redis?: Redis;
   /** Delivers to this process's subscribers only (not through Redis). */
   publishLocal(routingKey: string, id: string | number, payload: unknown): void;
+  /**
+   * Hears `publishLocal` of this process only: no Redis channel is subscribed, for a topic that
+   * never travels between instances (issue 17: each instance builds its own boards).
+   */
+  subscribeLocal<T>(routingKey: string, id: string | number): AsyncIterable<T>;
+  /** The namespace (database) of the Redis channels and the shared counters' keys. */
+  namespace: string;
   /** "memory" without Redis; "up" or "down" with it. */
   status(): 'memory' | 'up' | 'down';
   /** Runs `listener` each time Redis is back after an outage; returns the unsubscribe. */
   onReconnect(listener: () => void): () => void;
   close(): Promise<void>;
+}
+
+/**
+ * What the Redis channels and the shared counters' keys of this database start with: instances
+ * of one database share them, another database on the same Redis has its own.
+ */
+export function redisNamespace(database: DatabaseConfig): string {
+  return `reception:${database.type === 'mysql' ? new URL(database.url).pathname.slice(1) : database.file}`;
 }
 
 /**
@@ -34,8 +50,11 @@ export interface EventBus {
 export function createEventBus(redisUrl: string | undefined, logger: Logger, namespace = 'reception'): EventBus {
   if (!redisUrl) {
     const target = new EventTarget();
+    const pubSub = createPubSub({ eventTarget: target as never });
     return {
-      pubSub: createPubSub({ eventTarget: target as never }),
+      pubSub,
+      namespace,
+      subscribeLocal: <T>(key: string, id: string | number) => pubSub.subscribe(key, id) as AsyncIterable<T>,
       publishLocal: (key, id, payload) => target.dispatchEvent(new CustomEvent(`${key}:${id}`, { detail: payload })),
       status: () => 'memory',
       onReconnect: () => () => undefined,
@@ -97,9 +116,12 @@ export function createEventBus(redisUrl: string | undefined, logger: Logger, nam
       return true;
     },
   };
+  const localPubSub = createPubSub({ eventTarget: local as never });
   return {
     pubSub: createPubSub({ eventTarget: target as never }),
+    namespace,
     redis: publishClient,
+    subscribeLocal: <T>(key: string, id: string | number) => localPubSub.subscribe(key, id) as AsyncIterable<T>,
     publishLocal: (key, id, payload) => local.dispatchEvent(new CustomEvent(`${key}:${id}`, { detail: payload })),
     status: () => (clients.every((c) => c.status === 'ready') ? 'up' : 'down'),
     onReconnect(listener) {

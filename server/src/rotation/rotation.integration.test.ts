@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type GqlResult, type TestApp } from '../test-support/harness.js';
-import { createPubSub } from '@graphql-yoga/subscription';
 import { Transactions } from '../platform/db/transaction.js';
+import { createEventBus } from '../platform/pubsub.js';
 import { replay, type RotationEvent, type RotationState } from './domain/index.js';
 import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
 import { RotationService } from './rotation.service.js';
@@ -671,7 +671,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     const { ds, services } = t.app;
     const mine = services.rotation;
     // Another instance on its own bus: its change reaches this one only as an announcement.
-    const elsewhere = { pubSub: createPubSub(), publishLocal: () => undefined, status: () => 'memory' as const, onReconnect: () => () => undefined, close: async () => undefined };
+    const elsewhere = createEventBus(undefined, t.app.logger, 'elsewhere');
     const other = new RotationService(ds, new Transactions(ds), { now: () => new Date(now) }, elsewhere, services.accounts, services.customers, services.settings, services.notifications);
     const manager = (await services.accounts.authenticate(tokens.manager))!;
     const desk = (await services.accounts.authenticate(tokens.desk))!;

@@ -96,9 +96,12 @@ export class RotationService {
   /** Each site's folded state as last committed, as this process knows it (state.seq = lastSeq). */
   private readonly states = new Map<number, RotationState>();
   private readonly batches = new GroupCommit<FloorJob, FloorResult>((siteId, jobs) => this.commitBatch(siteId, jobs));
-  /** One bus listener per site, however many boards are watched (issue 17). */
-  private readonly boardChanges = new Fanout<RotationBoardView>(
-    (key) => this.bus.pubSub.subscribe(BOARD_CHANGED, Number(key)) as AsyncIterable<RotationBoardView>,
+  /**
+   * One bus listener per site, however many boards are watched (issue 17). Local only: boards
+   * are published by this process (BOARD_ANNOUNCED is what travels), so no Redis channel.
+   */
+  private readonly boardChanges = new Fanout<RotationBoardView>((key) =>
+    this.bus.subscribeLocal<RotationBoardView>(BOARD_CHANGED, Number(key)),
   );
   private readonly headReads = new NextRead<number, RotationHeadEntity | null>();
   private readonly announcements = new BoardAnnouncements(
