@@ -32,7 +32,7 @@ import { documentChecker, graphqlLimits } from './platform/graphql-limits.js';
 import { securityHeaders } from './platform/security-headers.js';
 import { SendGuard, SocketsByUser } from './platform/ws-guard.js';
 import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
-import { createEventBus, type EventBus } from './platform/pubsub.js';
+import { createEventBus, redisNamespace, type EventBus } from './platform/pubsub.js';
 import { NotificationsService } from './notifications/notifications.service.js';
 import { AppointmentsService } from './appointments/appointments.service.js';
 import { StandardsService } from './appointments/standards.service.js';
@@ -86,13 +86,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const clock = opts.clock ?? systemClock;
   const ds = await openDatabase(config.database, { synchronize: opts.synchronize });
   const tx = new Transactions(ds);
-  const bus = createEventBus(
-    config.redisUrl,
-    logger,
-    `reception:${config.database.type === 'mysql' ? new URL(config.database.url).pathname.slice(1) : config.database.file}`,
-  );
+  const bus = createEventBus(config.redisUrl, logger, redisNamespace(config.database));
   const tokens = new TokenService(config.jwtSecret, config.jwtTtl, clock);
-  const accounts = new AccountsService(ds, tx, tokens, clock, bus, new SignInGuard(config.signIn, bus.redis));
+  const accounts = new AccountsService(ds, tx, tokens, clock, bus, new SignInGuard(config.signIn, bus.redis, bus.namespace));
   const settings = new SettingsHistoryService(ds, accounts);
   const notifications = new NotificationsService(ds, tx, clock, bus);
   const customers = new CustomersService(ds, tx, clock, bus, accounts, settings, notifications);
@@ -106,7 +102,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards, notifications),
     settings,
     notifications,
-    lookups: new LookupGuard(ds, clock, logger, notifications, config.lookups, bus.redis),
+    lookups: new LookupGuard(ds, clock, logger, notifications, config.lookups, bus.redis, bus.namespace),
     visits,
     figures: new FiguresService(ds, clock, accounts, visits),
     boardTokens: new BoardTokensService(ds, tx, clock, bus, accounts),

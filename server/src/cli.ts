@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/data-source.js';
 import { Transactions } from './platform/db/transaction.js';
+import { redisNamespace } from './platform/pubsub.js';
 
 const USAGE = `Usage: node server/dist/cli.js admin <username> [--password-stdin]
 
@@ -43,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     if (config.redisUrl) {
       const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
       try {
-        await new SignInGuard(config.signIn, redis).unlock(r.username);
+        await new SignInGuard(config.signIn, redis, redisNamespace(config.database)).unlock(r.username);
       } finally {
         redis.disconnect();
       }

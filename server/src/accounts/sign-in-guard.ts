@@ -13,7 +13,8 @@ import { tooManyRequests } from '../platform/errors.js';
  *   when it comes), and a short global queue beyond which attempts are refused.
  * So a flood from one address costs at most one hash at a time, its attempts past the limit
  * cost none, and a legitimate sign-in from elsewhere is never behind a hundred hashes.
- * Counters live in memory, or in Redis when REDIS_URL is set (shared by every instance).
+ * Counters live in memory, or in Redis when REDIS_URL is set (shared by every instance of the
+ * database; `namespace` keeps another database's counters on the same Redis apart).
  */
 export class SignInGuard {
   private readonly byAddress: RateLimiterAbstract;
@@ -26,9 +27,10 @@ export class SignInGuard {
   constructor(
     private readonly config: Config['signIn'],
     redis?: Redis,
+    namespace = 'reception',
   ) {
-    const address = { keyPrefix: 'signin:address', points: config.addressLimit, duration: 60 };
-    const account = { keyPrefix: 'signin:account', points: config.accountFailures, duration: config.lockMinutes * 60 };
+    const address = { keyPrefix: `${namespace}:signin:address`, points: config.addressLimit, duration: 60 };
+    const account = { keyPrefix: `${namespace}:signin:account`, points: config.accountFailures, duration: config.lockMinutes * 60 };
     this.byAddress = redis ? new RateLimiterRedis({ storeClient: redis, ...address }) : new RateLimiterMemory(address);
     this.byAccount = redis ? new RateLimiterRedis({ storeClient: redis, ...account }) : new RateLimiterMemory(account);
   }

@@ -33,9 +33,13 @@ export class LookupGuard {
     private readonly notifications: NotificationsService,
     private readonly limits: Config['lookups'],
     redis?: Redis,
+    /** Keeps the counters of another database on the same Redis apart (see redisNamespace). */
+    namespace = 'reception',
   ) {
-    const make = (keyPrefix: string, points: number, duration: number) =>
-      redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration }) : new RateLimiterMemory({ keyPrefix, points, duration });
+    const make = (name: string, points: number, duration: number) => {
+      const keyPrefix = `${namespace}:${name}`;
+      return redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration }) : new RateLimiterMemory({ keyPrefix, points, duration });
+    };
     this.limiters = { consultant: make('lookup:consultant', limits.consultant, 60), desk: make('lookup:desk', limits.desk, 60) };
     // One report per user per ten minutes, however long the burst.
     this.reported = make('lookup:reported', 1, 600);
