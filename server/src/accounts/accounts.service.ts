@@ -58,6 +58,17 @@ export interface UserChanges {
   departmentId?: string | null;
 }
 
+/** What `authenticate` reads: result name → entity, alias in the statement, property. */
+const AUTH_COLUMNS = {
+  sessionUserId: [SessionEntity, 's', 'userId'],
+  expiresAt: [SessionEntity, 's', 'expiresAt'],
+  revokedAt: [SessionEntity, 's', 'revokedAt'],
+  companyId: [UserEntity, 'u', 'companyId'],
+  roles: [UserEntity, 'u', 'roles'],
+  disabled: [UserEntity, 'u', 'disabled'],
+  siteId: [UserSiteEntity, 'l', 'siteId'],
+} as const;
+
 // A hash of a random password, verified against when the user does not exist, so a
 // wrong username takes as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
@@ -118,25 +129,47 @@ export class AccountsService {
     if (!claims) return null;
     // One statement per request or socket (issue 17): the session, its user, and one row per
     // site link. Read every time, so a logout or a role change refuses the next one.
-    const session = (await this.ds
-      .createQueryBuilder(SessionEntity, 's')
-      .select(['s.id', 's.userId', 's.expiresAt', 's.revokedAt', 'u.id', 'u.companyId', 'u.roles', 'u.disabled', 'l.userId', 'l.siteId'])
-      .innerJoinAndMapOne('s.user', UserEntity, 'u', 'u.id = s.userId')
-      .leftJoinAndMapMany('s.links', UserSiteEntity, 'l', 'l.userId = u.id')
-      .where('s.id = :id', { id: claims.sessionId })
-      .getOne()) as (SessionEntity & { user: UserEntity; links: UserSiteEntity[] }) | null;
-    if (!session || session.userId !== claims.userId || session.revokedAt) return null;
-    if (session.expiresAt.getTime() <= this.clock.now().getTime()) return null;
-    const { user, links = [] } = session;
-    if (!user || user.disabled) return null;
+    const { sql, read } = (this.authStatement ??= this.buildAuthStatement());
+    const rows = ((await this.ds.query(sql, [claims.sessionId])) as Array<Record<string, unknown>>).map(read);
+    const first = rows[0];
+    if (!first || first.sessionUserId !== claims.userId || first.revokedAt) return null;
+    if ((first.expiresAt as Date).getTime() <= this.clock.now().getTime()) return null;
+    if (first.disabled) return null;
     return {
-      userId: user.id,
-      companyId: user.companyId,
-      roles: user.roles,
-      siteIds: links.map((l) => l.siteId).sort((a, b) => a - b),
-      sessionId: session.id,
+      userId: first.sessionUserId,
+      companyId: first.companyId as number,
+      roles: first.roles as Role[],
+      siteIds: rows.flatMap((r) => (r.siteId == null ? [] : [r.siteId as number])).sort((a, b) => a - b),
+      sessionId: claims.sessionId,
       expiresAt: claims.expiresAt,
     };
+  }
+
+  private authStatement?: { sql: string; read: (row: Record<string, unknown>) => Record<keyof typeof AUTH_COLUMNS, unknown> };
+
+  /**
+   * The statement built once by the query builder (building it per call cost as much as running
+   * it), and its rows read with the driver's own conversions (dates, booleans, role lists).
+   */
+  private buildAuthStatement() {
+    const qb = this.ds
+      .createQueryBuilder()
+      .from(SessionEntity, 's')
+      .innerJoin(UserEntity, 'u', 'u.id = s.userId')
+      .leftJoin(UserSiteEntity, 'l', 'l.userId = u.id')
+      .where('s.id = :id', { id: '' });
+    const columns = Object.entries(AUTH_COLUMNS).map(([name, [entity, alias, property]]) => {
+      qb.addSelect(`${alias}.${property}`, name);
+      return [name, this.ds.getMetadata(entity).findColumnWithPropertyName(property)!] as const;
+    });
+    const [sql] = qb.getQueryAndParameters();
+    const driver = this.ds.driver;
+    const read = (row: Record<string, unknown>) =>
+      Object.fromEntries(columns.map(([name, column]) => [name, row[name] == null ? null : driver.prepareHydratedValue(row[name], column)])) as Record<
+        keyof typeof AUTH_COLUMNS,
+        unknown
+      >;
+    return { sql, read };
   }
 
   async logout(p: Principal): Promise<boolean> {
