@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import type { WebSocket } from 'ws';
 import { endable } from './endable.js';
+import { traceSend } from './fanout-trace.js';
 
 /**
  * graphql-js executes a subscription's selection once per subscriber and event. For
@@ -105,6 +106,7 @@ export function sendSerializedResults(socket: WebSocket) {
     if (handedOver && typeof data === 'string' && data.endsWith(PLACEHOLDER_TAIL)) {
       const tail = handedOver;
       handedOver = null;
+      traceSend();
       // One text message in two frames: this subscriber's head, then the shared bytes (no copy),
       // corked into one write to the kernel (at thousands of sockets, writes are most of a change).
       const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;

@@ -46,6 +46,7 @@ import type { NotificationInput, NotificationsService } from '../notifications/n
 import { endable } from '../platform/endable.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
 import { BoardAnnouncements, type BoardAnnouncement } from './board-announcements.js';
+import { traceHeard, tracePublished } from '../platform/fanout-trace.js';
 import { Fanout } from '../platform/fanout.js';
 import { NextRead } from '../platform/next-read.js';
 import { normalizePhone } from '../platform/phone.js';
@@ -263,6 +264,7 @@ export class RotationService {
       const view = boardView(siteId, state.seq, board, known, stored, undoableSeqs(state));
       if (stored.length) {
         // To this process's subscribers as it is; to the other instances as numbers (BoardAnnouncements).
+        tracePublished(view.seq, 'commit');
         this.bus.publishLocal(BOARD_CHANGED, siteId, view);
         this.announcements.gave(siteId, view.seq);
       }
@@ -662,7 +664,10 @@ export class RotationService {
 
   /** The other instances' announcements, for as long as the process runs. */
   private async hearAnnouncements(): Promise<void> {
-    for await (const a of this.bus.pubSub.subscribe(BOARD_ANNOUNCED) as AsyncIterable<BoardAnnouncement>) this.announcements.heard(a);
+    for await (const a of this.bus.pubSub.subscribe(BOARD_ANNOUNCED) as AsyncIterable<BoardAnnouncement>) {
+      traceHeard();
+      this.announcements.heard(a);
+    }
   }
 
   /** The site's board at its head, with the events after `afterSeq`, to this process's subscribers. */
@@ -672,7 +677,9 @@ export class RotationService {
     const state = await this.currentState(siteId);
     if (state.seq <= afterSeq) return null;
     const events = await this.eventsAfter(siteId, afterSeq, state.seq);
-    this.bus.publishLocal(BOARD_CHANGED, siteId, await this.currentBoard(siteId, site.timezone, site.companyId, events, state));
+    const board = await this.currentBoard(siteId, site.timezone, site.companyId, events, state);
+    tracePublished(board.seq, 'rebuild');
+    this.bus.publishLocal(BOARD_CHANGED, siteId, board);
     return state.seq;
   }
 
