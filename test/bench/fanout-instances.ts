@@ -34,7 +34,7 @@ async function main() {
     const db = await createMariadbDatabase();
     cleanups.push(() => db.drop());
     // All subscribers are one manager's sockets: lift the per-user socket cap (issue 14) for the bench.
-    const env = { DATABASE_URL: db.url, WS_MAX_SOCKETS_PER_USER: String(SUBSCRIBERS + 100), FANOUT_TRACE: '1', ...profileEnv() };
+    const env = { DATABASE_URL: db.url, WS_MAX_SOCKETS_PER_USER: String(SUBSCRIBERS + 100), FANOUT_TRACE: 'true', ...profileEnv() };
     const cluster = await startInstances(max, { env });
     cleanups.push(() => cluster.stop());
     const { servers } = cluster;

@@ -1,11 +1,11 @@
 /**
- * Timing marks of a board change's fan-out (issue 17), off unless FANOUT_TRACE=1: when this
+ * Timing marks of a board change's fan-out (issue 17), off unless FANOUT_TRACE=true: when this
  * process published the board (its own commit, or a rebuild after another instance's
  * announcement) and when it handed the shared bytes to the first and the last socket. One JSON
  * line per change on stdout, read by test/bench/fanout-instances.ts. Wall clock (ms), so the
  * marks of instances on one machine compare.
  */
-const on = process.env.FANOUT_TRACE === '1';
+let on = false;
 const wall = () => performance.timeOrigin + performance.now();
 
 interface Mark {
@@ -21,7 +21,9 @@ interface Mark {
 let current: Mark | null = null;
 let reportTimer: NodeJS.Timeout | undefined;
 
-export const fanoutTraceOn = on;
+export function enableFanoutTrace(enabled: boolean): void {
+  on = enabled;
+}
 
 /** An announcement from another instance arrived (the rebuild starts). */
 let heardAt: number | undefined;
