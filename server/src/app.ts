@@ -32,6 +32,7 @@ import { documentChecker, graphqlLimits } from './platform/graphql-limits.js';
 import { securityHeaders } from './platform/security-headers.js';
 import { SendGuard, SocketsByUser } from './platform/ws-guard.js';
 import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
+import { enableFanoutTrace } from './platform/fanout-trace.js';
 import { createEventBus, redisNamespace, type EventBus } from './platform/pubsub.js';
 import { NotificationsService } from './notifications/notifications.service.js';
 import { AppointmentsService } from './appointments/appointments.service.js';
@@ -163,6 +164,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   stallSweep.unref();
   // The board is built once per change; so is its GraphQL result, and so are its bytes.
   wsServer.on('connection', sendSerializedResults);
+  enableFanoutTrace(config.fanoutTrace);
   // A socket that opens while the server stops is told to go elsewhere at once.
   wsServer.on('connection', (socket) => {
     if (draining) socket.close(1001, 'Server shutting down');

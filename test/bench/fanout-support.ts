@@ -2,6 +2,7 @@
 // (bench/fanout.ts: one server against a bare graphql-ws baseline; bench/fanout-instances.ts:
 // one, two or three instances sharing MariaDB and Redis).
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
@@ -56,10 +57,33 @@ export class Worker {
     });
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   kill() {
     if (this.child.connected) this.child.send({ cmd: 'exit' } satisfies ToWorker);
     setTimeout(() => this.child.kill('SIGKILL'), 2000).unref();
   }
+}
+
+/** CPU time (user + system, ms) a process has used so far (Linux /proc; NaN elsewhere). */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** CPU time each of some processes used over a phase (ms). */
+export function cpuMeter(pids: Array<number | undefined>) {
+  const c0 = pids.map(cpuMs);
+  return () => pids.map((p, i) => cpuMs(p) - c0[i]);
 }
 
 export async function waitReceipt(

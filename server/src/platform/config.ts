@@ -57,6 +57,8 @@ const EnvSchema = z.object({
   DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(30),
   WEB_DIST: z.string().default(path.join(serverRoot, '..', 'web', 'dist')),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Timing marks of each board change's fan-out on stdout (benchmarks; platform/fanout-trace.ts). */
+  FANOUT_TRACE: boolish.default(false),
   /** The reminder scheduler: on by default, off by default under NODE_ENV=test (tests tick it by hand). */
   REMINDERS: boolish.optional(),
   REMINDERS_CRON: z
@@ -115,6 +117,7 @@ export interface Config {
   demoHistoryDays: number;
   webDist: string;
   shutdownTimeoutMs: number;
+  fanoutTrace: boolean;
   reminders: { enabled: boolean; cron: string };
   figuresKeeper: { enabled: boolean; cron: string };
 }
@@ -191,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demoHistoryDays: env.DEMO_HISTORY_DAYS,
     webDist: path.resolve(env.WEB_DIST),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    fanoutTrace: env.FANOUT_TRACE,
     reminders: { enabled: env.REMINDERS ?? env.NODE_ENV !== 'test', cron: env.REMINDERS_CRON },
     figuresKeeper: { enabled: env.FIGURES_KEEPER ?? env.NODE_ENV !== 'test', cron: env.FIGURES_KEEPER_CRON },
   };

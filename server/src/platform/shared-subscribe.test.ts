@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildSchema, type FormattedExecutionResult } from 'graphql';
+import { buildSchema, parse, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -115,5 +115,39 @@ describe('sharedSubscribe, serialized once', () => {
         payload: { data: { other: { seq: 7, name: board.name } } },
       }),
     ]);
+  });
+});
+
+describe('issue 17: sharedSubscribe as a plain iterator', () => {
+  it('shares one result per event, and a subscription closed while it waits ends at once with its source', async () => {
+    let ended = false;
+    let wake: ((r: IteratorResult<unknown>) => void) | undefined;
+    const queue: unknown[] = [];
+    const source = {
+      next: () => (queue.length ? Promise.resolve({ done: false, value: queue.shift() }) : new Promise<IteratorResult<unknown>>((r) => (wake = r))),
+      return: async () => {
+        ended = true;
+        wake?.({ done: true, value: undefined });
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+    const event = { board: { seq: 3, name: 'n', tags: [] } };
+    queue.push(event, event);
+    const subscribe = sharedSubscribe(['board']);
+    const document = parse('subscription { board { seq } }');
+    const results = (await subscribe({ schema, document, rootValue: { board: () => source } })) as AsyncGenerator<ExecutionResult>;
+    const one = await results.next();
+    const two = await results.next();
+    expect(one.value).toEqual({ data: { board: { seq: 3 } } });
+    // The same event gives the same result object (executed and serialized once).
+    expect(two.value).toBe(one.value);
+    const pending = results.next();
+    const closed = await Promise.race([results.return(undefined).then(() => true), new Promise((r) => setTimeout(() => r(false), 50))]);
+    expect(closed).toBe(true);
+    expect(ended).toBe(true);
+    expect(await pending).toEqual({ done: true, value: undefined });
   });
 });

@@ -8,7 +8,7 @@ import {
   type ExecutionResult,
 } from 'graphql';
 import type { WebSocket } from 'ws';
-import { endable } from './endable.js';
+import { traceSend } from './fanout-trace.js';
 
 /**
  * graphql-js executes a subscription's selection once per subscriber and event. For
@@ -46,20 +46,47 @@ export function sharedSubscribe(sharedFields: string[]) {
     const key = shared ? `${printed(args.document)}\n${args.operationName ?? ''}\n${JSON.stringify(vars)}` : '';
     const run = (payload: unknown) => execute({ ...args, rootValue: payload });
     const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
-    // Closing ends the source at once (see endable), not after its next event.
-    return endable((async function* () {
-      for await (const payload of { [Symbol.asyncIterator]: () => source }) {
-        if (!shared || payload === null || typeof payload !== 'object') {
-          yield await run(payload);
-          continue;
+    // A plain iterator, not an async generator: this runs per subscriber and change (issue 17,
+    // thousands of sockets), and each generator layer costs its own promises and microtasks.
+    // Closing ends the source at once (as endable does), not after its next event.
+    let done = false;
+    const end = async () => {
+      done = true;
+      await source.return?.();
+    };
+    const results: AsyncGenerator<ExecutionResult> = {
+      async next() {
+        if (done) return { done: true, value: undefined };
+        const r = await source.next();
+        if (r.done) {
+          done = true;
+          return { done: true, value: undefined };
         }
-        let results = cache.get(payload);
-        if (!results) cache.set(payload, (results = new Map()));
-        let result = results.get(key);
-        if (!result) results.set(key, (result = markShareable(run(payload))));
-        yield await result;
-      }
-    })(), () => source);
+        const payload: unknown = r.value;
+        if (!shared || payload === null || typeof payload !== 'object') return { done: false, value: await run(payload) };
+        let found = cache.get(payload);
+        if (!found) cache.set(payload, (found = new Map()));
+        const byKey = found;
+        let result = byKey.get(key);
+        if (!result) {
+          const computed = markShareable(run(payload));
+          byKey.set(key, (result = computed));
+          // Later subscribers take the result itself, without awaiting a promise again.
+          void computed.then((value) => byKey.set(key, value), () => undefined);
+        }
+        return { done: false, value: result instanceof Promise ? await result : result };
+      },
+      async return() {
+        await end();
+        return { done: true, value: undefined };
+      },
+      async throw(err: unknown) {
+        await end();
+        throw err;
+      },
+      [Symbol.asyncIterator]: () => results,
+    } as AsyncGenerator<ExecutionResult>;
+    return results;
   };
 }
 
@@ -105,16 +132,14 @@ export function sendSerializedResults(socket: WebSocket) {
     if (handedOver && typeof data === 'string' && data.endsWith(PLACEHOLDER_TAIL)) {
       const tail = handedOver;
       handedOver = null;
-      // One text message in two frames: this subscriber's head, then the shared bytes (no copy),
-      // corked into one write to the kernel (at thousands of sockets, writes are most of a change).
-      const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-      raw?.cork();
-      try {
-        send(data.slice(0, data.length - PLACEHOLDER_TAIL.length) + '"payload":', { binary: false, fin: false });
-        return send(tail, { binary: false, fin: true }, cb);
-      } finally {
-        raw?.uncork();
-      }
+      traceSend();
+      // One frame: this subscriber's head, then the shared bytes, copied into one buffer (a change
+      // is a few KB); `ws` writes its header and the buffer to the kernel at once. Two frames
+      // cost twice the framing and writes per socket (issue 17: thousands of sockets a change).
+      const head = data.slice(0, data.length - PLACEHOLDER_TAIL.length) + '"payload":';
+      const message = Buffer.allocUnsafe(Buffer.byteLength(head) + tail.length);
+      tail.copy(message, message.write(head, 0, 'utf8'));
+      return send(message, { binary: false }, cb);
     }
     return (send as (...a: unknown[]) => void)(data, ...rest);
   }) as WebSocket['send'];

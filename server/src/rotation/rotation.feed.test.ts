@@ -70,3 +70,28 @@ describe('issue 17: list changes keyed by id', () => {
     for (const m of messages) expect(JSON.stringify(m).length).toBeLessThan(24_000);
   });
 });
+
+describe('issue 17: the feed as a plain iterator', () => {
+  it('closed while it waits for the next board, it ends at once and ends its boards', async () => {
+    let ended = false;
+    let wake: ((r: IteratorResult<RotationBoardView>) => void) | undefined;
+    const first = { siteId: 1, seq: 1, consultants: [], waiting: [], receptions: [], alerts: [], events: [] } as unknown as RotationBoardView;
+    let given = false;
+    const boards = {
+      next: () => (given ? new Promise<IteratorResult<RotationBoardView>>((r) => (wake = r)) : ((given = true), Promise.resolve({ done: false, value: first }))),
+      return: async () => {
+        ended = true;
+        wake?.({ done: true, value: undefined });
+        return { done: true, value: undefined };
+      },
+    } as unknown as AsyncGenerator<RotationBoardView>;
+    const feed = boardFeed(boards);
+    expect((await feed.next()).value).toMatchObject({ seq: 1, baseSeq: null, complete: true });
+    const pending = feed.next();
+    const closed = await Promise.race([feed.return(undefined).then(() => true), new Promise((r) => setTimeout(() => r(false), 50))]);
+    expect(closed).toBe(true);
+    expect(ended).toBe(true);
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(await feed.next()).toEqual({ done: true, value: undefined });
+  });
+});

@@ -3,7 +3,6 @@
 // board to the next is computed once per site change and shared by every subscriber that held
 // the previous board (the bus hands them the same object).
 import { isDeepStrictEqual } from 'node:util';
-import { endable } from '../platform/endable.js';
 import type { RotationBoardChangeView, RotationBoardFeedMessage } from './rotation.feed.types.js';
 import type { RotationBoardView } from './rotation.types.js';
 
@@ -156,26 +155,59 @@ function wholeBoard(board: Board, budget: number): RotationBoardFeedMessage[] {
   return messages;
 }
 
-/** Bytes of the rows and events a change carries (the header is small and bounded). */
+/** Bytes of the rows and events a change carries (the header is small and bounded); once per change. */
+const changeSizes = new WeakMap<RotationBoardChangeView, number>();
 function changeBytes(c: RotationBoardChangeView): number {
-  const rows = [c.consultants, c.waiting, c.receptions, c.alerts].flatMap((l) => l.upserted.map((u) => u.row as object));
-  return [...rows, ...c.events].reduce((n, row) => n + sizeOf(row), 0);
+  let n = changeSizes.get(c);
+  if (n === undefined) {
+    const rows = [c.consultants, c.waiting, c.receptions, c.alerts].flatMap((l) => l.upserted.map((u) => u.row as object));
+    changeSizes.set(c, (n = [...rows, ...c.events].reduce((sum, row) => sum + sizeOf(row), 0)));
+  }
+  return n;
 }
 
 /**
  * A live feed of whole boards (first the current one, then each change in order, gaps filled
  * from the log) as a change feed: the first board whole, then what changed from one to the next.
  * A change larger than a message (a long gap filled from the log) goes as a whole board again.
+ * A plain iterator, not an async generator: it runs per subscriber and change (issue 17), where
+ * each generator layer costs its own promises. Closing ends `boards` at once (as endable does).
  */
 export function boardFeed(boards: AsyncGenerator<Board>, budget = MESSAGE_ROW_BYTES): AsyncGenerator<RotationBoardFeedMessage> {
-  async function* feed() {
-    let held: Board | null = null;
-    for await (const board of boards) {
+  let held: Board | null = null;
+  let done = false;
+  /** The rest of a whole board sent in several messages. */
+  const queued: RotationBoardFeedMessage[] = [];
+  const end = async () => {
+    done = true;
+    queued.length = 0;
+    await boards.return(undefined);
+  };
+  const feed: AsyncGenerator<RotationBoardFeedMessage> = {
+    async next() {
+      if (done) return { done: true, value: undefined };
+      if (queued.length) return { done: false, value: queued.shift()! };
+      const r = await boards.next();
+      if (r.done || done) {
+        done = true;
+        return { done: true, value: undefined };
+      }
+      const board = r.value;
       const message = held ? changeMessage(held, board) : null;
-      if (message && changeBytes(message.change!) <= budget) yield message;
-      else yield* wholeBoard(board, budget);
       held = board;
-    }
-  }
-  return endable(feed(), () => boards);
+      if (message && changeBytes(message.change!) <= budget) return { done: false, value: message };
+      queued.push(...wholeBoard(board, budget));
+      return { done: false, value: queued.shift()! };
+    },
+    async return() {
+      await end();
+      return { done: true, value: undefined };
+    },
+    async throw(err: unknown) {
+      await end();
+      throw err;
+    },
+    [Symbol.asyncIterator]: () => feed,
+  } as AsyncGenerator<RotationBoardFeedMessage>;
+  return feed;
 }

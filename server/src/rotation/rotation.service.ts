@@ -46,6 +46,7 @@ import type { NotificationInput, NotificationsService } from '../notifications/n
 import { endable } from '../platform/endable.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
 import { BoardAnnouncements, type BoardAnnouncement } from './board-announcements.js';
+import { traceHeard, tracePublished } from '../platform/fanout-trace.js';
 import { Fanout } from '../platform/fanout.js';
 import { NextRead } from '../platform/next-read.js';
 import { normalizePhone } from '../platform/phone.js';
@@ -266,6 +267,7 @@ export class RotationService {
       const view = boardView(siteId, state.seq, board, known, stored, undoableSeqs(state));
       if (stored.length) {
         // To this process's subscribers as it is; to the other instances as numbers (BoardAnnouncements).
+        tracePublished(view.seq, 'commit');
         this.bus.publishLocal(BOARD_CHANGED, siteId, view);
         this.announcements.gave(siteId, view.seq);
       }
@@ -645,8 +647,9 @@ export class RotationService {
         if (published.seq <= lastSeq) continue;
         // A board built from the log (another instance's change) may carry events this
         // subscriber already had from a local change: each event goes once.
-        const fresh = published.events.filter((e) => e.seq > lastSeq);
-        const change = fresh.length === published.events.length ? published : { ...published, events: fresh };
+        const seen = lastSeq;
+        // Checked before filtering: this runs per subscriber and change, and mostly all are fresh.
+        const change = published.events.some((e) => e.seq <= seen) ? { ...published, events: published.events.filter((e) => e.seq > seen) } : published;
         const firstSeq = change.events[0]?.seq ?? change.seq;
         if (firstSeq > lastSeq + 1) {
           const names = await this.names(p.companyId);
@@ -665,17 +668,20 @@ export class RotationService {
 
   /** The other instances' announcements, for as long as the process runs. */
   private async hearAnnouncements(): Promise<void> {
-    for await (const a of this.bus.pubSub.subscribe(BOARD_ANNOUNCED) as AsyncIterable<BoardAnnouncement>) this.announcements.heard(a);
+    for await (const a of this.bus.pubSub.subscribe(BOARD_ANNOUNCED) as AsyncIterable<BoardAnnouncement>) {
+      traceHeard();
+      this.announcements.heard(a);
+    }
   }
 
   /** The site's board at its head, with the events after `afterSeq`, to this process's subscribers. */
   private async rebuildBoard(siteId: number, afterSeq: number): Promise<number | null> {
-    const site = await this.ds.getRepository(SiteEntity).findOneBy({ id: siteId });
-    if (!site) return null;
-    const state = await this.currentState(siteId);
-    if (state.seq <= afterSeq) return null;
+    const [site, state] = await Promise.all([this.ds.getRepository(SiteEntity).findOneBy({ id: siteId }), this.currentState(siteId)]);
+    if (!site || state.seq <= afterSeq) return null;
     const events = await this.eventsAfter(siteId, afterSeq, state.seq);
-    this.bus.publishLocal(BOARD_CHANGED, siteId, await this.currentBoard(siteId, site.timezone, site.companyId, events, state));
+    const board = await this.currentBoard(siteId, site.timezone, site.companyId, events, state);
+    tracePublished(board.seq, 'rebuild');
+    this.bus.publishLocal(BOARD_CHANGED, siteId, board);
     return state.seq;
   }
 
@@ -832,10 +838,14 @@ export class RotationService {
   ): Promise<RotationBoardView> {
     const state = read ?? (await this.currentState(siteId));
     const now = this.clock.now();
-    const settings = await this.settingsIn(this.ds.manager, siteId, timezone);
-    const shifts = await this.shiftsIn(this.ds.manager, siteId, now, timezone);
+    // Independent reads, at once: another instance's change waits for this rebuild (issue 17).
+    const [settings, shifts, names] = await Promise.all([
+      this.settingsIn(this.ds.manager, siteId, timezone),
+      this.shiftsIn(this.ds.manager, siteId, now, timezone),
+      this.names(companyId),
+    ]);
     const board = projectBoard(state, { now, shifts, settings });
-    return boardView(siteId, state.seq, board, await this.names(companyId), events, undoableSeqs(state));
+    return boardView(siteId, state.seq, board, names, events, undoableSeqs(state));
   }
 
   /** Display names of the company's users, for the board. */
