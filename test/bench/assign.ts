@@ -27,6 +27,26 @@ const HISTORY_DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 365);
 const HISTORY_WALK_INS = Number(process.env.BENCH_HISTORY_WALK_INS ?? 200);
 /** BENCH_HISTORY_FIRST=1: the run on the history before the empty one. */
 const HISTORY_FIRST = process.env.BENCH_HISTORY_FIRST === '1';
+/** BENCH_KEEP=1: the databases are kept (their names printed), the seeded year with its head saved. */
+const KEEP = process.env.BENCH_KEEP === '1';
+/** BENCH_DB=<name>: only the history run, on a database kept by BENCH_KEEP=1 (no seeding). */
+const REUSE_DB = process.env.BENCH_DB ?? '';
+const MARIADB_URL = process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';
+/**
+ * BENCH_SLOW_LOG=1 (diagnosis, a shared server: set back after each run): every statement of
+ * the run goes to mysql.slow_log (long_query_time 0), the seeding's excepted; aggregate it with
+ * slow-log.ts.
+ */
+const SLOW_LOG = process.env.BENCH_SLOW_LOG === '1';
+async function slowLog(on: boolean) {
+  const c = await mysql.createConnection({ uri: MARIADB_URL });
+  await c.query(
+    on
+      ? "SET GLOBAL log_output = 'TABLE', long_query_time = 0, slow_query_log = 1"
+      : "SET GLOBAL slow_query_log = 0, long_query_time = 10, log_output = 'FILE'",
+  );
+  await c.end();
+}
 const SITE = '滨江售楼处';
 const load = () =>
   os
@@ -271,6 +291,33 @@ async function seedHistory(c: mysql.Connection, siteId: number) {
   return { ...seeded, seconds };
 }
 
+/** The seeded year's head, saved beside it so a kept database can be taken back to it. */
+async function saveSeededHead(c: mysql.Connection, siteId: number) {
+  await c.query('CREATE TABLE bench_seeded_head AS SELECT * FROM rotation_heads WHERE siteId = ?', [
+    siteId,
+  ]);
+}
+
+/**
+ * A kept database back to the end of its seeding: today's events, receptions and notifications
+ * go, the head is the seeded one again. Returns the head's seq (0 when it was not seeded).
+ */
+async function restoreSeeded(c: mysql.Connection, siteId: number): Promise<number> {
+  const [[saved]] = await c.query<mysql.RowDataPacket[]>(
+    'SELECT lastSeq FROM bench_seeded_head WHERE siteId = ?',
+    [siteId],
+  );
+  if (!saved) throw new Error('BENCH_DB: this database has no seeded head (bench_seeded_head)');
+  const seq = Number(saved.lastSeq);
+  await c.query('DELETE FROM rotation_events WHERE siteId = ? AND seq > ?', [siteId, seq]);
+  await c.query('DELETE FROM rotation_receptions WHERE siteId = ? AND lastSeq > ?', [siteId, seq]);
+  await c.query('DELETE FROM rotation_heads WHERE siteId = ?', [siteId]);
+  await c.query('INSERT INTO rotation_heads SELECT * FROM bench_seeded_head WHERE siteId = ?', [
+    siteId,
+  ]);
+  return seq;
+}
+
 interface Run {
   label: string;
   instances: number;
@@ -283,9 +330,11 @@ interface Run {
 }
 
 /** One run of ours: k instances on a fresh database, with `days` of history (0: an empty site). */
-async function runOurs(dbUrl: string, k: number, days: number): Promise<Run> {
+async function runOurs(dbUrl: string, k: number, days: number, reuse = false): Promise<Run> {
   const label = days ? `${days} days of history` : 'empty site';
   console.log(`\nours, ${label}, ${k} instance${k > 1 ? 's' : ''}:`);
+  // Set before the servers connect: a connection keeps the long_query_time it started with.
+  if (SLOW_LOG) await slowLog(true);
   const cluster = await startInstances(k, {
     // No figures keeper: its catch-up over a seeded year would run beside the benchmark.
     env: { DATABASE_URL: dbUrl, LOG_LEVEL: 'info', FIGURES_KEEPER: 'false', ...profileEnv() },
@@ -293,6 +342,7 @@ async function runOurs(dbUrl: string, k: number, days: number): Promise<Run> {
   });
   const c = await mysql.createConnection({ uri: dbUrl, dateStrings: true });
   const seeder = await mysql.createConnection({ uri: dbUrl, timezone: 'Z' });
+  if (SLOW_LOG) await seeder.query('SET SESSION long_query_time = 1000');
   let result;
   let traffic;
   let snapshotBytes;
@@ -310,10 +360,14 @@ async function runOurs(dbUrl: string, k: number, days: number): Promise<Run> {
   try {
     // The instances are idle (no floor command or read yet, so nothing of the site is cached):
     // the log can be rewritten under them.
-    await clearFloor(seeder, site.id);
-    if (days) {
-      afterSeq = (await seedHistory(seeder, site.id)).lastSeq;
-      await settle(seeder);
+    if (reuse) afterSeq = await restoreSeeded(seeder, site.id);
+    else {
+      await clearFloor(seeder, site.id);
+      if (days) {
+        afterSeq = (await seedHistory(seeder, site.id)).lastSeq;
+        if (KEEP) await saveSeededHead(seeder, site.id);
+        await settle(seeder);
+      }
     }
     const urls = cluster.servers.map((s) => s.url);
     const manager = await login(urls[0], 'manager');
@@ -326,9 +380,17 @@ async function runOurs(dbUrl: string, k: number, days: number): Promise<Run> {
     const start = await snapshotSize();
     await drive(CONCURRENCY, WARMUP, traffic.op);
     traffic.reset();
+    const from = new Date().toISOString();
     result = await drive(CONCURRENCY, OPS, traffic.op);
+    if (SLOW_LOG) {
+      await slowLog(false);
+      console.log(
+        `  slow log: db ${dbUrl.slice(dbUrl.lastIndexOf('/') + 1)} from ${from} to ${new Date().toISOString()}`,
+      );
+    }
     snapshotBytes = { start, end: await snapshotSize() };
   } finally {
+    if (SLOW_LOG) await slowLog(false);
     const codes = await cluster.stop();
     if (codes.some((code) => code !== 0)) console.log(`  server exit codes ${codes.join(', ')}`);
     await seeder.end();
@@ -384,12 +446,26 @@ async function main() {
   );
   if (!(await mariadbAvailable()))
     throw new Error('no MariaDB answers at 127.0.0.1:3306 (TEST_MARIADB_URL)');
-  const dbs: Array<{ drop(): Promise<void> }> = [];
+  const dbs: Array<{ url: string; drop(): Promise<void> }> = [];
   const fresh = async () => {
     const db = await createMariadbDatabase();
     dbs.push(db);
     return db.url;
   };
+  if (REUSE_DB) {
+    // Iterating on the history run: the kept year, no empty run, no baseline.
+    const runs: Run[] = [];
+    for (const k of INSTANCES)
+      runs.push(await runOurs(`${MARIADB_URL}/${REUSE_DB}`, k, HISTORY_DAYS || 365, true));
+    for (const r of runs) {
+      const o = r.result;
+      console.log(
+        `ours, kept ${REUSE_DB}, ${r.instances} inst.: ${o.throughput.toFixed(0)} ops/s p50 ${fmt(o.p50)} p99 ${fmt(o.p99)} load ${r.load}`,
+      );
+    }
+    if (runs.some((r) => !r.ok)) process.exitCode = 1;
+    return;
+  }
   try {
     const empty: Run[] = [];
     const history: Run[] = [];
@@ -442,7 +518,10 @@ async function main() {
     }
     if ([...empty, ...history].some((r) => !r.ok)) process.exitCode = 1;
   } finally {
-    for (const db of dbs) await db.drop();
+    for (const db of dbs) {
+      if (KEEP) console.log(`kept database ${db.url.slice(db.url.lastIndexOf('/') + 1)}`);
+      else await db.drop();
+    }
   }
 }
 

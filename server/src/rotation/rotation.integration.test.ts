@@ -3,7 +3,7 @@ import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type GqlResult, type TestApp } from '../test-support/harness.js';
 import { Transactions } from '../platform/db/transaction.js';
 import { createEventBus } from '../platform/pubsub.js';
-import { replay, type RotationEvent, type RotationState } from './domain/index.js';
+import { replay, restoreState, type RotationEvent, type RotationState } from './domain/index.js';
 import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
 import { RotationService } from './rotation.service.js';
 import type { RotationBoardView } from './rotation.types.js';
@@ -151,7 +151,8 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
       expect(head.snapshotSeq).toBeLessThanOrEqual(head.lastSeq);
       expect(head.lastSeq - head.snapshotSeq).toBeLessThan(50);
       const events = rows.map((r) => JSON.parse(r.payload) as RotationEvent);
-      const snapshot = JSON.parse(head.snapshot) as RotationState;
+      // Read as the server reads it (a snapshot of an older server's shape is read into today's).
+      const snapshot = restoreState(head.snapshot);
       expect(snapshot).toEqual(JSON.parse(JSON.stringify(replay(events.slice(0, head.snapshotSeq)))));
       const forward = replay(events.slice(head.snapshotSeq), snapshot);
       expect(JSON.parse(JSON.stringify(forward))).toEqual(JSON.parse(JSON.stringify(replay(events))));
@@ -738,5 +739,30 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(here.board.seq).toBe(there.board.seq + 1);
     expect(here.board.receptions.map((r) => r.id)).toContain(there.receptionId);
     expect(await other.board(manager, Number(bj))).toEqual(await mine.board(manager, Number(bj)));
+  });
+
+  it('issue 17: a head snapshot written before the undo entries were a list: a fresh instance folds from it, and the desk still undoes a walk-in it holds', async () => {
+    await newDay();
+    await checkIn('wang', 'li');
+    const mistake = await walkIn('旧快照');
+    const seq = eventSeq(mistake, 'WALK_IN_RECORDED');
+    // The head's snapshot in the old shape (undo entries keyed by seq) at the head, as an older server left it.
+    const siteId = Number(bj);
+    const rows = await t.app.ds.getRepository(RotationEventEntity).find({ where: { siteId }, order: { seq: 'ASC' } });
+    const state = replay(rows.map((r) => JSON.parse(r.payload) as RotationEvent));
+    expect(state.undoable.map((u) => u.seq)).toContain(seq);
+    const legacy = { ...state, undoable: Object.fromEntries(state.undoable.map((u) => [String(u.seq), u])) };
+    await t.app.ds.getRepository(RotationHeadEntity).update({ siteId }, { snapshot: JSON.stringify(legacy), snapshotSeq: state.seq });
+    const { ds, bus, services } = t.app;
+    const other = new RotationService(ds, new Transactions(ds), { now: () => new Date(now) }, bus, services.accounts, services.customers, services.settings, services.notifications);
+    const desk = (await services.accounts.authenticate(tokens.desk))!;
+    now += 20_000;
+    const undone = await other.execute(desk, siteId, { type: 'UNDO', seq, reason: '旧快照' });
+    expect(undone.board.events.map((e) => e.type)).toEqual(['UNDONE']);
+    expect(undone.board.receptions.find((r) => r.id === mistake.reception!.id)).toMatchObject({ status: 'UNDONE', counted: false });
+    // The fold of the whole log agrees with what the fresh instance decided on.
+    const after = await t.app.ds.getRepository(RotationEventEntity).find({ where: { siteId }, order: { seq: 'ASC' } });
+    const undoable = replay(after.map((r) => JSON.parse(r.payload) as RotationEvent)).undoable.map((u) => u.seq);
+    expect(undoable).not.toContain(seq);
   });
 });

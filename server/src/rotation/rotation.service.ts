@@ -18,6 +18,7 @@ import {
   evolve,
   initialState,
   projectBoard,
+  restoreState,
   shiftsForDay,
   shiftLength,
   shiftsOverlap,
@@ -917,7 +918,7 @@ export class RotationService {
     } else {
       // One read of the row, so its snapshot and seqs agree even without the lock.
       const row = await em.findOne(RotationHeadEntity, { where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true, snapshot: true } });
-      const snapshot = row ? (JSON.parse(row.snapshot) as RotationState) : initialState();
+      const snapshot = row ? restoreState(row.snapshot) : initialState();
       state = await this.foldLog(em, siteId, snapshot, row?.lastSeq ?? 0);
     }
     if (locked || em.connection.options.type === 'mysql') this.remember(siteId, state);
@@ -1009,7 +1010,7 @@ function toStored(r: RotationEventEntity): StoredEvent {
 }
 
 function undoableSeqs(state: RotationState): Set<number> {
-  return new Set(Object.values(state.undoable).filter((u) => !u.stale).map((u) => u.seq));
+  return new Set(state.undoable.filter((u) => !u.stale).map((u) => u.seq));
 }
 
 /** Every consultant a command names, so the service can check they belong to the site. */

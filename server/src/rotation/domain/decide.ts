@@ -1,7 +1,7 @@
 // decide(state, command, context) → events | rejection. Every rule of SPEC section 1 that
 // changes the floor is decided here; evolve() only applies what an event says.
 import { normalizePhone } from '../../platform/phone.js';
-import { atDay, evolve } from './evolve.js';
+import { atDay, evolve, undoEntries } from './evolve.js';
 import { isAvailable, isBusy, isPresent, lineOrder, nextUp, pickAssistant, receptionsChanged, type FloorView } from './order.js';
 import { businessDay, inShift } from './shifts.js';
 import type {
@@ -716,8 +716,8 @@ function step(d: Draft, cmd: RotationCommand): Step {
       return { type: 'ASSIGNED_BY_HAND', consultantId: to, receptionId: r.id, reason, explanation: assigned.explanation, undoable: true };
     }
     case 'UNDO': {
-      const entry = d.state.undoable[cmd.seq];
-      if (!entry) reject('UNDO_NOT_FOUND', 'That change cannot be undone (not today, or already undone)', { seq: cmd.seq });
+      const entry = undoEntries(d.state).find((u) => u.seq === cmd.seq);
+      if (!entry) return reject('UNDO_NOT_FOUND', 'That change cannot be undone (not today, or already undone)', { seq: cmd.seq });
       if (entry.stale) reject('UNDO_STATE_CHANGED', 'The floor has changed since; correct it by hand instead', { seq: cmd.seq });
       if (!actor.supervisor) {
         if (!actor.desk || entry.type !== 'WALK_IN_RECORDED') reject('FORBIDDEN_SUPERVISOR', 'Only the sales manager may undo this');
@@ -726,7 +726,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
           reject('UNDO_WINDOW_PASSED', `The desk may undo a walk-in within ${d.ctx.settings.undoWindowMinutes} minutes; ask the manager`, { minutes: d.ctx.settings.undoWindowMinutes });
         }
       }
-      const receptionId = revert(d, entry!, cmd.seq);
+      const receptionId = revert(d, entry, cmd.seq);
       return {
         type: 'UNDONE',
         consultantId: null,
@@ -739,8 +739,8 @@ function step(d: Draft, cmd: RotationCommand): Step {
       // A consultant's own mis-tap (left the floor, went away, came back, customer left) is
       // taken back within the desk's undo window: the place in the line comes back as it was,
       // and the log keeps both the tap and its correction.
-      const entry = d.state.undoable[cmd.seq];
-      if (!entry || !SELF_TAKE_BACK.has(entry.type)) reject('UNDO_NOT_FOUND', 'That change cannot be taken back', { seq: cmd.seq });
+      const entry = undoEntries(d.state).find((u) => u.seq === cmd.seq);
+      if (!entry || !SELF_TAKE_BACK.has(entry.type)) return reject('UNDO_NOT_FOUND', 'That change cannot be taken back', { seq: cmd.seq });
       if (entry.actorId !== actor.userId) reject('FORBIDDEN_NOT_YOURS', 'You may only take back your own change');
       if (entry.stale) reject('UNDO_STATE_CHANGED', 'The floor has changed since; ask the manager', { seq: cmd.seq });
       const minutes = d.ctx.settings.undoWindowMinutes;

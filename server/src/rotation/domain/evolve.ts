@@ -1,7 +1,7 @@
-import type { Effect, RotationEvent, RotationState } from './types.js';
+import type { Effect, RotationEvent, RotationState, UndoEntry } from './types.js';
 
 export function initialState(): RotationState {
-  return { seq: 0, day: null, round: 1, members: {}, receptions: {}, makeUps: {}, alerts: {}, undoable: {} };
+  return { seq: 0, day: null, round: 1, members: {}, receptions: {}, makeUps: {}, alerts: {}, undoable: [] };
 }
 
 /** A new day starts a fresh floor: nobody in line, no credits, counts at zero, round 1. */
@@ -38,19 +38,30 @@ export function evolve(state: RotationState, event: RotationEvent): RotationStat
   const seq = state.seq + 1;
   const next = applyEffects(atDay(state, event.day), event.effects);
   next.seq = seq;
-  const undoable = { ...next.undoable };
-  if (event.type === 'UNDONE' || event.type === 'TAKEN_BACK') delete undoable[String(event.explanation.params?.seq)];
+  const gone = event.type === 'UNDONE' || event.type === 'TAKEN_BACK' ? Number(event.explanation.params?.seq) : null;
   // An earlier change whose objects this event touches can no longer be undone exactly:
   // keep a small tombstone instead of its effects, so the snapshot stays small all day.
   const touched = new Set(event.effects.map(effectKey));
-  for (const [k, u] of Object.entries(undoable)) {
-    if (!u.stale && u.effects.some((e) => touched.has(effectKey(e)))) undoable[k] = { seq: u.seq, type: u.type, at: u.at, actorId: u.actorId, effects: [], inverse: [], stale: true };
+  const undoable: UndoEntry[] = [];
+  for (const u of undoEntries(next)) {
+    if (u.seq === gone) continue;
+    undoable.push(!u.stale && u.effects.some((e) => touched.has(effectKey(e))) ? { seq: u.seq, type: u.type, at: u.at, actorId: u.actorId, effects: [], inverse: [], stale: true } : u);
   }
-  if (event.undo) {
-    undoable[String(seq)] = { seq, type: event.type, at: event.at, actorId: event.actorId, effects: event.effects, inverse: event.undo };
-  }
+  if (event.undo) undoable.push({ seq, type: event.type, at: event.at, actorId: event.actorId, effects: event.effects, inverse: event.undo });
   next.undoable = undoable;
   return next;
+}
+
+/** The undo entries of a state, also of one parsed from a snapshot written before they were a list. */
+export function undoEntries(state: RotationState): UndoEntry[] {
+  const u = state.undoable as UndoEntry[] | Record<string, UndoEntry>;
+  return Array.isArray(u) ? u : Object.values(u).sort((a, b) => a.seq - b.seq);
+}
+
+/** A state from its stored JSON (the head's snapshot), in today's shape whatever its age. */
+export function restoreState(json: string): RotationState {
+  const state = JSON.parse(json) as RotationState;
+  return { ...state, undoable: undoEntries(state) };
 }
 
 export const effectKey = (e: Effect) => (e.op === 'round' ? 'round' : `${e.op}:${e.id}`);

@@ -219,8 +219,12 @@ export interface RotationState {
   receptions: Record<string, Reception>;
   makeUps: Record<string, MakeUp>;
   alerts: Record<string, Alert>;
-  /** Today's events that may still be undone, by sequence number. */
-  undoable: Record<string, UndoEntry>;
+  /**
+   * Today's events that may still be undone, in seq order. A list, not an object keyed by seq
+   * (as snapshots before issue 17 hold it, see restoreState): keys that large (the site's whole
+   * history) put V8 objects in slow dictionary mode, and every fold copied and walked it.
+   */
+  undoable: UndoEntry[];
 }
 
 export interface Actor {
