@@ -55,18 +55,16 @@ const load = () =>
     .join(' ');
 
 interface Change {
-  board: {
-    seq: number;
-    events: Array<{
-      type: string;
-      receptionId: string | null;
-      explanation: { params?: { assigned?: string[] } };
-    }>;
-  };
+  seq: number;
+  events: Array<{
+    type: string;
+    receptionId: string | null;
+    explanation: { params?: { assigned?: string[] } };
+  }>;
   reception: { id: string; status: string } | null;
 }
-const CHANGE_FIELDS =
-  'board { seq events { type receptionId explanation } } reception { id status }';
+// Issue 17: what the action appended, as the web asks for it (not the whole board).
+const CHANGE_FIELDS = 'seq events { type receptionId explanation } reception { id status }';
 
 /** Runs `total` operations over `lanes` concurrent loops; returns per-operation latencies and the wall time. */
 async function drive(lanes: number, total: number, op: (lane: number) => Promise<void>) {
@@ -97,7 +95,7 @@ function floorTraffic(urls: string[], tokens: string[], siteId: string) {
   const wake: Array<() => void> = [];
   const counts = { walkIns: 0, ends: 0, idle: 0 };
   const note = (c: Change) => {
-    for (const e of c.board.events) {
+    for (const e of c.events) {
       if (e.type !== 'WALK_IN_ASSIGNED') continue;
       const ids = e.explanation.params?.assigned ?? [];
       active.push(...ids);

@@ -47,16 +47,16 @@ async function main() {
     const active: string[] = [];
     const walkInOrEnd = async (i: number): Promise<number> => {
       if (i % 2 === 1 && active.length) {
-        const d = await must<{ endReception: { board: { seq: number } } }>(
-          gql(url, 'mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { board { seq } } }', { s: siteId, r: active.shift()! }, token),
+        const d = await must<{ endReception: { seq: number } }>(
+          gql(url, 'mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { seq } }', { s: siteId, r: active.shift()! }, token),
         );
-        return d.endReception.board.seq;
+        return d.endReception.seq;
       }
-      const d = await must<{ recordWalkIn: { board: { seq: number }; reception: { id: string; status: string } | null } }>(
-        gql(url, 'mutation($s: ID!) { recordWalkIn(siteId: $s, input: { kind: NEW }) { board { seq } reception { id status } } }', { s: siteId }, token),
+      const d = await must<{ recordWalkIn: { seq: number; reception: { id: string; status: string } | null } }>(
+        gql(url, 'mutation($s: ID!) { recordWalkIn(siteId: $s, input: { kind: NEW }) { seq reception { id status } } }', { s: siteId }, token),
       );
       if (d.recordWalkIn.reception?.status === 'ACTIVE') active.push(d.recordWalkIn.reception.id);
-      return d.recordWalkIn.board.seq;
+      return d.recordWalkIn.seq;
     };
 
     const rows: string[] = [];

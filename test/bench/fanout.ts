@@ -132,28 +132,28 @@ async function main() {
     const walkInOrEnd = async (i: number): Promise<number> => {
       if (i % 2 === 1 && active.length) {
         const id = active.shift()!;
-        const d = await must<{ endReception: { board: { seq: number } } }>(
+        const d = await must<{ endReception: { seq: number } }>(
           gql(
             server.url,
-            'mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { board { seq } } }',
+            'mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { seq } }',
             { s: siteId, r: id },
             token,
           ),
         );
-        return d.endReception.board.seq;
+        return d.endReception.seq;
       }
       const d = await must<{
-        recordWalkIn: { board: { seq: number }; reception: { id: string; status: string } | null };
+        recordWalkIn: { seq: number; reception: { id: string; status: string } | null };
       }>(
         gql(
           server.url,
-          'mutation($s: ID!) { recordWalkIn(siteId: $s, input: { kind: NEW }) { board { seq } reception { id status } } }',
+          'mutation($s: ID!) { recordWalkIn(siteId: $s, input: { kind: NEW }) { seq reception { id status } } }',
           { s: siteId },
           token,
         ),
       );
       if (d.recordWalkIn.reception?.status === 'ACTIVE') active.push(d.recordWalkIn.reception.id);
-      return d.recordWalkIn.board.seq;
+      return d.recordWalkIn.seq;
     };
 
     // A board as large as a busy afternoon's: today's receptions are all on it.

@@ -137,7 +137,7 @@ export async function prepareFloor(
   for (const id of ids) {
     const r = await gql(
       url,
-      'mutation($s: ID!, $c: ID!) { checkIn(siteId: $s, consultantId: $c) { board { seq } } }',
+      'mutation($s: ID!, $c: ID!) { checkIn(siteId: $s, consultantId: $c) { seq } }',
       { s: site.id, c: id },
       token,
     );

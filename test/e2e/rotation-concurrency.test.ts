@@ -14,11 +14,11 @@ const available = await mariadbAvailable();
 
 type Reply = { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 
-const WALK_IN = `mutation($s: ID!, $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) { board { seq } reception { id status consultant { id } } } }`;
-const END = `mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { board { seq } } }`;
-const CHECK_IN = `mutation($s: ID!) { checkIn(siteId: $s) { board { seq } } }`;
-const GO_AWAY = `mutation($s: ID!) { goAway(siteId: $s) { board { seq } } }`;
-const SKIP = `mutation($s: ID!, $c: ID!, $reason: String!) { skipTurn(siteId: $s, consultantId: $c, reason: $reason) { board { seq } } }`;
+const WALK_IN = `mutation($s: ID!, $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) { seq reception { id status consultant { id } } } }`;
+const END = `mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { seq } }`;
+const CHECK_IN = `mutation($s: ID!) { checkIn(siteId: $s) { seq } }`;
+const GO_AWAY = `mutation($s: ID!) { goAway(siteId: $s) { seq } }`;
+const SKIP = `mutation($s: ID!, $c: ID!, $reason: String!) { skipTurn(siteId: $s, consultantId: $c, reason: $reason) { seq } }`;
 const BOARD = `query($s: ID!) { rotationBoard(siteId: $s) { seq consultants { consultant { id } counted } receptions { id status consultant { id } } } }`;
 
 describe.skipIf(!available)('R1/R5 under load: 200 parallel floor operations from two processes on one MariaDB', () => {

@@ -13,7 +13,7 @@ interface BoardMessage {
 }
 
 const SUBSCRIPTION = 'subscription($s: ID!, $after: Int) { rotationBoard(siteId: $s, afterSeq: $after) { seq events { seq type } } }';
-const WALK_IN = 'mutation($s: ID!) { recordWalkIn(siteId: $s, input: { kind: ASKING_WAY }) { board { seq } } }';
+const WALK_IN = 'mutation($s: ID!) { recordWalkIn(siteId: $s, input: { kind: ASKING_WAY }) { seq } }';
 
 /** A rotationBoard subscription whose messages are taken one at a time, in arrival order. */
 function watchBoard(wsUrl: string, token: string, siteId: string, afterSeq: number | null) {
@@ -87,9 +87,9 @@ describe('SPEC 6: the live board over WebSocket', () => {
 
   /** A change that always succeeds whatever the floor: someone asking the way (R6). */
   const change = async () => {
-    const r = await gql<{ recordWalkIn: { board: { seq: number } } }>(server.url, WALK_IN, { s: bj }, desk);
+    const r = await gql<{ recordWalkIn: { seq: number } }>(server.url, WALK_IN, { s: bj }, desk);
     expect(r.errors).toBeUndefined();
-    return r.data!.recordWalkIn.board.seq;
+    return r.data!.recordWalkIn.seq;
   };
 
   it('sends the current board, then every change exactly once in seq order; a reconnect with afterSeq gets exactly the missed events, then live changes without repeats', async () => {
@@ -182,9 +182,9 @@ describe.skipIf(!available)('SPEC 6: a subscriber on instance B hears changes ma
     const manager = await login(b.url, 'manager');
     const bj = await siteBJ(a.url, desk);
     const change = async () => {
-      const r = await gql<{ recordWalkIn: { board: { seq: number } } }>(a.url, WALK_IN, { s: bj }, desk);
+      const r = await gql<{ recordWalkIn: { seq: number } }>(a.url, WALK_IN, { s: bj }, desk);
       expect(r.errors).toBeUndefined();
-      return r.data!.recordWalkIn.board.seq;
+      return r.data!.recordWalkIn.seq;
     };
     const live = watchBoard(b.wsUrl, manager, bj, null);
     const s0 = (await live.next()).seq;

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type TestApp } from '../test-support/harness.js';
 import { socket, until } from '../test-support/ws.js';
+import { SiteEntity } from '../accounts/accounts.entity.js';
 import { applyBoardChange } from './rotation.feed.js';
+import { BOARD_CHANGED, type FloorResult } from './rotation.service.js';
 import type { RotationBoardChangeView, RotationBoardFeedMessage } from './rotation.feed.types.js';
-import type { RotationBoardView } from './rotation.types.js';
+import type { RotationBoardView, RotationEventView } from './rotation.types.js';
 
 const kinds = await databaseKinds();
 
@@ -25,6 +27,7 @@ const CHANGE = `siteId seq baseSeq day at round atDoor { ${P} } phoneDuty { ${P}
   consultants { ${rows(CONSULTANT)} } waiting { ${rows(RECEPTION)} } receptions { ${rows(RECEPTION)} } alerts { ${rows(ALERT)} } events { ${EVENT} }`;
 const FEED = `subscription($s: ID!, $after: Int) { rotationBoardFeed(siteId: $s, afterSeq: $after) { seq baseSeq complete board { ${BOARD} } change { ${CHANGE} } } }`;
 const QUERY = `query($s: ID!) { rotationBoard(siteId: $s) { ${BOARD} } }`;
+const HISTORY = `query($s: ID!, $limit: Int!) { rotationHistory(siteId: $s, limit: $limit) { events { ${EVENT} } } }`;
 
 type Board = RotationBoardView;
 type Socket = Awaited<ReturnType<typeof socket>>;
@@ -82,16 +85,16 @@ describe.each(kinds)('the board as a change feed on %s', (kind) => {
   /** A floor action 20 s after the last; the new seq, or null when the floor refused it. */
   async function act(as: string, mutation: string, vars: Record<string, unknown>): Promise<number | null> {
     now += 20_000;
-    const r = await t.gql<Record<string, { board: { seq: number } }>>(`mutation($s: ID!${mutation}`, { s: bj, ...vars }, tokens[as]);
-    return r.errors ? null : Object.values(r.data!)[0].board.seq;
+    const r = await t.gql<Record<string, { seq: number }>>(`mutation($s: ID!${mutation}`, { s: bj, ...vars }, tokens[as]);
+    return r.errors ? null : Object.values(r.data!)[0].seq;
   }
-  const WALK_IN = ', $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) { board { seq } } }';
-  const END = ', $r: ID!) { endReception(siteId: $s, receptionId: $r) { board { seq } } }';
-  const CHECK_IN = ', $c: ID) { checkIn(siteId: $s, consultantId: $c) { board { seq } } }';
-  const GO_AWAY = ', $c: ID) { goAway(siteId: $s, consultantId: $c) { board { seq } } }';
-  const CHECK_OUT = ', $c: ID) { checkOut(siteId: $s, consultantId: $c) { board { seq } } }';
-  const ABSENT = ', $c: ID!) { markAbsent(siteId: $s, consultantId: $c) { board { seq } } }';
-  const SKIP = ', $c: ID!) { skipTurn(siteId: $s, consultantId: $c, reason: "test") { board { seq } } }';
+  const WALK_IN = ', $i: WalkInInput!) { recordWalkIn(siteId: $s, input: $i) { seq } }';
+  const END = ', $r: ID!) { endReception(siteId: $s, receptionId: $r) { seq } }';
+  const CHECK_IN = ', $c: ID) { checkIn(siteId: $s, consultantId: $c) { seq } }';
+  const GO_AWAY = ', $c: ID) { goAway(siteId: $s, consultantId: $c) { seq } }';
+  const CHECK_OUT = ', $c: ID) { checkOut(siteId: $s, consultantId: $c) { seq } }';
+  const ABSENT = ', $c: ID!) { markAbsent(siteId: $s, consultantId: $c) { seq } }';
+  const SKIP = ', $c: ID!) { skipTurn(siteId: $s, consultantId: $c, reason: "test") { seq } }';
   const query = async (token: string) => (await t.gql<{ rotationBoard: Board }>(QUERY, { s: bj }, token)).data!.rotationBoard;
 
   it('issue 17: replaying the change feed from the first whole board gives exactly the board at every seq (manager and wall token)', async () => {
@@ -217,6 +220,114 @@ describe.each(kinds)('the board as a change feed on %s', (kind) => {
       expect(boards[i]().gaps).toBe(0);
       expect(comparable(boards[i]().board)).toEqual(fresh);
       s.ws.close();
+    }
+  });
+  it('issue 17: a floor action answers with its seq, its events and its reception, not the whole board; the log holds the same; `board` (deprecated) still gives the board of rotationBoard', async () => {
+    await newDay();
+    // Nobody on the floor: 300 walk-ins wait (sent a few at a time: they go in batches).
+    for (let i = 0; i < 300; i += 30) {
+      const seqs = await Promise.all(Array.from({ length: 30 }, (_, j) => act('desk', WALK_IN, { i: { kind: 'NEW', customerName: `排队客人${i + j}`, partySize: 2 } })));
+      expect(seqs).not.toContain(null);
+    }
+    await act('wang', CHECK_IN, {});
+    const busy = (b: Board) => b.consultants.find((c) => String(c.consultant.id) === id.wang)!.busyWith[0].id;
+    const before = await query(tokens.manager);
+    now += 20_000;
+    const ANSWER = `seq events { ${EVENT} } reception { ${RECEPTION} }`;
+    type Answer = { seq: number; events: RotationEventView[]; reception: Board['receptions'][number] | null };
+    // Wang's customer leaves; the next waiting walk-in is his at once (two events).
+    const r = await t.gql<{ endReception: Answer }>(`mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { ${ANSWER} } }`, { s: bj, r: busy(before) }, tokens.wang);
+    expect(r.errors).toBeUndefined();
+    const answer = r.data!.endReception;
+    const bytes = Buffer.byteLength(JSON.stringify(r));
+    expect(bytes).toBeLessThan(8192);
+    // What the log holds after the seq before it.
+    const board = await query(tokens.manager);
+    expect(answer.seq).toBe(board.seq);
+    expect(answer.events.map((e) => e.type)).toEqual(['RECEPTION_ENDED', 'WALK_IN_ASSIGNED']);
+    const logged = (await t.gql<{ rotationHistory: { events: RotationEventView[] } }>(HISTORY, { s: bj, limit: 20 }, tokens.manager)).data!.rotationHistory.events;
+    expect(answer.events).toEqual(logged.filter((e) => e.seq > before.seq).reverse());
+    expect(answer.events.map((e) => e.seq)).toEqual(Array.from({ length: answer.seq - before.seq }, (_, i) => before.seq + 1 + i));
+    expect(answer.reception?.id).toBe(busy(before));
+    expect(answer.reception?.status).toBe('ENDED');
+    expect(answer.reception).toEqual(board.receptions.find((x) => x.id === answer.reception!.id));
+    expect(board.waiting).toHaveLength(298);
+
+    // The whole board is still there for a client that selects it: the board a query gives.
+    now += 20_000;
+    const old = await t.gql<{ endReception: Answer & { board: Board } }>(
+      `mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { ${ANSWER} board { ${BOARD} } } }`,
+      { s: bj, r: busy(board) },
+      tokens.wang,
+    );
+    expect(old.errors).toBeUndefined();
+    const whole = old.data!.endReception;
+    expect(comparable(whole.board)).toEqual(comparable(await query(tokens.manager)));
+    expect(whole.board.seq).toBe(whole.seq);
+    expect(whole.board.events).toEqual(whole.events);
+    const oldBytes = Buffer.byteLength(JSON.stringify(old));
+    expect(oldBytes).toBeGreaterThan(65536);
+    console.log(`[${kind}] 300 waiting: a floor action's answer ${bytes} B; with the deprecated board ${oldBytes} B`);
+  }, 240_000);
+
+  it('issue 17: a batch of commands publishes one board with all its events in order, only when someone here watches the site', async () => {
+    await newDay();
+    for (const u of staff) await act(u, CHECK_IN, {});
+    const { accounts, rotation } = t.app.services;
+    const bus = t.app.bus;
+    const published: Board[] = [];
+    const publishLocal = bus.publishLocal;
+    bus.publishLocal = (key, siteId, payload) => {
+      if (key === BOARD_CHANGED) published.push(payload as Board);
+      publishLocal.call(bus, key, siteId, payload);
+    };
+    try {
+      const site = (await t.app.ds.getRepository(SiteEntity).findOneByOrFail({ id: Number(bj) }))!;
+      const desk = (await accounts.authenticate(tokens.desk))!;
+      const manager = (await accounts.authenticate(tokens.manager))!;
+      const commit = (rotation as unknown as { commitBatch(siteId: number, jobs: unknown[]): Promise<Array<{ ok: boolean; value?: FloorResult }>> }).commitBatch.bind(rotation);
+      const batch = (tag: string) =>
+        commit(
+          Number(bj),
+          Array.from({ length: 5 }, (_, i) => ({
+            p: desk,
+            site,
+            registration: null,
+            command: { type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW', customerName: `${tag}${i}` }, actor: { userId: desk.userId, supervisor: false, desk: true } },
+          })),
+        );
+
+      const watch = rotation.watch(manager, Number(bj), null);
+      const first = (await watch.next()).value as Board;
+      now += 20_000;
+      const outcomes = await batch('批');
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      const answered = outcomes.flatMap((o) => o.value!.events);
+      expect(answered.map((e) => e.seq)).toEqual(Array.from({ length: answered.length }, (_, i) => first.seq + 1 + i));
+      expect(answered.length).toBeGreaterThanOrEqual(5);
+      // One board for the batch: at its last seq, with every command's events in order.
+      expect(published).toHaveLength(1);
+      expect(published[0].seq).toBe(outcomes.at(-1)!.value!.seq);
+      expect(published[0].events.map((e) => [e.seq, e.type, e.receptionId])).toEqual(answered.map((e) => [e.seq, e.type, e.receptionId]));
+      const heard = (await watch.next()).value as Board;
+      expect(heard.events.map((e) => e.seq)).toEqual(answered.map((e) => e.seq));
+      expect(comparable(heard)).toEqual(comparable(await rotation.board(manager, Number(bj))));
+      // Each answer's board (built on demand) is the board after its own command.
+      expect(outcomes[2].value!.board().seq).toBe(outcomes[2].value!.seq);
+      expect(outcomes[2].value!.board().events).toEqual(outcomes[2].value!.events);
+      await watch.return(undefined);
+
+      // Nobody watches: no board is built or published.
+      now += 20_000;
+      const unwatched = await batch('无人');
+      expect(unwatched.every((o) => o.ok)).toBe(true);
+      expect(published).toHaveLength(1);
+      // A dashboard connecting now starts at the head.
+      const late = rotation.watch(manager, Number(bj), null);
+      expect(((await late.next()).value as Board).seq).toBe(unwatched.at(-1)!.value!.seq);
+      await late.return(undefined);
+    } finally {
+      bus.publishLocal = publishLocal;
     }
   });
 });

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Role } from '../accounts/domain/roles.js';
 import { principalOf, type Context } from '../context.js';
 import { BOARD_TOKEN } from '../platform/auth/auth-checker.js';
@@ -72,9 +72,8 @@ export class RotationResolver {
   private async run(ctx: Context, siteId: string, command: FloorCommand, opts: { registerCustomer?: boolean } = {}): Promise<FloorChangeView> {
     const p = principalOf(ctx);
     const site = parseId('siteId', siteId);
-    const { board, receptionId } = await ctx.services.rotation.execute(p, site, command, opts);
-    const reception = receptionId ? (board.receptions.find((r) => r.id === receptionId) ?? null) : null;
-    return { board, reception };
+    const { seq, events, reception, board } = await ctx.services.rotation.execute(p, site, command, opts);
+    return { seq, events, reception, boardOf: board };
   }
 
   /** O9: a walk-in given by phone looks the number up in the register (R7). */
@@ -464,4 +463,16 @@ export class RotationResolver {
   }
 }
 
-export const rotationResolvers = [RotationResolver] as const;
+/** Issue 17: the whole board of a floor action's answer, built only for a client that selects it. */
+@Resolver(() => FloorChangeView)
+export class FloorChangeResolver {
+  @FieldResolver(() => RotationBoardView, {
+    description: 'The whole board after this action',
+    deprecationReason: 'Issue 17: the whole board on every action is too large; use seq, events and reception, and the board from rotationBoardFeed',
+  })
+  board(@Root() change: FloorChangeView): RotationBoardView {
+    return change.boardOf();
+  }
+}
+
+export const rotationResolvers = [RotationResolver, FloorChangeResolver] as const;

@@ -54,7 +54,7 @@ import { normalizePhone } from '../platform/phone.js';
 import { optionalPhone } from '../platform/phone-input.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
-import type { FloorDeputyView, RotationBoardView } from './rotation.types.js';
+import type { FloorDeputyView, ReceptionView, RotationBoardView, RotationEventView } from './rotation.types.js';
 import { boardView, eventView, receptionView, type Names, type StoredEvent } from './rotation.view.js';
 import { SharedBoards } from './shared-boards.js';
 
@@ -257,6 +257,7 @@ export class RotationService {
     this.notifications.publish(batch.notified);
     const known = await names;
     const outcomes: Array<Outcome<FloorResult>> = [];
+    const appended: StoredEvent[] = [];
     let disputes = false;
     for (const d of batch.decided) {
       if (!d.ok) {
@@ -264,20 +265,38 @@ export class RotationService {
         continue;
       }
       const { stored, state, registered } = d.value;
-      const board = projectBoard(state, { now: batch.now, shifts, settings });
-      const view = boardView(siteId, state.seq, board, known, stored, undoableSeqs(state));
-      if (stored.length) {
-        // To this process's subscribers as it is; to the other instances as numbers (BoardAnnouncements).
-        tracePublished(view.seq, 'commit');
-        this.bus.publishLocal(BOARD_CHANGED, siteId, view);
-        this.announcements.gave(siteId, view.seq);
-      }
+      appended.push(...stored);
       disputes ||= !!registered?.conflicted;
-      outcomes.push({ ok: true, value: { board: view, receptionId: stored[0]?.event.receptionId ?? null, registeredCustomerId: registered?.customerId ?? null } });
+      const receptionId = stored[0]?.event.receptionId ?? null;
+      const undoable = undoableSeqs(state);
+      const raw = receptionId ? state.receptions[receptionId] : undefined;
+      // Issue 17: the whole board (every reception of the day) only for a client that asks for it.
+      let board: RotationBoardView | undefined;
+      const boardOf = () => (board ??= boardView(siteId, state.seq, projectBoard(state, { now: batch.now, shifts, settings }), known, stored, undoable));
+      outcomes.push({
+        ok: true,
+        value: {
+          seq: state.seq,
+          events: stored.map((e) => eventView(known, e, undoable)),
+          reception: raw ? receptionView(known, raw) : null,
+          receptionId,
+          registeredCustomerId: registered?.customerId ?? null,
+          board: boardOf,
+        },
+      });
     }
-    const appended = batch.decided.reduce((n, d) => n + (d.ok ? d.value.stored.length : 0), 0);
-    if (appended && this.bus.status() !== 'memory') {
-      const announcement: BoardAnnouncement = { origin: this.announcements.origin, siteId, firstSeq: batch.state.seq - appended + 1, seq: batch.state.seq };
+    if (appended.length) {
+      // One board per batch, with all its events, and only when someone here watches the site;
+      // to the other instances it goes as numbers (BoardAnnouncements).
+      if (this.boardChanges.has(String(siteId))) {
+        const board = projectBoard(batch.state, { now: batch.now, shifts, settings });
+        tracePublished(batch.state.seq, 'commit');
+        this.bus.publishLocal(BOARD_CHANGED, siteId, boardView(siteId, batch.state.seq, board, known, appended, undoableSeqs(batch.state)));
+      }
+      this.announcements.gave(siteId, batch.state.seq);
+    }
+    if (appended.length && this.bus.status() !== 'memory') {
+      const announcement: BoardAnnouncement = { origin: this.announcements.origin, siteId, firstSeq: appended[0].seq, seq: batch.state.seq };
       this.bus.pubSub.publish(BOARD_ANNOUNCED, announcement);
     }
     if (disputes) await this.customers.publishDisputes(siteId);
@@ -993,7 +1012,19 @@ interface FloorJob {
   command: RotationCommand;
   registration: { name: string; phone: string } | null;
 }
-type FloorResult = { board: RotationBoardView; receptionId: string | null; registeredCustomerId: number | null };
+/** A floor command's answer: what it appended, not the whole board (issue 17). */
+export interface FloorResult {
+  /** The log's seq after this command. */
+  seq: number;
+  /** The events this command appended. */
+  events: RotationEventView[];
+  /** The reception the command was about, as it stands after it. */
+  reception: ReceptionView | null;
+  receptionId: string | null;
+  registeredCustomerId: number | null;
+  /** The whole board after this command, built on the first call. */
+  board(): RotationBoardView;
+}
 type Decided = { stored: StoredEvent[]; state: RotationState; registered: { customerId: number; conflicted?: boolean } | null };
 
 /** O1: the desk's same-step registration needs the real name and a phone number. */

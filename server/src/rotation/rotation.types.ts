@@ -148,11 +148,16 @@ export class RotationBoardView {
   events: RotationEventView[];
 }
 
-@ObjectType('FloorChange', { description: 'The result of a floor action' })
+// Issue 17: an action answers with what it changed; the board comes from rotationBoardFeed.
+// `board` is a field resolver (rotation.resolver.ts), built only when a client selects it.
+@ObjectType('FloorChange', { description: 'The result of a floor action: what it appended to the log' })
 export class FloorChangeView {
-  @Field(() => RotationBoardView) board: RotationBoardView;
+  @Field(() => Int, { description: "The log's seq after this action: the board feed shows it once it reaches this seq" }) seq: number;
+  @Field(() => [RotationEventView], { description: 'The events this action appended, in order' }) events: RotationEventView[];
   @Field(() => ReceptionView, { nullable: true, description: 'The reception the action was about: who receives, and why' })
   reception: ReceptionView | null;
+  /** The whole board after the action, built on demand. */
+  boardOf: () => RotationBoardView;
 }
 
 @ObjectType('RotationEventPage')

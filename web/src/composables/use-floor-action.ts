@@ -6,7 +6,7 @@ import { useErrorMessage } from './use-errors';
 import { useFloorStore, type FloorChange } from '@/stores/floor';
 
 /**
- * Runs floor actions for a page: the board of the answer shows at once (floor store), the
+ * Runs floor actions for a page: an action ends once the board shows it (floor store), the
  * result shows as a message, and a refusal says why in the current language: the domain
  * reason (NON_BUYER_WINDOW_PASSED…) when there is one, else the error code's sentence.
  */

@@ -68,8 +68,8 @@ export interface BoardFeedTarget {
  * long one in pieces: the board, then changes of the same seq, shown once `complete`), then
  * one change per floor change, each applying to the board of its `baseSeq`. A change that
  * does not apply to the board held (a gap) subscribes again with afterSeq = the last seq held,
- * which brings a whole board. A change not newer than the board held is skipped (a mutation's
- * answer showed it already). Messages of a subscription already stopped are dropped.
+ * which brings a whole board. A change not newer than the board held is skipped (shown
+ * already). Messages of a subscription already stopped are dropped.
  */
 export function boardFeed(client: GraphQLClient, siteId: string, target: BoardFeedTarget) {
   let release: (() => void) | null = null;

@@ -4,7 +4,7 @@ import { fakeClient } from '@/composables/fake-client';
 import { installClient, type SubscriptionSink } from '@/composables/use-client';
 import type { FloorBoardChangeFragment, FloorBoardFeedSubscription } from '@/graphql/generated/graphql';
 import { SkipTurnDocument } from '@/graphql/generated/graphql';
-import { useFloorStore, type FloorBoard } from './floor';
+import { REACH_MS, useFloorStore, type FloorBoard } from './floor';
 import { board, change, changeMessage, event, person, reception, wholeMessage } from './floor-fixtures';
 
 interface LiveSub {
@@ -136,28 +136,54 @@ describe('floor store', () => {
     expect(fake.live()).toHaveLength(1);
   });
 
-  it('a floor action shows its board at once, only if newer; the echo is ignored', async () => {
-    const answers = [board(9, [event(9, 'SKIPPED')]), board(8, [event(8, 'MOVED')])];
+  it('issue 17: a floor action answers with its seq and events, not the board: its events show at once, it ends once the feed brings its seq', async () => {
     fake = liveClient({
-      SkipTurn: () => ({ skipTurn: { board: answers.shift(), reception: null } }),
+      SkipTurn: () => ({ skipTurn: { seq: 9, events: [event(8, 'SKIPPED'), event(9, 'MOVED')], reception: null } }),
     });
     const floor = useFloorStore();
     floor.open('1');
     const sub = fake.live()[0];
     push(sub, board(7));
-    const change = await floor.run(SkipTurnDocument, {
-      siteId: '1',
-      consultantId: '3',
-      reason: 'x',
-    });
-    expect(change.board.seq).toBe(9);
+    let done = false;
+    const running = floor
+      .run(SkipTurnDocument, { siteId: '1', consultantId: '3', reason: 'x' })
+      .then((c) => ((done = true), c));
+    await vi.waitFor(() => expect(floor.events.map((e) => e.seq)).toEqual([9, 8]));
+    // The board is the feed's: still at 7, and the action waits for it.
+    expect(floor.lastSeq).toBe(7);
+    pushChange(sub, change(7, 8, {}, [event(8, 'SKIPPED')]));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    pushChange(sub, change(8, 9, {}, [event(9, 'MOVED')]));
+    const answer = await running;
+    expect(answer.seq).toBe(9);
     expect(floor.lastSeq).toBe(9);
-    push(sub, board(9, [event(9, 'SKIPPED')]));
-    expect(floor.events.map((e) => e.seq)).toEqual([9]);
-    // An answer that is older than what the subscription already brought is not shown.
-    push(sub, board(10, [event(10)]));
+    // Each event once, although the answer and the feed both brought it; no gap, no new subscription.
+    expect(floor.events.map((e) => e.seq)).toEqual([9, 8]);
+    expect(fake.subs).toHaveLength(1);
+  });
+
+  it('issue 17: a floor action whose seq the board already shows, or of another site, or when the feed never brings it, does not wait (long)', async () => {
+    fake = liveClient({ SkipTurn: () => ({ skipTurn: { seq: 12, events: [event(12)], reception: null } }) });
+    const floor = useFloorStore();
+    floor.open('1');
+    const sub = fake.live()[0];
+    push(sub, board(12));
     await floor.run(SkipTurnDocument, { siteId: '1', consultantId: '3', reason: 'x' });
-    expect(floor.lastSeq).toBe(10);
+    // Another site's action leaves this board's events be.
+    await floor.run(SkipTurnDocument, { siteId: '2', consultantId: '3', reason: 'x' });
+    push(sub, board(13, [event(13)]));
+    expect(floor.lastSeq).toBe(13);
+    vi.useFakeTimers();
+    try {
+      const lost = floor.reach(20);
+      vi.advanceTimersByTime(REACH_MS);
+      await lost;
+    } finally {
+      vi.useRealTimers();
+    }
+    floor.close();
+    await floor.reach(30);
   });
 
   it('issue 17: applies changes in seq order, each to the board of its baseSeq; unchanged rows stay the same objects', () => {
@@ -181,20 +207,6 @@ describe('floor store', () => {
     expect(floor.board!.receptions.map((r) => [r.id, r.status])).toEqual([['c', 'WAITING'], ['b', 'WAITING'], ['a', 'ACTIVE']]);
     expect(floor.board!.events.map((e) => e.seq)).toEqual([9, 10]);
     expect(floor.events.map((e) => e.seq)).toEqual([10, 9, 8]);
-    expect(fake.subs).toHaveLength(1);
-  });
-
-  it('issue 17: a change already shown by a floor action’s answer is skipped; the next applies to that answer', async () => {
-    fake = liveClient({ SkipTurn: () => ({ skipTurn: { board: { ...board(8), waiting: [reception('x')] }, reception: null } }) });
-    const floor = useFloorStore();
-    floor.open('1');
-    const sub = fake.live()[0];
-    push(sub, board(7));
-    await floor.run(SkipTurnDocument, { siteId: '1', consultantId: '3', reason: 'x' });
-    pushChange(sub, change(7, 8, { waiting: { removed: [], upserted: [{ index: 0, row: reception('x') }] } }));
-    pushChange(sub, change(8, 9, { waiting: { removed: [], upserted: [{ index: 1, row: reception('y') }] } }));
-    expect(floor.lastSeq).toBe(9);
-    expect(floor.board!.waiting.map((r) => r.id)).toEqual(['x', 'y']);
     expect(fake.subs).toHaveLength(1);
   });
 

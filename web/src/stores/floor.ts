@@ -14,6 +14,9 @@ export type FloorChange = FloorChangeResultFragment;
 export type BoardConsultant = FloorBoard['consultants'][number];
 export type FloorReception = FloorBoard['receptions'][number];
 
+/** How long a floor action waits at most for the feed to bring its board. */
+export const REACH_MS = 3000;
+
 /** How many of the live events the store keeps (newest first). */
 export const LIVE_EVENTS_KEPT = 200;
 
@@ -35,8 +38,8 @@ export function mergeFloorEvents<E extends { seq: number }>(
  *
  * It reads rotationBoardFeed through boardFeed (stores/board-feed.ts, issue 17): a whole board
  * first, then changes by seq; a gap subscribes again after the last seq held. A board whose
- * seq is not newer than the one held is ignored, so a change is never applied twice (a
- * mutation's answer and the subscription both bring it).
+ * seq is not newer than the one held is ignored, so a change is never applied twice.
+ * A floor action's answer brings its events, not the board: the feed brings that.
  * After a lost connection it subscribes again with afterSeq, and the whole board that comes
  * first carries the newest events missed. The events seen are kept, newest first, each once.
  */
@@ -114,8 +117,29 @@ export const useFloorStore = defineStore('floor', () => {
   }
 
   /**
-   * Runs a floor action (any mutation answering FloorChange) and shows its board at once,
-   * if it is newer than the one held. Errors are the caller's to show.
+   * Resolves once the board held reaches `seq` (the feed brings it), the feed stops, or after
+   * `ms`: a floor action's answer no longer carries the board (issue 17).
+   */
+  function reach(seq: number, ms = REACH_MS): Promise<void> {
+    const there = () => !feed || (board.value !== null && board.value.seq >= seq);
+    if (there()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        stop();
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      const stop = watch([board, siteId], () => {
+        if (there()) done();
+      });
+    });
+  }
+
+  /**
+   * Runs a floor action (any mutation answering FloorChange): its events show at once, and it
+   * returns once the board held (from the feed) shows it, so a page never offers an action on
+   * a board older than its own answer. Errors are the caller's to show.
    */
   async function run<TResult, TVariables>(
     document: Document<TResult, TVariables>,
@@ -125,7 +149,11 @@ export const useFloorStore = defineStore('floor', () => {
     const result = (await request(document, variables)) as Record<string, FloorChange>;
     const change = Object.values(result)[0];
     if (!change) throw new GraphQLRequestError([]);
-    receive(change.board);
+    const site = (variables as { siteId?: unknown } | null)?.siteId;
+    if (site != null && String(site) === siteId.value) {
+      mergeEvents(change.events);
+      await reach(change.seq);
+    }
     return change;
   }
 
@@ -147,5 +175,19 @@ export const useFloorStore = defineStore('floor', () => {
     });
   }
 
-  return { siteId, board, error, events, lastSeq, loading, open, close, retry, receive, run, hold };
+  return {
+    siteId,
+    board,
+    error,
+    events,
+    lastSeq,
+    loading,
+    open,
+    close,
+    retry,
+    receive,
+    reach,
+    run,
+    hold,
+  };
 });

@@ -1037,7 +1037,7 @@ export type FloorAlertFragment = { id: string, kind: FloorAlertKind, at: string,
 
 export type FloorBoardFragment = { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> };
 
-export type FloorChangeResultFragment = { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null };
+export type FloorChangeResultFragment = { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null };
 
 export type FloorBoardChangeFragment = { siteId: string, seq: number, baseSeq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, consultants: { removed: Array<string>, upserted: Array<{ index: number, row: { state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> } }> }, waiting: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } }> }, receptions: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } }> }, alerts: { removed: Array<string>, upserted: Array<{ index: number, row: { id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null } }> }, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> };
 
@@ -1087,7 +1087,7 @@ export type CheckInMutationVariables = Exact<{
 }>;
 
 
-export type CheckInMutation = { checkIn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type CheckInMutation = { checkIn: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type GoAwayMutationVariables = Exact<{
   siteId: string;
@@ -1095,7 +1095,7 @@ export type GoAwayMutationVariables = Exact<{
 }>;
 
 
-export type GoAwayMutation = { goAway: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type GoAwayMutation = { goAway: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type CheckOutMutationVariables = Exact<{
   siteId: string;
@@ -1103,7 +1103,7 @@ export type CheckOutMutationVariables = Exact<{
 }>;
 
 
-export type CheckOutMutation = { checkOut: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type CheckOutMutation = { checkOut: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type EndReceptionMutationVariables = Exact<{
   siteId: string;
@@ -1111,7 +1111,7 @@ export type EndReceptionMutationVariables = Exact<{
 }>;
 
 
-export type EndReceptionMutation = { endReception: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type EndReceptionMutation = { endReception: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type HandOverMutationVariables = Exact<{
   siteId: string;
@@ -1120,7 +1120,7 @@ export type HandOverMutationVariables = Exact<{
 }>;
 
 
-export type HandOverMutation = { handOver: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type HandOverMutation = { handOver: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type KeepForColleagueMutationVariables = Exact<{
   siteId: string;
@@ -1129,7 +1129,7 @@ export type KeepForColleagueMutationVariables = Exact<{
 }>;
 
 
-export type KeepForColleagueMutation = { keepForColleague: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type KeepForColleagueMutation = { keepForColleague: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type ReportNonBuyerMutationVariables = Exact<{
   siteId: string;
@@ -1138,7 +1138,7 @@ export type ReportNonBuyerMutationVariables = Exact<{
 }>;
 
 
-export type ReportNonBuyerMutation = { reportNonBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type ReportNonBuyerMutation = { reportNonBuyer: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type ReportBigBuyerMutationVariables = Exact<{
   siteId: string;
@@ -1147,7 +1147,7 @@ export type ReportBigBuyerMutationVariables = Exact<{
 }>;
 
 
-export type ReportBigBuyerMutation = { reportBigBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type ReportBigBuyerMutation = { reportBigBuyer: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type RecordWalkInMutationVariables = Exact<{
   siteId: string;
@@ -1155,7 +1155,7 @@ export type RecordWalkInMutationVariables = Exact<{
 }>;
 
 
-export type RecordWalkInMutation = { recordWalkIn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type RecordWalkInMutation = { recordWalkIn: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type MarkAbsentMutationVariables = Exact<{
   siteId: string;
@@ -1164,7 +1164,7 @@ export type MarkAbsentMutationVariables = Exact<{
 }>;
 
 
-export type MarkAbsentMutation = { markAbsent: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type MarkAbsentMutation = { markAbsent: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type UndoFloorChangeMutationVariables = Exact<{
   siteId: string;
@@ -1173,7 +1173,7 @@ export type UndoFloorChangeMutationVariables = Exact<{
 }>;
 
 
-export type UndoFloorChangeMutation = { undoFloorChange: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type UndoFloorChangeMutation = { undoFloorChange: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type TakeBackMyChangeMutationVariables = Exact<{
   siteId: string;
@@ -1181,7 +1181,7 @@ export type TakeBackMyChangeMutationVariables = Exact<{
 }>;
 
 
-export type TakeBackMyChangeMutation = { takeBackMyChange: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type TakeBackMyChangeMutation = { takeBackMyChange: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type AssignByHandMutationVariables = Exact<{
   siteId: string;
@@ -1189,7 +1189,7 @@ export type AssignByHandMutationVariables = Exact<{
 }>;
 
 
-export type AssignByHandMutation = { assignByHand: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type AssignByHandMutation = { assignByHand: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type MoveInLineMutationVariables = Exact<{
   siteId: string;
@@ -1199,7 +1199,7 @@ export type MoveInLineMutationVariables = Exact<{
 }>;
 
 
-export type MoveInLineMutation = { moveInLine: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type MoveInLineMutation = { moveInLine: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type SkipTurnMutationVariables = Exact<{
   siteId: string;
@@ -1208,7 +1208,7 @@ export type SkipTurnMutationVariables = Exact<{
 }>;
 
 
-export type SkipTurnMutation = { skipTurn: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type SkipTurnMutation = { skipTurn: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type ReinstateMutationVariables = Exact<{
   siteId: string;
@@ -1217,7 +1217,7 @@ export type ReinstateMutationVariables = Exact<{
 }>;
 
 
-export type ReinstateMutation = { reinstate: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type ReinstateMutation = { reinstate: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type DecideNonBuyerMutationVariables = Exact<{
   siteId: string;
@@ -1227,7 +1227,7 @@ export type DecideNonBuyerMutationVariables = Exact<{
 }>;
 
 
-export type DecideNonBuyerMutation = { decideNonBuyer: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type DecideNonBuyerMutation = { decideNonBuyer: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type AcknowledgeAlertMutationVariables = Exact<{
   siteId: string;
@@ -1235,7 +1235,7 @@ export type AcknowledgeAlertMutationVariables = Exact<{
 }>;
 
 
-export type AcknowledgeAlertMutation = { acknowledgeAlert: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type RecordSameDayDealMutationVariables = Exact<{
   siteId: string;
@@ -1243,7 +1243,7 @@ export type RecordSameDayDealMutationVariables = Exact<{
 }>;
 
 
-export type RecordSameDayDealMutation = { recordSameDayDeal: { board: { siteId: string, seq: number, day: string, at: string, round: number, atDoor: { id: string, displayName: string } | null, phoneDuty: { id: string, displayName: string } | null, upNext: Array<{ id: string, displayName: string }>, consultants: Array<{ state: FloorState, position: number | null, since: string | null, inShift: boolean, shiftStart: string | null, shiftEnd: string | null, phoneDuty: boolean, next: boolean, priorityMakeUps: number, makeUps: number, counted: number, reinstatable: boolean, consultant: { id: string, displayName: string }, busyWith: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }> }>, waiting: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, receptions: Array<{ id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> }>, walkInsByKind: Array<{ kind: WalkInKind, count: number }>, alerts: Array<{ id: string, kind: FloorAlertKind, at: string, receptionId: string | null, params: unknown, consultant: { id: string, displayName: string } | null }>, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }> }, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
+export type RecordSameDayDealMutation = { recordSameDayDeal: { seq: number, events: Array<{ seq: number, type: string, at: string, day: string, receptionId: string | null, reason: string | null, rule: string, explanation: unknown, undoable: boolean, actor: { id: string, displayName: string }, actingFor: { id: string, displayName: string } | null, consultant: { id: string, displayName: string } | null }>, reception: { id: string, kind: WalkInKind, customerName: string | null, customerId: string | null, phoneMasked: string | null, partySize: number, unitsAsked: number | null, status: ReceptionStatus, arrivedAt: string, startedAt: string | null, endedAt: string | null, counted: boolean, rule: string, explanation: unknown, secondApproved: boolean, nonBuyer: NonBuyerState | null, sameDayDeal: boolean, consultant: { id: string, displayName: string } | null, owner: { id: string, displayName: string } | null, credit: Array<{ share: number, consultant: { id: string, displayName: string } }> } | null } };
 
 export type UnlinkedReceptionsQueryVariables = Exact<{
   siteId: string;
@@ -2332,8 +2332,9 @@ fragment FloorAlert on FloorAlert {
 }`, {"fragmentName":"FloorBoard"}) as unknown as TypedDocumentString<FloorBoardFragment, unknown>;
 export const FloorChangeResultFragmentDoc = new TypedDocumentString(`
     fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
+  seq
+  events {
+    ...FloorEvent
   }
   reception {
     ...FloorReception
@@ -2393,71 +2394,6 @@ fragment FloorEvent on RotationEvent {
   rule
   explanation
   undoable
-}
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
-  seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
-  events {
-    ...FloorEvent
-  }
 }`, {"fragmentName":"FloorChangeResult"}) as unknown as TypedDocumentString<FloorChangeResultFragment, unknown>;
 export const FloorBoardChangeFragmentDoc = new TypedDocumentString(`
     fragment FloorBoardChange on RotationBoardChange {
@@ -4963,74 +4899,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -5097,74 +4969,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -5231,74 +5039,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -5365,74 +5109,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -5503,74 +5183,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -5641,74 +5257,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -5775,74 +5327,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -5909,74 +5397,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -6043,74 +5467,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -6177,74 +5537,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -6311,74 +5607,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -6445,74 +5677,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -6579,74 +5747,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -6718,74 +5822,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -6852,74 +5892,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -6986,74 +5962,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -7125,74 +6037,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -7259,74 +6107,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
@@ -7393,74 +6177,10 @@ fragment FloorEvent on RotationEvent {
   explanation
   undoable
 }
-fragment FloorConsultant on BoardConsultant {
-  consultant {
-    ...FloorPerson
-  }
-  state
-  position
-  since
-  inShift
-  shiftStart
-  shiftEnd
-  phoneDuty
-  next
-  busyWith {
-    ...FloorReception
-  }
-  priorityMakeUps
-  makeUps
-  counted
-  reinstatable
-}
-fragment FloorAlert on FloorAlert {
-  id
-  kind
-  at
-  receptionId
-  consultant {
-    ...FloorPerson
-  }
-  params
-}
-fragment FloorBoard on RotationBoard {
-  siteId
+fragment FloorChangeResult on FloorChange {
   seq
-  day
-  at
-  round
-  atDoor {
-    ...FloorPerson
-  }
-  phoneDuty {
-    ...FloorPerson
-  }
-  upNext {
-    ...FloorPerson
-  }
-  consultants {
-    ...FloorConsultant
-  }
-  waiting {
-    ...FloorReception
-  }
-  receptions {
-    ...FloorReception
-  }
-  walkInsByKind {
-    kind
-    count
-  }
-  alerts {
-    ...FloorAlert
-  }
   events {
     ...FloorEvent
-  }
-}
-fragment FloorChangeResult on FloorChange {
-  board {
-    ...FloorBoard
   }
   reception {
     ...FloorReception
