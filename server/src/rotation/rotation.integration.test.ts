@@ -3,7 +3,7 @@ import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type GqlResult, type TestApp } from '../test-support/harness.js';
 import { Transactions } from '../platform/db/transaction.js';
 import { createEventBus } from '../platform/pubsub.js';
-import { replay, restoreState, type RotationEvent, type RotationState } from './domain/index.js';
+import { replay, restoreState, type RotationEvent } from './domain/index.js';
 import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
 import type { BoardAnnouncement } from './board-announcements.js';
 import { RotationService } from './rotation.service.js';
@@ -762,8 +762,8 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     const desk = (await services.accounts.authenticate(tokens.desk))!;
     now += 20_000;
     const undone = await other.execute(desk, siteId, { type: 'UNDO', seq, reason: '旧快照' });
-    expect(undone.board.events.map((e) => e.type)).toEqual(['UNDONE']);
-    expect(undone.board.receptions.find((r) => r.id === mistake.reception!.id)).toMatchObject({ status: 'UNDONE', counted: false });
+    expect(undone.events.map((e) => e.type)).toEqual(['UNDONE']);
+    expect(undone.board().receptions.find((r) => r.id === mistake.reception!.id)).toMatchObject({ status: 'UNDONE', counted: false });
     // The fold of the whole log agrees with what the fresh instance decided on.
     const after = await t.app.ds.getRepository(RotationEventEntity).find({ where: { siteId }, order: { seq: 'ASC' } });
     const undoable = replay(after.map((r) => JSON.parse(r.payload) as RotationEvent)).undoable.map((u) => u.seq);
