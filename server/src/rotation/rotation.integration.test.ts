@@ -3,7 +3,7 @@ import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type GqlResult, type TestApp } from '../test-support/harness.js';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Transactions } from '../platform/db/transaction.js';
-import { replay, restoreState, type RotationEvent, type RotationState } from './domain/index.js';
+import { replay, restoreState, type RotationEvent } from './domain/index.js';
 import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
 import { RotationService } from './rotation.service.js';
 import type { RotationBoardView } from './rotation.types.js';
