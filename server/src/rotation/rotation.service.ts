@@ -100,6 +100,7 @@ export class RotationService {
   /** One bus listener per site, however many boards are watched (issue 17). */
   private readonly boardChanges = new Fanout<RotationBoardView>(
     (key) => this.bus.pubSub.subscribe(BOARD_CHANGED, Number(key)) as AsyncIterable<RotationBoardView>,
+    true,
   );
   private readonly headReads = new NextRead<number, RotationHeadEntity | null>();
   private readonly announcements = new BoardAnnouncements(
