@@ -6,7 +6,15 @@
 export class Fanout<T> {
   private readonly topics = new Map<string, { sinks: Set<(value: T) => void>; upstream: AsyncIterator<T> }>();
 
-  constructor(private readonly source: (key: string) => AsyncIterable<T>) {}
+  constructor(
+    private readonly source: (key: string) => AsyncIterable<T>,
+    /**
+     * Hand each value out in a later turn of the event loop (setImmediate), in order: whatever
+     * is in flight when it is published (the reply to the request that made the change) leaves
+     * first, not after thousands of sockets' sends (issue 17).
+     */
+    private readonly defer = false,
+  ) {}
 
   /** Whether anyone listens to `key`. */
   has(key: string): boolean {
@@ -30,6 +38,7 @@ export class Fanout<T> {
         for (;;) {
           const next = await upstream.next();
           if (next.done) return;
+          if (this.defer) await new Promise<void>((resolve) => setImmediate(resolve));
           for (const s of [...created.sinks]) s(next.value);
         }
       })().catch(() => undefined);

@@ -102,8 +102,9 @@ export class RotationService {
    * One bus listener per site, however many boards are watched (issue 17). Local only: boards
    * are published by this process (BOARD_ANNOUNCED is what travels), so no Redis channel.
    */
-  private readonly boardChanges = new Fanout<RotationBoardView>((key) =>
-    this.bus.subscribeLocal<RotationBoardView>(BOARD_CHANGED, Number(key)),
+  private readonly boardChanges = new Fanout<RotationBoardView>(
+    (key) => this.bus.subscribeLocal<RotationBoardView>(BOARD_CHANGED, Number(key)),
+    true,
   );
   private readonly headReads = new NextRead<number, RotationHeadEntity | null>();
   private readonly announcements = new BoardAnnouncements(
