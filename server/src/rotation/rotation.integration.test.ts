@@ -658,7 +658,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(b.waiting).toHaveLength(10);
     // The other instance's changes come as announcements (through Redis; here by hand, the
     // bus is in memory): the feed of this instance hears the changes of both, each once, in order.
-    const announcements = (mine as unknown as { announcements: { heard(a: BoardAnnouncement): void } }).announcements;
+    const announcements = (mine as unknown as { live: { announcements: { heard(a: BoardAnnouncement): void } } }).live.announcements;
     announcements.heard({ origin: 'another instance', siteId: Number(bj), firstSeq: h + 1, seq: end });
     const heard: number[] = [];
     while (heard.length < end - h) {
@@ -687,7 +687,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     now += 20_000;
     const b = (await other.execute(desk, Number(bj), { type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW', customerName: '别处' } })).seq;
     // The board as an announcement builds it when this instance last gave seq a - 1.
-    await (mine as unknown as { rebuildBoard(siteId: number, afterSeq: number): Promise<number | null> }).rebuildBoard(Number(bj), a - 1);
+    await (mine as unknown as { live: { rebuildBoard(siteId: number, afterSeq: number): Promise<number | null> } }).live.rebuildBoard(Number(bj), a - 1);
     const m = (await next).value as RotationBoardView;
     expect(m.seq).toBe(b);
     expect(m.events.map((e) => e.seq)).toEqual(Array.from({ length: b - a }, (_, i) => a + 1 + i));

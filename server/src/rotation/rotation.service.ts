@@ -1,27 +1,18 @@
-import { Between, In, IsNull, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual, Not, type DataSource, type EntityManager } from 'typeorm';
-import { forUpdate as rowLock, takesRowLocks } from '../platform/db/locks.js';
-import { SiteEntity, UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
+import { IsNull, LessThan, LessThanOrEqual, MoreThanOrEqual, type DataSource } from 'typeorm';
+import { forUpdate as rowLock } from '../platform/db/locks.js';
+import { SiteEntity, UserEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
-import { AppError, badInput, ErrorCode, forbidden, isDuplicateKey, notFound } from '../platform/errors.js';
-import { parseId } from '../platform/ids.js';
+import { AppError, badInput, ErrorCode, forbidden, notFound } from '../platform/errors.js';
 import type { EventBus } from '../platform/pubsub.js';
 import {
   activeDeputyship,
   businessDay,
-  dayAfter,
-  deputyPeriodProblem,
   decide,
-  DEFAULT_ROTATION_SETTINGS,
   evolve,
-  initialState,
   projectBoard,
-  restoreState,
-  shiftsForDay,
-  shiftLength,
-  shiftsOverlap,
   stateAfterDay,
   type Actor,
   type Rejection,
@@ -30,43 +21,23 @@ import {
   type RotationSettings,
   type Reception,
   type RotationState,
-  type ShiftWindow,
-  type WalkInInput,
 } from './domain/index.js';
-import {
-  RotationDeputyEntity,
-  RotationEventEntity,
-  RotationHeadEntity,
-  RotationReceptionEntity,
-  RotationSettingsEntity,
-  ShiftExceptionEntity,
-  ShiftTemplateEntity,
-} from './rotation.entity.js';
-import type { CustomersService, WalkInFacts } from '../customers/customers.service.js';
+import { RotationEventEntity, RotationReceptionEntity } from './rotation.entity.js';
+import type { CustomersService } from '../customers/customers.service.js';
 import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
-import { endable } from '../platform/endable.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
-import { BoardAnnouncements, type BoardAnnouncement } from './board-announcements.js';
-import { traceHeard, tracePublished } from '../platform/fanout-trace.js';
-import { Fanout } from '../platform/fanout.js';
-import { NextRead } from '../platform/next-read.js';
-import { normalizePhone } from '../platform/phone.js';
 import { optionalPhone } from '../platform/phone-input.js';
-import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
 import type { FloorDeputyView, ReceptionView, RotationBoardView, RotationEventView } from './rotation.types.js';
 import { boardView, eventView, receptionView, type Names, type StoredEvent } from './rotation.view.js';
 import { SharedBoards } from './shared-boards.js';
+import { Deputies, SUPERVISOR_COMMANDS } from './rotation.deputies.js';
+import { LiveBoards } from './rotation.live.js';
+import { FloorRecords } from './rotation.register.js';
+import { SiteRules } from './rotation.rules.js';
+import { FloorStates, SNAPSHOT_EVERY, toStored, undoableSeqs } from './rotation.state.js';
 
-export const BOARD_CHANGED = 'ROTATION_BOARD_CHANGED';
-/** Between instances (Redis): a site's log grew; see BoardAnnouncements. */
-export const BOARD_ANNOUNCED = 'ROTATION_BOARD_ANNOUNCED';
-
-/**
- * The head's snapshot is rewritten every this many events (and on a new day), not on every
- * change: it grows to hundreds of KiB through a busy day. Readers fold the events after it.
- */
-const SNAPSHOT_EVERY = 50;
+export { BOARD_ANNOUNCED, BOARD_CHANGED } from './rotation.live.js';
 
 /** A floor command without its actor: the service adds who is acting. */
 export type FloorCommand = RotationCommand extends infer C ? (C extends RotationCommand ? Omit<C, 'actor'> : never) : never;
@@ -86,33 +57,19 @@ export function rejectionError(r: Rejection): AppError {
   return new AppError(code, r.message, { reason: r.code, params: r.params ?? {} });
 }
 
-/** R15: what only the manager (or a named deputy) does on the floor. */
-const SUPERVISOR_COMMANDS = new Set<RotationCommand['type']>(['MOVE', 'SKIP', 'REINSTATE', 'ASSIGN_BY_HAND', 'DECIDE_NON_BUYER', 'ACKNOWLEDGE_ALERT', 'RECORD_SAME_DAY_DEAL']);
-
-function deputyView(r: RotationDeputyEntity, names: Names, today: string): FloorDeputyView {
-  const who = (id: number) => ({ id, displayName: names.get(id) ?? `#${id}` });
-  return { id: r.id, deputy: who(r.deputyId), manager: who(r.managerId), from: r.fromDay, to: r.toDay, active: r.fromDay <= today && today <= r.toDay };
-}
-
+/**
+ * The floor: its commands (group commit) and reads. The live board (rotation.live.ts), the
+ * site's rules and shifts (rotation.rules.ts), R15 deputies (rotation.deputies.ts), the
+ * register's part in a command (rotation.register.ts) and the state cache (rotation.state.ts)
+ * are beside it.
+ */
 export class RotationService {
-  /** Each site's folded state as last committed, as this process knows it (state.seq = lastSeq). */
-  private readonly states = new Map<number, RotationState>();
   private readonly batches = new GroupCommit<FloorJob, FloorResult>((siteId, jobs) => this.commitBatch(siteId, jobs));
-  /**
-   * One bus listener per site, however many boards are watched (issue 17). Local only: boards
-   * are published by this process (BOARD_ANNOUNCED is what travels), so no Redis channel.
-   */
-  private readonly boardChanges = new Fanout<RotationBoardView>(
-    (key) => this.bus.subscribeLocal<RotationBoardView>(BOARD_CHANGED, Number(key)),
-    true,
-  );
-  private readonly headReads = new NextRead<number, RotationHeadEntity | null>();
-  private readonly announcements = new BoardAnnouncements(
-    (siteId, afterSeq) => this.rebuildBoard(siteId, afterSeq),
-    (siteId) => this.boardChanges.has(String(siteId)),
-  );
-  /** The first board of subscribers connecting at the same seq, built once (issue 17). */
-  private readonly firstBoards: SharedBoards<RotationBoardView>;
+  private readonly floor: FloorStates;
+  private readonly rules: SiteRules;
+  private readonly deputyRoster: Deputies;
+  private readonly records: FloorRecords;
+  private readonly live: LiveBoards;
 
   constructor(
     private readonly ds: DataSource,
@@ -121,13 +78,15 @@ export class RotationService {
     private readonly bus: EventBus,
     private readonly accounts: AccountsService,
     private readonly customers: CustomersService,
-    private readonly settingsHistory: SettingsHistoryService,
+    settingsHistory: SettingsHistoryService,
     private readonly notifications: NotificationsService,
   ) {
-    // Changes announced while Redis was away may not have reached every instance.
-    bus.onReconnect(() => void this.announceHeads());
-    if (bus.status() !== 'memory') this.hearAnnouncements().catch(() => undefined);
-    this.firstBoards = new SharedBoards(clock);
+    this.floor = new FloorStates(ds, clock);
+    const firstBoards = new SharedBoards<RotationBoardView>(clock);
+    this.rules = new SiteRules(ds, tx, clock, accounts, settingsHistory, firstBoards);
+    this.deputyRoster = new Deputies(ds, tx, clock, accounts, (companyId) => this.names(companyId));
+    this.records = new FloorRecords(customers, notifications);
+    this.live = new LiveBoards(ds, clock, bus, this.floor, this.rules, (companyId) => this.names(companyId), firstBoards);
   }
 
   // ---- commands ------------------------------------------------------------------------
@@ -145,7 +104,7 @@ export class RotationService {
   ): Promise<FloorResult> {
     const manager = hasRole(p, Role.MANAGER, Role.ADMIN);
     // R15: "the manager or a named deputy": a deputy supervises for the manager who named them.
-    const [site, deputyships] = await Promise.all([this.accounts.requireSite(p, siteId), manager ? [] : this.deputyships(siteId, p.userId)]);
+    const [site, deputyships] = await Promise.all([this.accounts.requireSite(p, siteId), manager ? [] : this.deputyRoster.deputyships(siteId, p.userId)]);
     const deputy = activeDeputyship(deputyships, p.userId, businessDay(this.clock.now(), site.timezone));
     const actor: Actor = {
       userId: p.userId,
@@ -159,7 +118,7 @@ export class RotationService {
     if ((full.type === 'RECORD_WALK_IN' || full.type === 'ASSIGN_BY_HAND') && full.walkIn) {
       // Issue 13: a phone typed at the desk follows the register's phone rule, or nothing is recorded.
       full.walkIn = { ...full.walkIn, phone: optionalPhone(full.walkIn.phone, 'input.phone') };
-      const prepared = await this.fromRegister(p, siteId, site.timezone, full.walkIn, !!opts.registerCustomer);
+      const prepared = await this.records.fromRegister(p, siteId, site.timezone, full.walkIn, !!opts.registerCustomer);
       full.walkIn = prepared.walkIn;
       registration = prepared.register;
     }
@@ -191,18 +150,18 @@ export class RotationService {
     // The site's rules and shifts are read before the lock: the lock orders the log, not them.
     const readAt = this.clock.now();
     const [settings, dayShifts] = await Promise.all([
-      this.settingsIn(this.ds.manager, siteId, site.timezone),
-      this.shiftsIn(this.ds.manager, siteId, readAt, site.timezone),
+      this.rules.settingsIn(this.ds.manager, siteId, site.timezone),
+      this.rules.shiftsIn(this.ds.manager, siteId, readAt, site.timezone),
     ]);
     let shifts = dayShifts;
     const batch = await this.tx.run(
       async (em) => {
-        const head = await this.lockHead(em, siteId);
-        const first = await this.stateAt(em, siteId, head, true);
+        const head = await this.floor.lockHead(em, siteId);
+        const first = await this.floor.stateAt(em, siteId, head, true);
         let state = first;
         const now = this.clock.now();
         // Midnight passed while waiting for the lock: the new day's shifts.
-        if (businessDay(now, site.timezone) !== businessDay(readAt, site.timezone)) shifts = await this.shiftsIn(em, siteId, now, site.timezone);
+        if (businessDay(now, site.timezone) !== businessDay(readAt, site.timezone)) shifts = await this.rules.shiftsIn(em, siteId, now, site.timezone);
         const decided: Array<Outcome<Decided>> = [];
         const stored: StoredEvent[] = [];
         const payloads: string[] = [];
@@ -215,7 +174,7 @@ export class RotationService {
             continue;
           }
           // A failure here fails the batch; each command then runs alone (GroupCommit).
-          const registered = job.registration ? await this.registerWalkIn(em, job.p, site, decision.events, job.registration) : null;
+          const registered = job.registration ? await this.records.registerWalkIn(em, job.p, site, decision.events, job.registration) : null;
           const mine: StoredEvent[] = [];
           for (const event of decision.events) {
             head.lastSeq += 1;
@@ -226,7 +185,7 @@ export class RotationService {
             payloads.push(payload);
           }
           stored.push(...mine);
-          notices.push(...(await this.alertNotices(em, site, before, decision.events)));
+          notices.push(...(await this.records.alertNotices(em, site, before, decision.events)));
           decided.push({ ok: true, value: { stored: mine, state, registered } });
         }
         if (stored.length) {
@@ -242,10 +201,10 @@ export class RotationService {
               businessDay: event.day,
             })),
           );
-          await this.projectReceptions(em, siteId, stored);
+          await this.records.projectReceptions(em, siteId, stored);
           const snapshotDue = head.lastSeq - head.snapshotSeq >= SNAPSHOT_EVERY || state.day !== first.day;
           // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
-          await this.writeHead(em, siteId, head.lastSeq, now, snapshotDue ? JSON.stringify(state) : null);
+          await this.floor.writeHead(em, siteId, head.lastSeq, now, snapshotDue ? JSON.stringify(state) : null);
         }
         const notified = await this.notifications.stage(em, notices);
         return { decided, state, notified, now };
@@ -254,7 +213,7 @@ export class RotationService {
       // holder committed; under REPEATABLE READ they could see a view from before the wait.
       { isolation: 'READ COMMITTED' },
     );
-    this.remember(siteId, batch.state);
+    this.floor.remember(siteId, batch.state);
     this.notifications.publish(batch.notified);
     const known = await names;
     const outcomes: Array<Outcome<FloorResult>> = [];
@@ -286,115 +245,10 @@ export class RotationService {
         },
       });
     }
-    if (appended.length) {
-      // One board per batch, with all its events, and only when someone here watches the site;
-      // to the other instances it goes as numbers (BoardAnnouncements).
-      if (this.boardChanges.has(String(siteId))) {
-        const board = projectBoard(batch.state, { now: batch.now, shifts, settings });
-        tracePublished(batch.state.seq, 'commit');
-        this.bus.publishLocal(BOARD_CHANGED, siteId, boardView(siteId, batch.state.seq, board, known, appended, undoableSeqs(batch.state)));
-      }
-      this.announcements.gave(siteId, batch.state.seq);
-    }
-    if (appended.length && this.bus.status() !== 'memory') {
-      const announcement: BoardAnnouncement = { origin: this.announcements.origin, siteId, firstSeq: appended[0].seq, seq: batch.state.seq };
-      this.bus.pubSub.publish(BOARD_ANNOUNCED, announcement);
-    }
+    if (appended.length) this.live.committed(siteId, batch.state, appended, known, { now: batch.now, shifts, settings });
     if (disputes) await this.customers.publishDisputes(siteId);
     return outcomes;
   }
-
-  /**
-   * R14: a big buyer is told to every manager of the site at once, as a notification (in the
-   * app, live, on any page and phone), not only as a line on the board.
-   */
-  private async alertNotices(em: EntityManager, site: { id: number; name: string }, before: RotationState, events: RotationEvent[]): Promise<NotificationInput[]> {
-    const raised = events.flatMap((e) => e.effects).flatMap((e) => (e.op === 'alert' && e.value && e.value.kind === 'BIG_BUYER' && !before.alerts[e.id] ? [e.value] : []));
-    if (!raised.length) return [];
-    const managers = await this.notifications.managersOf(em, site.id);
-    if (!managers.length) return [];
-    const last = events.at(-1)!;
-    const folded = events.reduce(evolve, before);
-    const people = await em.findBy(UserEntity, { id: In(raised.flatMap((a) => (a.consultantId === null ? [] : [a.consultantId]))) });
-    return raised.flatMap((a) => {
-      const r = a.receptionId ? folded.receptions[a.receptionId] : undefined;
-      const params = {
-        siteId: site.id,
-        siteName: site.name,
-        receptionId: a.receptionId,
-        units: a.params.units ?? null,
-        consultantId: a.consultantId,
-        consultantName: people.find((u) => u.id === a.consultantId)?.displayName ?? null,
-        customerName: r?.customerName ?? null,
-        at: new Date(last.at).toISOString(),
-      };
-      return managers.map((userId) => ({ userId, kind: 'BIG_BUYER' as const, params }));
-    });
-  }
-
-  /**
-   * O1: the desk registers a walk-in who is not in the register in the same step, with the
-   * consultant who receives them as the registering consultant; the reception keeps the new
-   * customer's id. A walk-in who waits for someone to be free is not registered (no consultant
-   * yet): the reception keeps the typed name and phone and can be linked later.
-   */
-  private async registerWalkIn(em: EntityManager, p: Principal, site: { id: number; timezone: string }, events: RotationEvent[], who: { name: string; phone: string }) {
-    const recorded = events.find((e) => e.type === 'WALK_IN_RECORDED' || e.type === 'ASSIGNED_BY_HAND');
-    const effect = recorded?.effects.find((e) => e.op === 'reception' && e.id === recorded.receptionId);
-    const r = effect?.op === 'reception' ? effect.value : null;
-    if (!r || r.consultantId === null || r.status === 'WAITING') return null;
-    const reg = await this.customers.registerIn(em, p, site.id, who, r.consultantId, site.timezone);
-    for (const e of events) {
-      for (const [i, ef] of e.effects.entries()) {
-        if (ef.op === 'reception' && ef.id === r.id && ef.value) e.effects[i] = { ...ef, value: { ...ef.value, customerId: reg.customerId } };
-      }
-    }
-    return reg;
-  }
-
-  /** Each reception an event touched, as it now stands, in its row (the customer's timeline reads them). */
-  private async projectReceptions(em: EntityManager, siteId: number, stored: StoredEvent[]): Promise<void> {
-    const latest = new Map<string, { seq: number; day: string; value: Reception | null }>();
-    for (const { seq, event } of stored) {
-      for (const e of event.effects) if (e.op === 'reception') latest.set(e.id, { seq, day: event.day, value: e.value });
-    }
-    if (!latest.size) return;
-    const existing = new Map(
-      (await em.find(RotationReceptionEntity, { where: { siteId, id: In([...latest.keys()]) }, select: { id: true, customerId: true, broughtById: true } })).map((r) => [r.id, r]),
-    );
-    const rows: Array<Partial<RotationReceptionEntity>> = [];
-    for (const [id, { seq, day, value }] of latest) {
-      const row = existing.get(id);
-      if (!value) {
-        if (row) await em.delete(RotationReceptionEntity, { siteId, id });
-        continue;
-      }
-      rows.push({
-        siteId,
-        id,
-        businessDay: day,
-        arrivedAt: new Date(value.arrivedAt),
-        linkedById: null,
-        linkedAt: null,
-        reception: JSON.stringify(value),
-        lastSeq: seq,
-        // A link made after the fact stays: the floor's copy of the reception does not know it.
-        customerId: value.customerId ?? row?.customerId ?? null,
-        broughtById: value.broughtById ?? row?.broughtById ?? null,
-      });
-    }
-    // One statement for a batch's receptions, new and changed; a changed row keeps its day and link.
-    if (rows.length) {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(RotationReceptionEntity)
-        .values(rows)
-        .orUpdate(['reception', 'lastSeq', 'customerId', 'broughtById'], ['siteId', 'id'])
-        .execute();
-    }
-  }
-
   /**
    * A walk-in recorded with a typed name (no phone) is linked to their record later. Nothing
    * decided then is decided again (the log is not touched); the customer's timeline shows the
@@ -447,126 +301,38 @@ export class RotationService {
     }));
   }
 
-  /**
-   * R7–R9, O2: the register decides what the desk cannot know, on the customer's record —
-   * picked by the desk (`customerId`) or found by the phone typed: whose customer the walk-in
-   * is, whether they closed a deal, whether they became a customer today (R9). R8: the old
-   * customer picked as the one who brings the walk-in along decides the variant by their owner
-   * and their deal. A walk-in not in the register is registered in the same step when the
-   * desk asks for it (name and phone needed, O1).
-   */
-  private async fromRegister(
-    p: Principal,
-    siteId: number,
-    timezone: string,
-    w: WalkInInput,
-    registerCustomer: boolean,
-  ): Promise<{ walkIn: WalkInInput; register: { name: string; phone: string } | null }> {
-    const customerKind = w.kind === 'NEW' || w.kind === 'RETURNING' || w.kind === 'BROUGHT_ALONG';
-    let out: WalkInInput = { ...w };
-    if (w.kind === 'BROUGHT_ALONG' && w.broughtById != null) {
-      await this.customers.requireInSite(p, siteId, w.broughtById);
-      const old = await this.customers.walkInFacts(siteId, w.broughtById, timezone);
-      out = { ...out, ownerId: old.ownerId, dealClosed: old.dealClosed };
-    }
-    let facts: WalkInFacts | null = null;
-    if (customerKind && w.customerId != null) {
-      await this.customers.requireInSite(p, siteId, w.customerId);
-      facts = await this.customers.walkInFacts(siteId, w.customerId, timezone);
-    } else if (customerKind && w.phone) facts = await this.byPhone(p, siteId, timezone, w.phone);
-    const register = !facts && customerKind && registerCustomer ? toRegister(w) : null;
-
-    if (w.kind === 'BROUGHT_ALONG') {
-      // R8: the new customer is "registered" when in the register already or registered now.
-      if (facts) return { walkIn: { ...out, customerId: facts.customerId, customerName: w.customerName || facts.name, newCustomerRegistered: true }, register: null };
-      return { walkIn: { ...out, customerId: null, newCustomerRegistered: !!register || !!w.newCustomerRegistered }, register };
-    }
-    if (!facts) return { walkIn: out, register };
-    const known: WalkInInput = { ...out, customerId: facts.customerId, customerName: w.customerName || facts.name, registeredTodayBy: facts.registeredTodayBy, dealClosed: facts.dealClosed };
-    // O2/O3: a customer nobody owns now is received as a new one, by the rotation.
-    if (facts.ownerId === null) return { walkIn: { ...known, kind: 'NEW', ownerId: null }, register: null };
-    return { walkIn: { ...known, kind: 'RETURNING', ownerId: facts.ownerId }, register: null };
-  }
-
-  /** The phone typed at the desk, through the one desk lookup (O9, rate limits): the owned record first. */
-  private async byPhone(p: Principal, siteId: number, timezone: string, phone: string): Promise<WalkInFacts | null> {
-    const normalized = normalizePhone(phone);
-    if (!normalized || normalized.length <= 4) return null;
-    const rows = (await this.customers.findByPhoneForDesk(p, siteId, normalized)).filter((r) => r.customer.phone === normalized);
-    const pick = rows.find((r) => r.ownership.ownerId !== null) ?? rows[0];
-    return pick ? this.customers.walkInFacts(siteId, pick.customer.id, timezone) : null;
-  }
-
   // ---- deputies (R15) --------------------------------------------------------------------
 
-  /** The deputyships naming this user at this site, not revoked (activeDeputyship picks the day's). */
-  private async deputyships(siteId: number, userId: number) {
-    const rows = await this.ds.getRepository(RotationDeputyEntity).findBy({ siteId, deputyId: userId, revokedAt: IsNull() });
-    return rows.map((r) => ({ ...r, revokedAt: null }));
+  deputies(p: Principal, siteId: number): Promise<FloorDeputyView[]> {
+    return this.deputyRoster.deputies(p, siteId);
   }
 
-  /** Deputies named for today or later, earliest first. */
-  async deputies(p: Principal, siteId: number): Promise<FloorDeputyView[]> {
-    const site = await this.accounts.requireSite(p, siteId);
-    const today = businessDay(this.clock.now(), site.timezone);
-    const [rows, names] = await Promise.all([
-      this.ds.getRepository(RotationDeputyEntity).find({ where: { siteId, revokedAt: IsNull(), toDay: MoreThanOrEqual(today) }, order: { fromDay: 'ASC', id: 'ASC' } }),
-      this.names(p.companyId),
-    ]);
-    return rows.map((r) => deputyView(r, names, today));
+  nameDeputy(p: Principal, siteId: number, input: { deputyId: string; from: string; to: string }): Promise<FloorDeputyView> {
+    return this.deputyRoster.nameDeputy(p, siteId, input);
   }
 
-  /** R15: a manager names a deputy of the site for a period of business days. */
-  async nameDeputy(p: Principal, siteId: number, input: { deputyId: string; from: string; to: string }): Promise<FloorDeputyView> {
-    const site = await this.accounts.requireSite(p, siteId);
-    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only a manager names a deputy');
-    const deputyId = parseId('deputyId', input.deputyId);
-    if (deputyId === p.userId) throw badInput('deputyId', 'Name someone else as your deputy');
-    const today = businessDay(this.clock.now(), site.timezone);
-    const problem = deputyPeriodProblem(input.from, input.to, today);
-    if (problem) throw badInput(problem.field, problem.message);
-    const row = await this.tx.run(async (em) => {
-      const link = await em.findOneBy(UserSiteEntity, { siteId, userId: deputyId });
-      const user = link ? await em.findOneBy(UserEntity, { id: deputyId, companyId: p.companyId, disabled: false }) : null;
-      if (!user) throw badInput('deputyId', 'Not an active person of this site');
-      return em.save(
-        em.create(RotationDeputyEntity, { siteId, deputyId, managerId: p.userId, fromDay: input.from, toDay: input.to, createdAt: this.clock.now(), revokedAt: null }),
-      );
-    });
-    return deputyView(row, await this.names(p.companyId), today);
-  }
-
-  /** Ends a deputyship at once (a manager of the site). */
-  async endDeputy(p: Principal, siteId: number, id: string): Promise<boolean> {
-    await this.accounts.requireSite(p, siteId);
-    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only a manager ends a deputyship');
-    const deputyshipId = parseId('id', id);
-    await this.tx.run(async (em) => {
-      const row = await em.findOneBy(RotationDeputyEntity, { id: deputyshipId, siteId, revokedAt: IsNull() });
-      if (!row) throw notFound('Deputy');
-      await em.update(RotationDeputyEntity, { id: row.id }, { revokedAt: this.clock.now() });
-    });
-    return true;
+  endDeputy(p: Principal, siteId: number, id: string): Promise<boolean> {
+    return this.deputyRoster.endDeputy(p, siteId, id);
   }
 
   // ---- reads ---------------------------------------------------------------------------
 
   async board(p: Principal, siteId: number): Promise<RotationBoardView> {
     const site = await this.accounts.requireSite(p, siteId);
-    return this.currentBoard(siteId, site.timezone, p.companyId, []);
+    return this.live.currentBoard(siteId, site.timezone, p.companyId, []);
   }
 
   /** A wall-screen token's board (its site is checked by the caller; privacy is applied there). */
   async boardOfSite(site: SiteEntity): Promise<RotationBoardView> {
-    return this.currentBoard(site.id, site.timezone, site.companyId, []);
+    return this.live.currentBoard(site.id, site.timezone, site.companyId, []);
   }
 
   /** The board as it was right after event `seq`: the history page's replay (R15). */
   async boardAt(p: Principal, siteId: number, seq: number): Promise<RotationBoardView> {
     const site = await this.accounts.requireSite(p, siteId);
     const { state, last, at } = await this.stateAfter(siteId, seq);
-    const settings = await this.settingsIn(this.ds.manager, siteId, site.timezone);
-    const shifts = await this.shiftsIn(this.ds.manager, siteId, at, site.timezone);
+    const settings = await this.rules.settingsIn(this.ds.manager, siteId, site.timezone);
+    const shifts = await this.rules.shiftsIn(this.ds.manager, siteId, at, site.timezone);
     return boardView(siteId, seq, projectBoard(state, { now: at, shifts, settings }), await this.names(p.companyId), [last], undoableSeqs(state));
   }
 
@@ -595,7 +361,7 @@ export class RotationService {
     if (opts.beforeSeq) where.seq = LessThan(opts.beforeSeq);
     const [rows, state, names] = await Promise.all([
       this.ds.getRepository(RotationEventEntity).find({ where, order: { seq: 'DESC' }, take: opts.limit + 1 }),
-      this.currentState(siteId),
+      this.floor.currentState(siteId),
       this.names(p.companyId),
     ]);
     const undoable = undoableSeqs(state);
@@ -606,12 +372,8 @@ export class RotationService {
   }
 
   /** Events after `afterSeq` (a reconnecting subscriber's catch-up). */
-  async eventsAfter(siteId: number, afterSeq: number, uptoSeq?: number): Promise<StoredEvent[]> {
-    const rows = await this.ds.getRepository(RotationEventEntity).find({
-      where: { siteId, seq: uptoSeq === undefined ? MoreThan(afterSeq) : Between(afterSeq + 1, uptoSeq) },
-      order: { seq: 'ASC' },
-    });
-    return rows.map(toStored);
+  eventsAfter(siteId: number, afterSeq: number, uptoSeq?: number): Promise<StoredEvent[]> {
+    return this.floor.eventsAfter(siteId, afterSeq, uptoSeq);
   }
 
   /**
@@ -620,118 +382,23 @@ export class RotationService {
    * sequence (a lost message) is filled from the log, so nothing is missed or repeated.
    */
   watch(p: Principal, siteId: number, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
-    return this.liveBoard(() => this.accounts.requireSiteShared(p, siteId), afterSeq);
+    return this.live.liveBoard(() => this.accounts.requireSiteShared(p, siteId), afterSeq);
   }
 
   /** The live board of a site whose access was checked by the caller (wall tokens). */
   watchSite(site: SiteEntity, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
-    return this.liveBoard(async () => site, afterSeq);
+    return this.live.liveBoard(async () => site, afterSeq);
   }
 
-  private liveBoard(siteOf: () => Promise<Readonly<SiteEntity>>, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
-    let live: AsyncIterator<unknown> | undefined;
-    // A closed subscription ends now, not at the site's next change (see endable).
-    return endable(this.watchBoard(siteOf, afterSeq, (it) => (live = it)), () => live);
-  }
-
-  private async *watchBoard(
-    siteOf: () => Promise<Readonly<SiteEntity>>,
-    afterSeq: number | null | undefined,
-    started: (live: AsyncIterator<unknown>) => void,
-  ): AsyncGenerator<RotationBoardView> {
-    const site = await siteOf();
-    const siteId = site.id;
-    const p = { companyId: site.companyId };
-    // Subscribe before reading, so a change committed in between is not lost (the fan-out
-    // listens from this call on).
-    const live = this.boardChanges.subscribe(String(siteId))[Symbol.asyncIterator]();
-    started(live);
-    let pending = live.next();
-    try {
-      // One read of the state: the board and the missed events are of the same seq. Read after
-      // subscribing, together with whoever subscribed just before (see NextRead).
-      const state = await this.currentState(siteId, true);
-      const from = afterSeq != null && afterSeq < state.seq ? afterSeq : null;
-      // Shared by every subscriber at this seq and catch-up point (see SharedBoards).
-      const current = await this.firstBoards.get(`${siteId}:${state.seq}:${from ?? ''}`, async () => {
-        const missed = from !== null ? await this.eventsAfter(siteId, from, state.seq) : [];
-        return this.currentBoard(siteId, site.timezone, p.companyId, missed, state);
-      });
-      let lastSeq = current.seq;
-      // A client already at the head gets nothing until the next change.
-      if (afterSeq == null || afterSeq !== current.seq) yield current;
-      for (;;) {
-        const next = await pending;
-        if (next.done) return;
-        pending = live.next();
-        const published = next.value as RotationBoardView;
-        if (published.seq <= lastSeq) continue;
-        // A board built from the log (another instance's change) may carry events this
-        // subscriber already had from a local change: each event goes once.
-        const seen = lastSeq;
-        // Checked before filtering: this runs per subscriber and change, and mostly all are fresh.
-        const change = published.events.some((e) => e.seq <= seen) ? { ...published, events: published.events.filter((e) => e.seq > seen) } : published;
-        const firstSeq = change.events[0]?.seq ?? change.seq;
-        if (firstSeq > lastSeq + 1) {
-          const names = await this.names(p.companyId);
-          const gap = (await this.eventsAfter(siteId, lastSeq, firstSeq - 1)).map((e) => eventView(names, e, new Set()));
-          lastSeq = change.seq;
-          yield { ...change, events: [...gap, ...change.events] };
-          continue;
-        }
-        lastSeq = change.seq;
-        yield change;
-      }
-    } finally {
-      await live.return?.();
-    }
-  }
-
-  /** The other instances' announcements, for as long as the process runs. */
-  private async hearAnnouncements(): Promise<void> {
-    for await (const a of this.bus.pubSub.subscribe(BOARD_ANNOUNCED) as AsyncIterable<BoardAnnouncement>) {
-      traceHeard();
-      this.announcements.heard(a);
-    }
-  }
-
-  /** The site's board at its head, with the events after `afterSeq`, to this process's subscribers. */
-  private async rebuildBoard(siteId: number, afterSeq: number): Promise<number | null> {
-    const [site, state] = await Promise.all([this.ds.getRepository(SiteEntity).findOneBy({ id: siteId }), this.currentState(siteId)]);
-    if (!site || state.seq <= afterSeq) return null;
-    const events = await this.eventsAfter(siteId, afterSeq, state.seq);
-    const board = await this.currentBoard(siteId, site.timezone, site.companyId, events, state);
-    tracePublished(board.seq, 'rebuild');
-    this.bus.publishLocal(BOARD_CHANGED, siteId, board);
-    return state.seq;
-  }
-
-  /**
-   * After an outage of the event bus (Redis), each site's board at its head goes to this
-   * process's subscribers with the head's event: a subscriber behind it fills the gap from
-   * the log (watch), one already at the head ignores it. Nothing missed, nothing twice.
-   */
-  async announceHeads(): Promise<void> {
-    try {
-      const heads = await this.ds.getRepository(RotationHeadEntity).find({ select: { siteId: true, lastSeq: true } });
-      for (const { siteId, lastSeq } of heads) {
-        if (!lastSeq) continue;
-        const site = await this.ds.getRepository(SiteEntity).findOneBy({ id: siteId });
-        if (!site) continue;
-        const state = await this.currentState(siteId);
-        const last = await this.eventsAfter(siteId, state.seq - 1, state.seq);
-        this.bus.publishLocal(BOARD_CHANGED, siteId, await this.currentBoard(siteId, site.timezone, site.companyId, last, state));
-        this.announcements.gave(siteId, state.seq);
-      }
-    } catch {
-      // The database is away too: the next change fills every gap (watch).
-    }
+  /** After an outage of the event bus (Redis): each site's board at its head (see LiveBoards). */
+  announceHeads(): Promise<void> {
+    return this.live.announceHeads();
   }
 
   /** One reception of today with the full phone for those O9 allows (owner, server, managers). */
   async reception(p: Principal, siteId: number, receptionId: string) {
     await this.accounts.requireSite(p, siteId);
-    const r = (await this.currentState(siteId)).receptions[receptionId];
+    const r = (await this.floor.currentState(siteId)).receptions[receptionId];
     if (!r) throw notFound('Reception');
     const view = receptionView(await this.names(p.companyId), r);
     const mayReadPhone = hasRole(p, Role.MANAGER, Role.ADMIN) || p.userId === r.ownerId || (r.ownerId === null && p.userId === r.consultantId);
@@ -740,271 +407,51 @@ export class RotationService {
 
   // ---- settings and shifts (R2) ----------------------------------------------------------
 
-  async settings(p: Principal, siteId: number): Promise<RotationSettings> {
-    const site = await this.accounts.requireSite(p, siteId);
-    return this.settingsIn(this.ds.manager, siteId, site.timezone);
+  settings(p: Principal, siteId: number): Promise<RotationSettings> {
+    return this.rules.settings(p, siteId);
   }
 
-  async updateSettings(p: Principal, siteId: number, input: Omit<RotationSettings, 'timezone'>): Promise<RotationSettings> {
-    const site = await this.accounts.requireSite(p, siteId);
-    const keys = Object.keys(DEFAULT_ROTATION_SETTINGS);
-    await this.tx.run(async (em) => {
-      // Under the row's lock, so two saves at once each record what the other left.
-      const before = pickValues(await this.settingsIn(em, siteId, site.timezone, true), keys);
-      const after = pickValues(input, keys);
-      if (!changedKeys(before, after).length) return;
-      const at = this.clock.now();
-      await em.save(RotationSettingsEntity, { siteId, settings: JSON.stringify(after), updatedAt: at, updatedBy: p.userId });
-      await this.settingsHistory.record(em, { siteId, area: SettingsArea.ROTATION, at, byId: p.userId, before, after });
-    });
-    this.firstBoards.forget();
-    return this.settingsIn(this.ds.manager, siteId, site.timezone);
+  updateSettings(p: Principal, siteId: number, input: Omit<RotationSettings, 'timezone'>): Promise<RotationSettings> {
+    return this.rules.updateSettings(p, siteId, input);
   }
 
-  async shiftTemplates(p: Principal, siteId: number) {
-    await this.accounts.requireSite(p, siteId);
-    return this.ds.getRepository(ShiftTemplateEntity).find({ where: { siteId }, order: { consultantId: 'ASC', weekday: 'ASC', startTime: 'ASC' } });
+  shiftTemplates(p: Principal, siteId: number) {
+    return this.rules.shiftTemplates(p, siteId);
   }
 
   /** Replaces the whole weekly template of the site (the shift editor saves a week). */
-  async setShiftTemplates(
-    p: Principal,
-    siteId: number,
-    rows: Array<{ consultantId: string; weekday: number; startTime: string; endTime: string }>,
-  ) {
-    await this.requireScheduler(p, siteId);
-    const parsed = rows.map((r, i) => {
-      // R2: an end at or before the start is on the next day (crossing midnight); 24:00 ends the day.
-      if (!shiftLength(r.startTime, r.endTime)) throw badInput(`shifts.${i}.endTime`, 'A shift cannot start and end at the same time');
-      return { ...r, consultantId: parseId(`shifts.${i}.consultantId`, r.consultantId), siteId };
-    });
-    // R2: one consultant cannot be in two shifts at once.
-    parsed.forEach((r, i) => {
-      const j = parsed.findIndex((o, k) => k < i && o.consultantId === r.consultantId && shiftsOverlap(o, r));
-      if (j >= 0) throw badInput(`shifts.${i}.startTime`, `This shift overlaps shift ${j + 1} of the same consultant`);
-    });
-    await this.tx.run(async (em) => {
-      await this.accounts.requireConsultants(em, siteId, parsed.map((r) => r.consultantId));
-      // Disabled consultants are not in the editor's grid: their week waits for them to come back.
-      const scheduled = [...new Set((await em.find(ShiftTemplateEntity, { where: { siteId }, select: { consultantId: true } })).map((t) => t.consultantId))];
-      const away = scheduled.length ? (await em.find(UserEntity, { where: { id: In(scheduled), disabled: true }, select: { id: true } })).map((u) => u.id) : [];
-      await em.delete(ShiftTemplateEntity, away.length ? { siteId, consultantId: Not(In(away)) } : { siteId });
-      if (parsed.length) await em.insert(ShiftTemplateEntity, parsed);
-    });
-    this.firstBoards.forget();
-    return this.shiftTemplates(p, siteId);
+  setShiftTemplates(p: Principal, siteId: number, rows: Array<{ consultantId: string; weekday: number; startTime: string; endTime: string }>) {
+    return this.rules.setShiftTemplates(p, siteId, rows);
   }
 
-  async shiftExceptions(p: Principal, siteId: number, from: string, to: string) {
-    await this.accounts.requireSite(p, siteId);
-    return this.ds.getRepository(ShiftExceptionEntity).find({
-      where: { siteId, date: Between(from, to) },
-      order: { date: 'ASC', consultantId: 'ASC' },
-    });
+  shiftExceptions(p: Principal, siteId: number, from: string, to: string) {
+    return this.rules.shiftExceptions(p, siteId, from, to);
   }
 
-  async addShiftException(
+  addShiftException(
     p: Principal,
     siteId: number,
     input: { consultantId: string; date: string; kind: 'OFF' | 'LEAVE' | 'SHIFT'; startTime?: string | null; endTime?: string | null; note?: string | null },
   ) {
-    await this.requireScheduler(p, siteId);
-    const consultantId = parseId('consultantId', input.consultantId);
-    if (input.kind === 'SHIFT' && (!input.startTime || !input.endTime || !shiftLength(input.startTime, input.endTime))) {
-      throw badInput('endTime', 'A shift needs a start and an end, not at the same time');
-    }
-    const saved = await this.tx.run(async (em) => {
-      await this.accounts.requireConsultants(em, siteId, [consultantId]);
-      return em.save(
-        em.create(ShiftExceptionEntity, {
-          siteId,
-          consultantId,
-          date: input.date,
-          kind: input.kind,
-          startTime: input.kind === 'SHIFT' ? input.startTime! : null,
-          endTime: input.kind === 'SHIFT' ? input.endTime! : null,
-          note: input.note ?? null,
-        }),
-      );
-    });
-    this.firstBoards.forget();
-    return saved;
+    return this.rules.addShiftException(p, siteId, input);
   }
 
-  async removeShiftException(p: Principal, siteId: number, id: string): Promise<boolean> {
-    await this.requireScheduler(p, siteId);
-    const exceptionId = parseId('id', id);
-    const result = await this.tx.run((em) => em.delete(ShiftExceptionEntity, { id: exceptionId, siteId }));
-    if (!result.affected) throw notFound('Shift exception');
-    this.firstBoards.forget();
-    return true;
+  removeShiftException(p: Principal, siteId: number, id: string): Promise<boolean> {
+    return this.rules.removeShiftException(p, siteId, id);
   }
 
   /** Consultants of a site, for the board's names and the shift editor. */
-  async consultants(p: Principal, siteId: number): Promise<UserEntity[]> {
-    await this.accounts.requireSite(p, siteId);
-    const links = await this.ds.getRepository(UserSiteEntity).findBy({ siteId });
-    const users = links.length ? await this.ds.getRepository(UserEntity).findBy({ id: In(links.map((l) => l.userId)) }) : [];
-    return users.filter((u) => u.roles.includes(Role.CONSULTANT)).sort((a, b) => a.id - b.id);
+  consultants(p: Principal, siteId: number): Promise<UserEntity[]> {
+    return this.rules.consultants(p, siteId);
   }
 
   // ---- internals ---------------------------------------------------------------------------
-
-  private async currentBoard(
-    siteId: number,
-    timezone: string,
-    companyId: number,
-    events: StoredEvent[],
-    read?: RotationState,
-  ): Promise<RotationBoardView> {
-    const state = read ?? (await this.currentState(siteId));
-    const now = this.clock.now();
-    // Independent reads, at once: another instance's change waits for this rebuild (issue 17).
-    const [settings, shifts, names] = await Promise.all([
-      this.settingsIn(this.ds.manager, siteId, timezone),
-      this.shiftsIn(this.ds.manager, siteId, now, timezone),
-      this.names(companyId),
-    ]);
-    const board = projectBoard(state, { now, shifts, settings });
-    return boardView(siteId, state.seq, board, names, events, undoableSeqs(state));
-  }
-
   /** Display names of the company's users, for the board. */
   private async names(companyId: number): Promise<Names> {
     const users = await this.ds.getRepository(UserEntity).find({ where: { companyId }, select: { id: true, displayName: true } });
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
-
-  /**
-   * The locked head row after a change, with the snapshot when it is due. On MySQL the snapshot
-   * (a JSON document that grows through the day) goes as a prepared-statement parameter: the
-   * text protocol would escape it character by character on the client, which cost more than the
-   * rest of the command.
-   */
-  private async writeHead(em: EntityManager, siteId: number, lastSeq: number, updatedAt: Date, snapshot: string | null): Promise<void> {
-    const changes = snapshot === null ? { lastSeq, updatedAt } : { lastSeq, updatedAt, snapshot, snapshotSeq: lastSeq };
-    if (em.connection.options.type !== 'mysql') {
-      await em.update(RotationHeadEntity, { siteId }, changes);
-      return;
-    }
-    const set = Object.keys(changes).map((column) => `\`${column}\` = ?`);
-    // The transaction's own connection (mysql2, callback API).
-    const conn = (await em.queryRunner!.connect()) as { execute(sql: string, values: unknown[], cb: (err: Error | null) => void): void };
-    await new Promise<void>((resolve, reject) =>
-      conn.execute(`UPDATE \`rotation_heads\` SET ${set.join(', ')} WHERE \`siteId\` = ?`, [...Object.values(changes), siteId], (err) =>
-        err ? reject(err) : resolve(),
-      ),
-    );
-  }
-
-  /** The site's lock row (its seqs only: the snapshot is read when needed), created on first use. */
-  private async lockHead(em: EntityManager, siteId: number): Promise<Head> {
-    const lock = () =>
-      em
-        .createQueryBuilder(RotationHeadEntity, 'h')
-        .select(['h.siteId', 'h.lastSeq', 'h.snapshotSeq'])
-        .setLock(takesRowLocks(em) ? 'pessimistic_write' : undefined!)
-        .where('h.siteId = :siteId', { siteId })
-        .getOne();
-    const found = await lock();
-    if (found) return found;
-    try {
-      await em.insert(RotationHeadEntity, {
-        siteId,
-        lastSeq: 0,
-        snapshot: JSON.stringify(initialState()),
-        snapshotSeq: 0,
-        updatedAt: this.clock.now(),
-      });
-    } catch (err) {
-      // Another transaction created it first; its row lock now orders us after it. Anything
-      // else (a deadlock between two first inserts) rolled the transaction back: retry it.
-      if (!isDuplicateKey(err)) throw err;
-    }
-    return (await lock())!;
-  }
-
-  /**
-   * The site's state at the head: this process's copy caught up with the events appended since
-   * (another instance's, or the previous command's when MariaDB grants the lock before that
-   * command hears its commit), else the snapshot folded forward. Only committed states are
-   * kept: an unlocked SQLite read shares the connection with a transaction in progress.
-   */
-  private async stateAt(em: EntityManager, siteId: number, head: Head, locked: boolean): Promise<RotationState> {
-    const known = this.states.get(siteId);
-    let state: RotationState;
-    if (known && known.seq <= head.lastSeq && head.lastSeq - known.seq <= SNAPSHOT_EVERY) {
-      state = await this.foldLog(em, siteId, known, head.lastSeq);
-    } else {
-      // One read of the row, so its snapshot and seqs agree even without the lock.
-      const row = await em.findOne(RotationHeadEntity, { where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true, snapshot: true } });
-      const snapshot = row ? restoreState(row.snapshot) : initialState();
-      state = await this.foldLog(em, siteId, snapshot, row?.lastSeq ?? 0);
-    }
-    if (locked || em.connection.options.type === 'mysql') this.remember(siteId, state);
-    return state;
-  }
-
-  /** The site's state at its current head, for reads (no lock); `shared`: one head read for the callers of this moment. */
-  private async currentState(siteId: number, shared = false): Promise<RotationState> {
-    const read = () => this.ds.getRepository(RotationHeadEntity).findOne({ where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true } });
-    const head = await (shared ? this.headReads.get(siteId, read) : read());
-    return head ? this.stateAt(this.ds.manager, siteId, head, false) : initialState();
-  }
-
-  /** `base` folded forward with the stored events after it, up to `upto`. */
-  private async foldLog(em: EntityManager, siteId: number, base: RotationState, upto: number): Promise<RotationState> {
-    if (base.seq >= upto) return base;
-    const rows = await em.find(RotationEventEntity, {
-      where: { siteId, seq: Between(base.seq + 1, upto) },
-      order: { seq: 'ASC' },
-      select: { id: true, seq: true, payload: true },
-    });
-    const state = rows.reduce((s, r) => evolve(s, JSON.parse(r.payload) as RotationEvent), base);
-    if (state.seq !== upto) throw new Error(`The floor log of site ${siteId} ends at ${state.seq}, its head says ${upto}`);
-    return state;
-  }
-
-  /** Keeps a committed state for the next command; never goes back to an older one. */
-  private remember(siteId: number, state: RotationState) {
-    if ((this.states.get(siteId)?.seq ?? -1) < state.seq) this.states.set(siteId, state);
-  }
-
-  private async settingsIn(em: EntityManager, siteId: number, timezone: string, forUpdate = false): Promise<RotationSettings> {
-    const row = await em.findOne(RotationSettingsEntity, {
-      where: { siteId },
-      // FOR UPDATE on MySQL; SQLite's transactions are already one at a time.
-      ...(forUpdate ? rowLock(em) : {}),
-    });
-    return { ...DEFAULT_ROTATION_SETTINGS, ...(row ? (JSON.parse(row.settings) as Partial<RotationSettings>) : {}), timezone };
-  }
-
-  private async shiftsIn(em: EntityManager, siteId: number, now: Date, timezone: string): Promise<ShiftWindow[]> {
-    const day = businessDay(now, timezone);
-    const [templates, exceptions] = await Promise.all([
-      em.findBy(ShiftTemplateEntity, { siteId }),
-      // The day before too: its shifts that cross midnight end today.
-      em.findBy(ShiftExceptionEntity, { siteId, date: In([dayAfter(day, -1), day]) }),
-    ]);
-    const scheduled = [...new Set(templates.map((t) => t.consultantId))];
-    const disabled = scheduled.length ? await em.find(UserEntity, { where: { id: In(scheduled), disabled: true }, select: { id: true } }) : [];
-    // Disabled users are never offered a walk-in: they have no shift.
-    const off = new Set(disabled.map((u) => u.id));
-    return shiftsForDay(
-      templates.filter((t) => !off.has(t.consultantId)),
-      exceptions.map((e) => ({ ...e, startTime: e.startTime ?? undefined, endTime: e.endTime ?? undefined })),
-      day,
-      timezone,
-    );
-  }
-
-  private async requireScheduler(p: Principal, siteId: number) {
-    await this.accounts.requireSite(p, siteId);
-    if (!hasRole(p, Role.ADMIN, Role.MANAGER)) throw forbidden('Only a manager or an administrator sets shifts');
-  }
 }
-
-type Head = Pick<RotationHeadEntity, 'siteId' | 'lastSeq' | 'snapshotSeq'>;
 
 /** A floor command ready to be decided: who acts, where, and the customer to register with it (O1). */
 interface FloorJob {
@@ -1027,23 +474,6 @@ export interface FloorResult {
   board(): RotationBoardView;
 }
 type Decided = { stored: StoredEvent[]; state: RotationState; registered: { customerId: number; conflicted?: boolean } | null };
-
-/** O1: the desk's same-step registration needs the real name and a phone number. */
-function toRegister(w: WalkInInput): { name: string; phone: string } {
-  const name = w.customerName?.trim();
-  const phone = normalizePhone(w.phone);
-  if (!name) throw badInput('input.customerName', 'The real name is required to register the customer (O1)');
-  if (!phone) throw badInput('input.phone', 'A phone number is required to register the customer (O1)');
-  return { name, phone };
-}
-
-function toStored(r: RotationEventEntity): StoredEvent {
-  return { seq: r.seq, event: JSON.parse(r.payload) as RotationEvent };
-}
-
-function undoableSeqs(state: RotationState): Set<number> {
-  return new Set(state.undoable.filter((u) => !u.stale).map((u) => u.seq));
-}
 
 /** Every consultant a command names, so the service can check they belong to the site. */
 function consultantsNamed(c: RotationCommand): number[] {

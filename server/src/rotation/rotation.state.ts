@@ -1,0 +1,140 @@
+import { Between, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { takesRowLocks } from '../platform/db/locks.js';
+import type { Clock } from '../platform/clock.js';
+import { isDuplicateKey } from '../platform/errors.js';
+import { NextRead } from '../platform/next-read.js';
+import { evolve, initialState, restoreState, type RotationEvent, type RotationState } from './domain/index.js';
+import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
+import type { StoredEvent } from './rotation.view.js';
+
+/**
+ * The head's snapshot is rewritten every this many events (and on a new day), not on every
+ * change: it grows to hundreds of KiB through a busy day. Readers fold the events after it.
+ */
+export const SNAPSHOT_EVERY = 50;
+
+export type Head = Pick<RotationHeadEntity, 'siteId' | 'lastSeq' | 'snapshotSeq'>;
+
+/** The floor log's head row (the site's lock, its snapshot) and each site's folded state. */
+export class FloorStates {
+  /** Each site's folded state as last committed, as this process knows it (state.seq = lastSeq). */
+  private readonly states = new Map<number, RotationState>();
+  private readonly headReads = new NextRead<number, RotationHeadEntity | null>();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The locked head row after a change, with the snapshot when it is due. On MySQL the snapshot
+   * (a JSON document that grows through the day) goes as a prepared-statement parameter: the
+   * text protocol would escape it character by character on the client, which cost more than the
+   * rest of the command.
+   */
+  async writeHead(em: EntityManager, siteId: number, lastSeq: number, updatedAt: Date, snapshot: string | null): Promise<void> {
+    const changes = snapshot === null ? { lastSeq, updatedAt } : { lastSeq, updatedAt, snapshot, snapshotSeq: lastSeq };
+    if (em.connection.options.type !== 'mysql') {
+      await em.update(RotationHeadEntity, { siteId }, changes);
+      return;
+    }
+    const set = Object.keys(changes).map((column) => `\`${column}\` = ?`);
+    // The transaction's own connection (mysql2, callback API).
+    const conn = (await em.queryRunner!.connect()) as { execute(sql: string, values: unknown[], cb: (err: Error | null) => void): void };
+    await new Promise<void>((resolve, reject) =>
+      conn.execute(`UPDATE \`rotation_heads\` SET ${set.join(', ')} WHERE \`siteId\` = ?`, [...Object.values(changes), siteId], (err) =>
+        err ? reject(err) : resolve(),
+      ),
+    );
+  }
+
+  /** The site's lock row (its seqs only: the snapshot is read when needed), created on first use. */
+  async lockHead(em: EntityManager, siteId: number): Promise<Head> {
+    const lock = () =>
+      em
+        .createQueryBuilder(RotationHeadEntity, 'h')
+        .select(['h.siteId', 'h.lastSeq', 'h.snapshotSeq'])
+        .setLock(takesRowLocks(em) ? 'pessimistic_write' : undefined!)
+        .where('h.siteId = :siteId', { siteId })
+        .getOne();
+    const found = await lock();
+    if (found) return found;
+    try {
+      await em.insert(RotationHeadEntity, {
+        siteId,
+        lastSeq: 0,
+        snapshot: JSON.stringify(initialState()),
+        snapshotSeq: 0,
+        updatedAt: this.clock.now(),
+      });
+    } catch (err) {
+      // Another transaction created it first; its row lock now orders us after it. Anything
+      // else (a deadlock between two first inserts) rolled the transaction back: retry it.
+      if (!isDuplicateKey(err)) throw err;
+    }
+    return (await lock())!;
+  }
+
+  /**
+   * The site's state at the head: this process's copy caught up with the events appended since
+   * (another instance's, or the previous command's when MariaDB grants the lock before that
+   * command hears its commit), else the snapshot folded forward. Only committed states are
+   * kept: an unlocked SQLite read shares the connection with a transaction in progress.
+   */
+  async stateAt(em: EntityManager, siteId: number, head: Head, locked: boolean): Promise<RotationState> {
+    const known = this.states.get(siteId);
+    let state: RotationState;
+    if (known && known.seq <= head.lastSeq && head.lastSeq - known.seq <= SNAPSHOT_EVERY) {
+      state = await this.foldLog(em, siteId, known, head.lastSeq);
+    } else {
+      // One read of the row, so its snapshot and seqs agree even without the lock.
+      const row = await em.findOne(RotationHeadEntity, { where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true, snapshot: true } });
+      const snapshot = row ? restoreState(row.snapshot) : initialState();
+      state = await this.foldLog(em, siteId, snapshot, row?.lastSeq ?? 0);
+    }
+    if (locked || em.connection.options.type === 'mysql') this.remember(siteId, state);
+    return state;
+  }
+
+  /** The site's state at its current head, for reads (no lock); `shared`: one head read for the callers of this moment. */
+  async currentState(siteId: number, shared = false): Promise<RotationState> {
+    const read = () => this.ds.getRepository(RotationHeadEntity).findOne({ where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true } });
+    const head = await (shared ? this.headReads.get(siteId, read) : read());
+    return head ? this.stateAt(this.ds.manager, siteId, head, false) : initialState();
+  }
+
+  /** `base` folded forward with the stored events after it, up to `upto`. */
+  private async foldLog(em: EntityManager, siteId: number, base: RotationState, upto: number): Promise<RotationState> {
+    if (base.seq >= upto) return base;
+    const rows = await em.find(RotationEventEntity, {
+      where: { siteId, seq: Between(base.seq + 1, upto) },
+      order: { seq: 'ASC' },
+      select: { id: true, seq: true, payload: true },
+    });
+    const state = rows.reduce((s, r) => evolve(s, JSON.parse(r.payload) as RotationEvent), base);
+    if (state.seq !== upto) throw new Error(`The floor log of site ${siteId} ends at ${state.seq}, its head says ${upto}`);
+    return state;
+  }
+
+  /** Keeps a committed state for the next command; never goes back to an older one. */
+  remember(siteId: number, state: RotationState) {
+    if ((this.states.get(siteId)?.seq ?? -1) < state.seq) this.states.set(siteId, state);
+  }
+
+  /** Events after `afterSeq` (a reconnecting subscriber's catch-up). */
+  async eventsAfter(siteId: number, afterSeq: number, uptoSeq?: number): Promise<StoredEvent[]> {
+    const rows = await this.ds.getRepository(RotationEventEntity).find({
+      where: { siteId, seq: uptoSeq === undefined ? MoreThan(afterSeq) : Between(afterSeq + 1, uptoSeq) },
+      order: { seq: 'ASC' },
+    });
+    return rows.map(toStored);
+  }
+}
+
+export function toStored(r: RotationEventEntity): StoredEvent {
+  return { seq: r.seq, event: JSON.parse(r.payload) as RotationEvent };
+}
+
+export function undoableSeqs(state: RotationState): Set<number> {
+  return new Set(state.undoable.filter((u) => !u.stale).map((u) => u.seq));
+}
