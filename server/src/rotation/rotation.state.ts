@@ -3,7 +3,7 @@ import { takesRowLocks } from '../platform/db/locks.js';
 import type { Clock } from '../platform/clock.js';
 import { isDuplicateKey } from '../platform/errors.js';
 import { NextRead } from '../platform/next-read.js';
-import { evolve, initialState, restoreState, type RotationEvent, type RotationState } from './domain/index.js';
+import { initialState, replay, restoreState, type RotationEvent, type RotationState } from './domain/index.js';
 import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
 import type { StoredEvent } from './rotation.view.js';
 
@@ -111,7 +111,10 @@ export class FloorStates {
       order: { seq: 'ASC' },
       select: { id: true, seq: true, payload: true },
     });
-    const state = rows.reduce((s, r) => evolve(s, JSON.parse(r.payload) as RotationEvent), base);
+    const state = replay(
+      rows.map((r) => JSON.parse(r.payload) as RotationEvent),
+      base,
+    );
     if (state.seq !== upto) throw new Error(`The floor log of site ${siteId} ends at ${state.seq}, its head says ${upto}`);
     return state;
   }

@@ -2,7 +2,7 @@
 // changes the floor is decided here; evolve() only applies what an event says.
 import { normalizePhone } from '../../platform/phone.js';
 import { atDay, evolve, undoEntries } from './evolve.js';
-import { isAvailable, isBusy, isPresent, lineOrder, nextUp, pickAssistant, receptionsChanged, type FloorView } from './order.js';
+import { isAvailable, isBusy, isPresent, lineOrder, membersChanged, nextUp, pickAssistant, receptionChanged, receptionsCopied, waitingReceptions, type FloorView } from './order.js';
 import { businessDay, inShift } from './shifts.js';
 import type {
   Actor,
@@ -47,7 +47,19 @@ class Draft implements FloorView {
     readonly now: number,
     readonly ctx: { settings: RotationSettings; shifts: DecideContext['shifts'] },
   ) {
-    this.state = { ...base, members: { ...base.members }, receptions: { ...base.receptions }, makeUps: { ...base.makeUps }, alerts: { ...base.alerts } };
+    // The tables are copied on first write (own): a copy of the day's receptions is most of a
+    // command's cost late in a busy day (issue 17), and many commands leave some tables alone.
+    this.state = { ...base };
+  }
+
+  private readonly owned = new Set<'members' | 'receptions' | 'makeUps' | 'alerts'>();
+
+  private own(table: 'members' | 'receptions' | 'makeUps' | 'alerts') {
+    if (this.owned.has(table)) return;
+    this.owned.add(table);
+    const copy = { ...this.base[table] };
+    if (table === 'receptions') receptionsCopied(this.base.receptions, copy, []);
+    (this.state as unknown as Record<string, object>)[table] = copy;
   }
 
   get shifts() {
@@ -65,7 +77,9 @@ class Draft implements FloorView {
   }
 
   setMember(m: Member) {
+    this.own('members');
     this.state.members[m.id] = m;
+    membersChanged(this.state.members);
     this.touched.set(`member:${m.id}`, { op: 'member', id: m.id, value: m });
   }
 
@@ -75,8 +89,10 @@ class Draft implements FloorView {
   }
 
   setReception(r: Reception) {
+    this.own('receptions');
+    const before = this.state.receptions[r.id];
     this.state.receptions[r.id] = r;
-    receptionsChanged(this.state.receptions);
+    receptionChanged(this.state.receptions, before, r);
     this.touched.set(`reception:${r.id}`, { op: 'reception', id: r.id, value: r });
   }
 
@@ -85,6 +101,7 @@ class Draft implements FloorView {
   }
 
   setMakeUp(id: string, m: MakeUp | null) {
+    this.own('makeUps');
     if (m) this.state.makeUps[id] = m;
     else delete this.state.makeUps[id];
     this.touched.set(`makeUp:${id}`, { op: 'makeUp', id, value: m });
@@ -97,6 +114,7 @@ class Draft implements FloorView {
   }
 
   setAlert(id: string, a: Alert | null) {
+    this.own('alerts');
     if (a) this.state.alerts[id] = a;
     else delete this.state.alerts[id];
     this.touched.set(`alert:${id}`, { op: 'alert', id, value: a });
@@ -407,9 +425,7 @@ function secondReception(d: Draft, actor: Actor, receptionId: string) {
 /** R5 and after any change that frees someone: waiting walk-ins go out, oldest first. */
 function assignWaiting(d: Draft): string[] {
   const assigned: string[] = [];
-  const waiting = Object.values(d.state.receptions)
-    .filter((r) => r.status === 'WAITING')
-    .sort((a, b) => a.arrivedAt - b.arrivedAt);
+  const waiting = waitingReceptions(d.state);
   for (const w of waiting) {
     if (!nextUp(d)) break;
     d.clearAlerts(w.id, 'NO_ONE_FREE');

@@ -1,4 +1,5 @@
-import type { Effect, RotationEvent, RotationState, UndoEntry } from './types.js';
+import { membersChanged, receptionChanged, receptionsCopied } from './order.js';
+import type { Effect, Reception, RotationEvent, RotationState, UndoEntry } from './types.js';
 
 export function initialState(): RotationState {
   return { seq: 0, day: null, round: 1, members: {}, receptions: {}, makeUps: {}, alerts: {}, undoable: [] };
@@ -10,33 +11,53 @@ export function atDay(state: RotationState, day: string): RotationState {
   return { ...initialState(), seq: state.seq, day };
 }
 
+type Table = 'members' | 'receptions' | 'makeUps' | 'alerts';
+const TABLES = { member: 'members', reception: 'receptions', makeUp: 'makeUps', alert: 'alerts' } as const;
+
 export function applyEffects(state: RotationState, effects: Effect[]): RotationState {
-  const next: RotationState = {
-    ...state,
-    members: { ...state.members },
-    receptions: { ...state.receptions },
-    makeUps: { ...state.makeUps },
-    alerts: { ...state.alerts },
-  };
+  const next = { ...state };
+  applyTo(next, effects, new Set());
+  return next;
+}
+
+/**
+ * `effects` applied to `next` in place. A table not in `owned` is still shared with an older
+ * state: it is copied first (and then owned). Only the tables the effects touch are copied
+ * (issue 17: a copy of the day's receptions is most of an event's cost late in a busy day);
+ * the receptions' index and the line follow the changes.
+ */
+function applyTo(next: RotationState, effects: Effect[], owned: Set<Table>): void {
   for (const e of effects) {
     if (e.op === 'round') {
       next.round = e.value;
       continue;
     }
-    const table = (e.op === 'member' ? next.members : e.op === 'reception' ? next.receptions : e.op === 'makeUp' ? next.makeUps : next.alerts) as Record<
-      string,
-      unknown
-    >;
-    if (e.value === null) delete table[String(e.id)];
-    else table[String(e.id)] = e.value;
+    const name = TABLES[e.op];
+    if (!owned.has(name)) {
+      owned.add(name);
+      const copy = { ...next[name] };
+      if (name === 'receptions') receptionsCopied(next.receptions, copy, []);
+      (next as unknown as Record<string, object>)[name] = copy;
+    }
+    const table = next[name] as Record<string, unknown>;
+    const key = String(e.id);
+    const before = table[key];
+    if (e.value === null) delete table[key];
+    else table[key] = e.value;
+    if (e.op === 'reception') receptionChanged(table, before as Reception | undefined, e.value ?? undefined);
+    else if (e.op === 'member') membersChanged(table);
   }
-  return next;
 }
 
 /** The fold: state after one more event. Pure; the events carry every decision. */
 export function evolve(state: RotationState, event: RotationEvent): RotationState {
-  const seq = state.seq + 1;
-  const next = applyEffects(atDay(state, event.day), event.effects);
+  return step({ ...atDay(state, event.day) }, event, new Set());
+}
+
+/** `next` (a copy of the state before `event`, of its day) changed in place by `event`. */
+function step(next: RotationState, event: RotationEvent, owned: Set<Table>): RotationState {
+  const seq = next.seq + 1;
+  applyTo(next, event.effects, owned);
   next.seq = seq;
   const gone = event.type === 'UNDONE' || event.type === 'TAKEN_BACK' ? Number(event.explanation.params?.seq) : null;
   // An earlier change whose objects this event touches can no longer be undone exactly:
@@ -45,7 +66,7 @@ export function evolve(state: RotationState, event: RotationEvent): RotationStat
   const undoable: UndoEntry[] = [];
   for (const u of undoEntries(next)) {
     if (u.seq === gone) continue;
-    undoable.push(!u.stale && u.effects.some((e) => touched.has(effectKey(e))) ? { seq: u.seq, type: u.type, at: u.at, actorId: u.actorId, effects: [], inverse: [], stale: true } : u);
+    undoable.push(!u.stale && keysOf(u).some((k) => touched.has(k)) ? { seq: u.seq, type: u.type, at: u.at, actorId: u.actorId, effects: [], inverse: [], stale: true } : u);
   }
   if (event.undo) undoable.push({ seq, type: event.type, at: event.at, actorId: event.actorId, effects: event.effects, inverse: event.undo });
   next.undoable = undoable;
@@ -66,8 +87,31 @@ export function restoreState(json: string): RotationState {
 
 export const effectKey = (e: Effect) => (e.op === 'round' ? 'round' : `${e.op}:${e.id}`);
 
-export function replay(events: RotationEvent[], from: RotationState = initialState()): RotationState {
-  return events.reduce(evolve, from);
+/** An undo entry's effect keys, made once: every later event of the day checks them. */
+const entryKeys = new WeakMap<UndoEntry, string[]>();
+function keysOf(u: UndoEntry): string[] {
+  let keys = entryKeys.get(u);
+  if (!keys) entryKeys.set(u, (keys = u.effects.map(effectKey)));
+  return keys;
+}
+
+/**
+ * The fold of several events: the same state as evolving one by one, with each table copied
+ * once for the run rather than once per event (a catch-up of another instance's batch, the
+ * fold from a snapshot).
+ */
+export function replay(events: readonly RotationEvent[], from: RotationState = initialState()): RotationState {
+  let state = from;
+  let owned = new Set<Table>();
+  let mine: RotationState | null = null;
+  for (const event of events) {
+    if (mine === null || mine.day !== event.day) {
+      mine = { ...atDay(state, event.day) };
+      owned = new Set();
+    }
+    state = step(mine, event, owned);
+  }
+  return state;
 }
 
 /** An event with its place in the site's log. */

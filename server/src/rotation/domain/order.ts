@@ -14,22 +14,50 @@ export interface FloorView {
 }
 
 /**
- * Who is busy with whom and how many each has counted today, read once per set of receptions
- * (the rules ask it per consultant, many times a command). States are new objects at each
- * event; the one thing that changes receptions in place (decide's draft) calls receptionsChanged.
+ * Who is busy with whom, who waits and how many each has counted today, per receptions table
+ * (the rules ask it per consultant, many times a command). Built once by a walk over the day's
+ * receptions; a table made from another by a few changes (evolve, decide's draft) takes the
+ * other's index with those changes applied, so a command costs the same early and late in a
+ * busy day (issue 17: the walk was most of decide's time at 900 receptions).
  */
 interface ReceptionIndex {
   active: Map<number, Reception[]>;
   counted: Map<number, number>;
+  /** Walk-ins waiting for a free consultant, by id. */
+  waiting: Map<string, Reception>;
+  /** Bumped at each change in place (decide's draft), for what is derived from it. */
+  version: number;
 }
 const indexes = new WeakMap<object, ReceptionIndex>();
+
+const byId = new Intl.Collator('en', { numeric: true }).compare;
+/** Active receptions of one consultant: earliest started first; ties by id, however the index was made. */
+const activeOrder = (a: Reception, b: Reception) => (a.startedAt ?? 0) - (b.startedAt ?? 0) || byId(a.id, b.id);
+
+/** Adds (`sign` 1) or takes out (-1) one reception's part of an index. */
+function contribute(ix: ReceptionIndex, r: Reception | undefined, sign: 1 | -1): void {
+  if (!r || r.status === 'UNDONE') return;
+  if (r.status === 'WAITING') {
+    if (sign > 0) ix.waiting.set(r.id, r);
+    else ix.waiting.delete(r.id);
+  }
+  for (const c of r.credit) ix.counted.set(c.consultantId, (ix.counted.get(c.consultantId) ?? 0) + sign * c.share);
+  if (r.status !== 'ACTIVE' || r.consultantId === null) return;
+  // A new list each time: copies of an index share the lists they did not change.
+  const list = (ix.active.get(r.consultantId) ?? []).filter((x) => x.id !== r.id);
+  if (sign > 0) list.push(r);
+  list.sort(activeOrder);
+  if (list.length) ix.active.set(r.consultantId, list);
+  else ix.active.delete(r.consultantId);
+}
 
 function indexOf(state: RotationState): ReceptionIndex {
   const known = indexes.get(state.receptions);
   if (known) return known;
-  const ix: ReceptionIndex = { active: new Map(), counted: new Map() };
+  const ix: ReceptionIndex = { active: new Map(), counted: new Map(), waiting: new Map(), version: 0 };
   for (const r of Object.values(state.receptions)) {
     if (r.status === 'UNDONE') continue;
+    if (r.status === 'WAITING') ix.waiting.set(r.id, r);
     for (const c of r.credit) ix.counted.set(c.consultantId, (ix.counted.get(c.consultantId) ?? 0) + c.share);
     if (r.status === 'ACTIVE' && r.consultantId !== null) {
       const list = ix.active.get(r.consultantId);
@@ -37,14 +65,33 @@ function indexOf(state: RotationState): ReceptionIndex {
       else ix.active.set(r.consultantId, [r]);
     }
   }
-  for (const list of ix.active.values()) list.sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0));
+  for (const list of ix.active.values()) list.sort(activeOrder);
   indexes.set(state.receptions, ix);
   return ix;
 }
 
-/** The receptions object was changed in place: its index is stale. */
-export function receptionsChanged(receptions: object): void {
-  indexes.delete(receptions);
+/**
+ * `to` is `from` with the receptions in `changes` replaced (before → after): its index is
+ * `from`'s with those changes, when `from` has one.
+ */
+export function receptionsCopied(from: object, to: object, changes: Iterable<[Reception | undefined, Reception | undefined]>): void {
+  const ix = indexes.get(from);
+  if (!ix) return;
+  const copy: ReceptionIndex = { active: new Map(ix.active), counted: new Map(ix.counted), waiting: new Map(ix.waiting), version: 0 };
+  for (const [before, after] of changes) {
+    contribute(copy, before, -1);
+    contribute(copy, after, 1);
+  }
+  indexes.set(to, copy);
+}
+
+/** One reception of `receptions` was replaced in place (decide's draft, a fold's own copy). */
+export function receptionChanged(receptions: object, before: Reception | undefined, after: Reception | undefined): void {
+  const ix = indexes.get(receptions);
+  if (!ix) return;
+  contribute(ix, before, -1);
+  contribute(ix, after, 1);
+  ix.version += 1;
 }
 
 export function countedToday(state: RotationState, consultantId: number): number {
@@ -55,19 +102,36 @@ export function activeReceptions(state: RotationState, consultantId: number): Re
   return [...(indexOf(state).active.get(consultantId) ?? [])];
 }
 
+/** Walk-ins waiting for a free consultant, first come first (ties by id). */
+export function waitingReceptions(state: RotationState): Reception[] {
+  return [...indexOf(state).waiting.values()].sort((a, b) => a.arrivedAt - b.arrivedAt || byId(a.id, b.id));
+}
+
 export const isBusy = (state: RotationState, consultantId: number) => indexOf(state).active.has(consultantId);
 
 export function busySince(state: RotationState, consultantId: number): number | null {
   return indexOf(state).active.get(consultantId)?.[0]?.startedAt ?? null;
 }
 
-/** R1: the line in order (everyone holding a place, whether free or not). */
-export function lineOrder(state: RotationState): Member[] {
-  const counted = new Map<number, number>();
-  const count = (id: number) => counted.get(id) ?? counted.set(id, countedToday(state, id)).get(id)!;
-  return Object.values(state.members)
+/** The line of a members table, while the table and the counts it was sorted by are unchanged. */
+const lines = new WeakMap<object, { ix: ReceptionIndex; version: number; line: readonly Member[] }>();
+
+/** A members table was changed in place (decide's draft, a fold's own copy). */
+export function membersChanged(members: object): void {
+  lines.delete(members);
+}
+
+/** R1: the line in order (everyone holding a place, whether free or not). Shared: do not change it. */
+export function lineOrder(state: RotationState): readonly Member[] {
+  const ix = indexOf(state);
+  const known = lines.get(state.members);
+  if (known && known.ix === ix && known.version === ix.version) return known.line;
+  const count = (id: number) => ix.counted.get(id) ?? 0;
+  const line = Object.values(state.members)
     .filter((m) => m.queuedAt !== null)
     .sort((a, b) => a.queuedAt! - b.queuedAt! || count(a.id) - count(b.id) || a.freeSince - b.freeSince || a.id - b.id);
+  lines.set(state.members, { ix, version: ix.version, line });
+  return line;
 }
 
 /** On the floor, holding a place, inside the shift and not busy. */

@@ -20,15 +20,43 @@ export interface ShiftExceptionRow {
   endTime?: string;
 }
 
+const dayOf = (at: number, timezone: string) => format(new TZDate(at, timezone), 'yyyy-MM-dd');
+
+/**
+ * Each time zone's last business day as [start, end) instants: most calls fall in it, and time
+ * zone arithmetic was a large part of a floor command's cost (issue 17). Kept only when both
+ * ends check out (a day that starts or ends off midnight is computed every time).
+ */
+const lastDay = new Map<string, { start: number; end: number; day: string }>();
+
 /** YYYY-MM-DD of an instant in the site's time zone: what "today" is (R2, R9, counts). */
 export function businessDay(at: number | Date, timezone: string): string {
-  return format(new TZDate(typeof at === 'number' ? at : at.getTime(), timezone), 'yyyy-MM-dd');
+  const t = typeof at === 'number' ? at : at.getTime();
+  const known = lastDay.get(timezone);
+  if (known && t >= known.start && t < known.end) return known.day;
+  const day = dayOf(t, timezone);
+  if (!Number.isFinite(t)) return day;
+  const start = instant(day, '00:00', timezone);
+  const end = instant(dayAfter(day), '00:00', timezone);
+  if (start <= t && t < end && dayOf(start, timezone) === day && dayOf(end - 1, timezone) === day && dayOf(end, timezone) !== day) {
+    lastDay.set(timezone, { start, end, day });
+  }
+  return day;
 }
 
+/** Instants of (day, time, zone), made once each: shifts ask the same few every command. */
+const instants = new Map<string, number>();
+
 function instant(day: string, hhmm: string, timezone: string): number {
+  const key = `${timezone} ${day} ${hhmm}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
   const [y, m, d] = day.split('-').map(Number);
   const [hh, mm] = hhmm.split(':').map(Number);
-  return new TZDate(y, m - 1, d, hh, mm, 0, 0, timezone).getTime();
+  const t = new TZDate(y, m - 1, d, hh, mm, 0, 0, timezone).getTime();
+  if (instants.size >= 10_000) instants.clear();
+  instants.set(key, t);
+  return t;
 }
 
 /** The calendar day `days` after `day` (YYYY-MM-DD). */
