@@ -20,6 +20,14 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 /** Walk-ins left waiting for a free consultant, at most (the desk waits for the floor to move). */
 const MAX_WAITING = 10;
+/**
+ * Consultants on the floor (the demo site has 4; more are created). A desk client ends an
+ * active reception, or records a walk-in while fewer than consultants + MAX_WAITING people are
+ * on the floor, so at most that many requests are in flight: below C clients, the rest sit
+ * idle and the figures measure the floor's size, not the server (the demo's 4: at most 14 in
+ * flight; session 24's figures). 0: the demo's own.
+ */
+const CONSULTANTS = Number(process.env.BENCH_CONSULTANTS ?? CONCURRENCY);
 const DEADLINE = Date.now() + Number(process.env.BENCH_TIMEOUT_MS ?? 30 * 60_000);
 const INSTANCES = (process.env.BENCH_INSTANCES ?? '2').split(',').map(Number);
 const HISTORY_DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 365);
@@ -86,14 +94,28 @@ async function drive(lanes: number, total: number, op: (lane: number) => Promise
 }
 
 /**
- * The floor's traffic: end an active reception if there is one, else record a walk-in. Lane i
- * (one desk client) talks to instance i mod k with that instance's desk token.
+ * The floor's traffic: end an active reception if there is one, else record a walk-in while
+ * fewer than `consultants` + MAX_WAITING people are on the floor (being served, waiting, or
+ * on their way in or out). Lane i (one desk client) talks to instance i mod k with that
+ * instance's desk token.
  */
-function floorTraffic(urls: string[], tokens: string[], siteId: string) {
+function floorTraffic(urls: string[], tokens: string[], siteId: string, consultants: number) {
   const active: string[] = [];
+  /** Walk-ins recorded or being recorded and not yet with a consultant. */
   let waiting = 0;
+  let ending = 0;
   const wake: Array<() => void> = [];
   const counts = { walkIns: 0, ends: 0, idle: 0 };
+  /** Each request's own latency (an operation's also holds its waits for the floor to move). */
+  const requests: number[] = [];
+  const timed = async <T>(p: Promise<T>): Promise<T> => {
+    const t = wallMs();
+    try {
+      return await p;
+    } finally {
+      requests.push(wallMs() - t);
+    }
+  };
   const note = (c: Change) => {
     for (const e of c.events) {
       if (e.type !== 'WALK_IN_ASSIGNED') continue;
@@ -110,25 +132,30 @@ function floorTraffic(urls: string[], tokens: string[], siteId: string) {
       const id = active.shift();
       if (id !== undefined) {
         counts.ends += 1;
+        ending += 1;
         const d = await must<{ endReception: Change }>(
-          gql(
-            url,
-            `mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { ${CHANGE_FIELDS} } }`,
-            { s: siteId, r: id },
-            token,
+          timed(
+            gql(
+              url,
+              `mutation($s: ID!, $r: ID!) { endReception(siteId: $s, receptionId: $r) { ${CHANGE_FIELDS} } }`,
+              { s: siteId, r: id },
+              token,
+            ),
           ),
-        );
+        ).finally(() => (ending -= 1));
         return note(d.endReception);
       }
-      if (waiting < MAX_WAITING) {
+      if (waiting + active.length + ending < consultants + MAX_WAITING) {
         counts.walkIns += 1;
         waiting += 1;
         const d = await must<{ recordWalkIn: Change }>(
-          gql(
-            url,
-            `mutation($s: ID!) { recordWalkIn(siteId: $s, input: { kind: NEW }) { ${CHANGE_FIELDS} } }`,
-            { s: siteId },
-            token,
+          timed(
+            gql(
+              url,
+              `mutation($s: ID!) { recordWalkIn(siteId: $s, input: { kind: NEW }) { ${CHANGE_FIELDS} } }`,
+              { s: siteId },
+              token,
+            ),
           ),
         );
         if (d.recordWalkIn.reception?.status === 'ACTIVE') {
@@ -146,7 +173,15 @@ function floorTraffic(urls: string[], tokens: string[], siteId: string) {
     }
     throw new Error('the floor stopped moving');
   };
-  return { op, counts, reset: () => Object.assign(counts, { walkIns: 0, ends: 0, idle: 0 }) };
+  return {
+    op,
+    counts,
+    requests,
+    reset: () => {
+      Object.assign(counts, { walkIns: 0, ends: 0, idle: 0 });
+      requests.length = 0;
+    },
+  };
 }
 
 // ---- baseline: the same transaction shape in bare mysql2 -------------------------------------
@@ -316,6 +351,32 @@ async function restoreSeeded(c: mysql.Connection, siteId: number): Promise<numbe
   return seq;
 }
 
+/** Consultants of the site created up to CONSULTANTS (prepareFloor then puts them all on the floor). */
+async function addConsultants(url: string, siteId: string) {
+  const admin = await login(url, 'admin');
+  const { siteConsultants } = await must<{ siteConsultants: Array<{ id: string }> }>(
+    gql(url, 'query($s: ID!) { siteConsultants(siteId: $s) { id } }', { s: siteId }, admin),
+  );
+  for (let i = siteConsultants.length; i < CONSULTANTS; i++) {
+    await must(
+      gql(
+        url,
+        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        {
+          input: {
+            username: `bench-consultant-${i}`,
+            displayName: `顾问${i}`,
+            password: 'bench-pass-1234',
+            roles: ['CONSULTANT'],
+            siteIds: [siteId],
+          },
+        },
+        admin,
+      ),
+    );
+  }
+}
+
 interface Run {
   label: string;
   instances: number;
@@ -368,13 +429,14 @@ async function runOurs(dbUrl: string, k: number, days: number, reuse = false): P
       }
     }
     const urls = cluster.servers.map((s) => s.url);
+    await addConsultants(urls[0], String(site.id));
     const manager = await login(urls[0], 'manager');
-    const { siteId } = await prepareFloor(urls[0], manager);
+    const { siteId, consultants } = await prepareFloor(urls[0], manager);
     if (Number(siteId) !== site.id)
       throw new Error(`prepareFloor used site ${siteId}, not ${site.id}`);
     // One sign-in per instance (the per-address sign-in limit); JWTs are valid on every instance.
     const desks = await Promise.all(urls.map((u) => login(u, 'desk')));
-    traffic = floorTraffic(urls, desks, siteId);
+    traffic = floorTraffic(urls, desks, siteId, consultants.length);
     const start = await snapshotSize();
     await drive(CONCURRENCY, WARMUP, traffic.op);
     traffic.reset();
@@ -413,8 +475,10 @@ async function runOurs(dbUrl: string, k: number, days: number, reuse = false): P
   const headOk = head.lastSeq === last.seq && head.updatedAt === last.at;
   const check = checkLog(rows as EventRow[], afterSeq);
   const r = result;
+  const req = summary(traffic.requests);
   console.log(
     `  ${r.n} ops in ${r.seconds.toFixed(1)} s = ${r.throughput.toFixed(0)} ops/s; latency p50 ${fmt(r.p50)} p99 ${fmt(r.p99)} max ${fmt(r.max)}; load ${runLoad}` +
+      `\n  requests alone: p50 ${fmt(req.p50)} p99 ${fmt(req.p99)}; ${traffic.counts.idle} waits for the floor to move (≤ 50 ms each)` +
       `\n  (${traffic.counts.walkIns} walk-ins, ${traffic.counts.ends} receptions ended; snapshot ${(snapshotBytes.start / 1024).toFixed(1)} → ${(snapshotBytes.end / 1024).toFixed(1)} KiB; event payload ≈ ${Math.round(Number(avg.n))} B)`,
   );
   console.log(
@@ -439,7 +503,7 @@ async function runOurs(dbUrl: string, k: number, days: number, reuse = false): P
 async function main() {
   console.log(
     `assignment benchmark — ${machine()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), load ${load()}; ` +
-      `${CONCURRENCY} concurrent clients over ${INSTANCES.join(' / ')} instance(s), ${OPS} operations (+${WARMUP} warm-up), MariaDB + Redis; ` +
+      `${CONCURRENCY} concurrent clients, ${CONSULTANTS || "the demo's"} consultants on the floor, over ${INSTANCES.join(' / ')} instance(s), ${OPS} operations (+${WARMUP} warm-up), MariaDB + Redis; ` +
       `history ${HISTORY_DAYS ? `${HISTORY_DAYS} days × ~${HISTORY_WALK_INS} walk-ins` : 'skipped'}`,
   );
   if (!(await mariadbAvailable()))
