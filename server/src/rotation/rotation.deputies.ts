@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
 import { badInput, forbidden, notFound } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
+import { NextRead } from '../platform/next-read.js';
 import { businessDay, deputyPeriodProblem, type RotationCommand } from './domain/index.js';
 import { RotationDeputyEntity } from './rotation.entity.js';
 import type { FloorDeputyView } from './rotation.types.js';
@@ -31,9 +32,12 @@ export class Deputies {
 
   /** The deputyships naming this user at this site, not revoked (activeDeputyship picks the day's). */
   async deputyships(siteId: number, userId: number) {
-    const rows = await this.ds.getRepository(RotationDeputyEntity).findBy({ siteId, deputyId: userId, revokedAt: IsNull() });
-    return rows.map((r) => ({ ...r, revokedAt: null }));
+    // The site's, read once for everyone asking at the same moment (NextRead), never from before they asked.
+    const rows = await this.siteDeputyships.get(siteId, () => this.ds.getRepository(RotationDeputyEntity).findBy({ siteId, revokedAt: IsNull() }));
+    return rows.filter((r) => r.deputyId === userId).map((r) => ({ ...r, revokedAt: null }));
   }
+
+  private readonly siteDeputyships = new NextRead<number, RotationDeputyEntity[]>();
 
   /** Deputies named for today or later, earliest first. */
   async deputies(p: Principal, siteId: number): Promise<FloorDeputyView[]> {

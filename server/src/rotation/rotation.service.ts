@@ -104,7 +104,9 @@ export class RotationService {
   ): Promise<FloorResult> {
     const manager = hasRole(p, Role.MANAGER, Role.ADMIN);
     // R15: "the manager or a named deputy": a deputy supervises for the manager who named them.
-    const [site, deputyships] = await Promise.all([this.accounts.requireSite(p, siteId), manager ? [] : this.deputyRoster.deputyships(siteId, p.userId)]);
+    // Both read once for the commands arriving at the same moment (issue 17: at a busy desk
+    // they were two of a command's four reads), each still read after the command arrived.
+    const [site, deputyships] = await Promise.all([this.accounts.requireSiteShared(p, siteId), manager ? [] : this.deputyRoster.deputyships(siteId, p.userId)]);
     const deputy = activeDeputyship(deputyships, p.userId, businessDay(this.clock.now(), site.timezone));
     const actor: Actor = {
       userId: p.userId,
@@ -456,7 +458,7 @@ export class RotationService {
 /** A floor command ready to be decided: who acts, where, and the customer to register with it (O1). */
 interface FloorJob {
   p: Principal;
-  site: SiteEntity;
+  site: Readonly<SiteEntity>;
   command: RotationCommand;
   registration: { name: string; phone: string } | null;
 }
