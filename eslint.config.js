@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'web/src/graphql/generated/**', 'test-output/**', '**/data/**'] },
+  { ignores: ['**/dist/**', 'server/dist-before/**', '**/node_modules/**', 'web/src/graphql/generated/**', 'test-output/**', '**/data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     if (config.redisUrl) {
       const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
       try {
-        await new SignInGuard(config.signIn, redis, redisNamespace(config.database)).unlock(r.username);
+        await new SignInGuard(config.signIn, redis, redisNamespace(config)).unlock(r.username);
       } finally {
         redis.disconnect();
       }

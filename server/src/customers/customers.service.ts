@@ -1,6 +1,5 @@
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { forUpdate as rowLock } from '../platform/db/locks.js';
-import { UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
@@ -9,48 +8,27 @@ import type { EventBus } from '../platform/pubsub.js';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../platform/errors.js';
 import { maskPhone, normalizePhone } from '../platform/phone.js';
 import { optionalPhone, requirePhone } from '../platform/phone-input.js';
-import {
-  attributeDeal,
-  buyerMatches,
-  DEFAULT_OWNERSHIP_SETTINGS,
-  IMMEDIATE_FAMILY,
-  matchPerson,
-  effectiveRegistrations,
-  ownershipAt,
-  splitCredit,
-  type KnownCustomer,
-  type Match,
-  type Ownership,
-  type OwnershipSettings,
-} from './domain/ownership.js';
-import { DEFAULT_FOLLOW_UP_DUE_DAYS, followUpDue, gradeKeys, INTENT_GRADES, type FollowUpDue, type IntentGrade } from './domain/follow-up-due.js';
-import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
+import { IMMEDIATE_FAMILY, matchPerson, effectiveRegistrations, ownershipAt, type KnownCustomer, type Match } from './domain/ownership.js';
+import type { IntentGrade } from './domain/follow-up-due.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
-import type { NotificationEntity } from '../notifications/notifications.entity.js';
 import {
   ConflictEntity,
   CustomerEntity,
   CustomerFamilyEntity,
   CustomerGradeChangeEntity,
   CustomerPhoneKeyEntity,
-  CustomerSettingsEntity,
   DealEntity,
   FollowUpEntity,
   OwnershipDecisionEntity,
   RegistrationEntity,
 } from './customers.entity.js';
-import {
-  againstRegister,
-  checkImport,
-  IMPORT_SAMPLE_SIZE,
-  ImportFileError,
-  readTable,
-  wallClock,
-  writeRegister,
-  type ImportCheck,
-  type ImportRow,
-} from './customers.import.js';
+import type { ImportCheck, ImportRow } from './customers.import.js';
+import { OwnershipDecisions, type DecisionInput } from './customers.decisions.js';
+import { Disputes, type DisputeCount } from './customers.disputes.js';
+import { CustomerRows, ownershipInputs, type CustomerRow } from './customers.rows.js';
+import { RegisterSettingsStore, type RegisterSettings, type RegisterSettingsInput } from './customers.settings.js';
+import { RegisterSpreadsheets } from './customers.spreadsheet.js';
 
 export interface Intent {
   budget?: string | null;
@@ -82,122 +60,53 @@ export interface WalkInFacts {
 const siteDay = (at: number, timezone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 const sameSiteDay = (a: number, b: number, timezone: string) => siteDay(a, timezone) === siteDay(b, timezone);
 
-/**
- * A site's register settings as stored (flat values, so the settings history diffs them):
- * O3, O7, and (issue 13) the follow-up-due window and the intent grades' wording.
- */
-const REGISTER_DEFAULTS: Record<string, string | number | null> = {
-  ...DEFAULT_OWNERSHIP_SETTINGS,
-  followUpDueDays: DEFAULT_FOLLOW_UP_DUE_DAYS,
-  ...Object.fromEntries(INTENT_GRADES.flatMap((g) => Object.values(gradeKeys(g)).map((k) => [k, null]))),
-};
-
-export interface RegisterSettings extends OwnershipSettings {
-  followUpDueDays: number;
-  /** Null label or description: the default wording. */
-  grades: Array<{ grade: IntentGrade; label: string | null; description: string | null }>;
-}
-
-export interface RegisterSettingsInput {
-  followUpDays: number;
-  dealLookbackDays: number;
-  followUpDueDays?: number | null;
-  grades?: Array<{ grade: string; label?: string | null; description?: string | null }> | null;
-}
-
-/** A customer with what the viewer may see of them (O9) and who owns them now. */
-export interface CustomerRow {
-  customer: CustomerEntity;
-  ownership: Ownership;
-  /** Issue 13: follow-up due within the site's window, or overdue (O3). */
-  followUpDue: FollowUpDue | null;
-  dealClosed: boolean;
-  /** O9: the full number, only for the owner, managers and administrators. */
-  phone: string | null;
-  phoneMasked: string;
-}
+export type { RegisterSettings, RegisterSettingsInput } from './customers.settings.js';
+export type { CustomerRow } from './customers.rows.js';
+export { DISPUTES_CHANGED, type DisputeCount } from './customers.disputes.js';
 
 const FAMILY_RELATIONS = ['PARENT', 'SPOUSE', 'CHILD', 'SIBLING', 'OTHER'];
 
-export const DISPUTES_CHANGED = 'CUSTOMERS:DISPUTES_CHANGED';
-
-/** A site's open conflicts (the floor board's disputes alert). */
-export interface DisputeCount {
-  siteId: number;
-  open: number;
-  /**
-   * Conflicts created plus conflicts settled: it only grows, so a count read before another
-   * change but published after it (another instance, a slower query) is recognised and dropped.
-   */
-  version: number;
-}
-
+/**
+ * The register: registering, follow-ups, reads, grades, and what the floor asks of it. Beside
+ * it: the register settings (customers.settings.ts), customer rows as a viewer sees them
+ * (customers.rows.ts), the disputes count (customers.disputes.ts), the manager's decisions and
+ * deals (customers.decisions.ts), the spreadsheet import and export (customers.spreadsheet.ts).
+ */
 export class CustomersService {
+  private readonly registerSettings: RegisterSettingsStore;
+  private readonly records: CustomerRows;
+  private readonly openDisputes: Disputes;
+  private readonly decisions: OwnershipDecisions;
+  private readonly spreadsheets: RegisterSpreadsheets;
+
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly clock: Clock,
-    private readonly bus: EventBus,
+    bus: EventBus,
     private readonly accounts: AccountsService,
-    private readonly settingsHistory: SettingsHistoryService,
-    private readonly notifications: NotificationsService,
-  ) {}
+    settingsHistory: SettingsHistoryService,
+    notifications: NotificationsService,
+  ) {
+    this.registerSettings = new RegisterSettingsStore(ds, tx, clock, accounts, settingsHistory);
+    this.records = new CustomerRows(ds, clock, accounts, this.registerSettings);
+    this.openDisputes = new Disputes(ds, bus, accounts);
+    this.decisions = new OwnershipDecisions(ds, tx, clock, accounts, notifications, this.registerSettings, this.records, this.openDisputes);
+    this.spreadsheets = new RegisterSpreadsheets(ds, tx, clock, accounts, this.records, this.openDisputes);
+  }
 
   now(): number {
     return this.clock.now().getTime();
   }
 
-  // ---- settings (O3, O7) ------------------------------------------------------------------
+  // ---- settings (O3, O7): customers.settings.ts --------------------------------------------
 
-  async settings(p: Principal, siteId: number): Promise<RegisterSettings> {
-    const site = await this.accounts.requireSite(p, siteId);
-    return this.settingsIn(this.ds.manager, siteId, site.timezone);
+  settings(p: Principal, siteId: number): Promise<RegisterSettings> {
+    return this.registerSettings.settings(p, siteId);
   }
 
-  async updateSettings(p: Principal, siteId: number, input: RegisterSettingsInput) {
-    const site = await this.accounts.requireSite(p, siteId);
-    const keys = Object.keys(REGISTER_DEFAULTS);
-    const given: Record<string, string | number | null> = { followUpDays: input.followUpDays, dealLookbackDays: input.dealLookbackDays };
-    if (input.followUpDueDays !== undefined && input.followUpDueDays !== null) given.followUpDueDays = input.followUpDueDays;
-    for (const [i, g] of (input.grades ?? []).entries()) {
-      if (!(INTENT_GRADES as readonly string[]).includes(g.grade)) throw badInput(`grades.${i}.grade`, 'Unknown grade');
-      const k = gradeKeys(g.grade as IntentGrade);
-      // Blank wording goes back to the default.
-      given[k.label] = g.label?.trim() || null;
-      given[k.description] = g.description?.trim() || null;
-    }
-    await this.tx.run(async (em) => {
-      // Under the row's lock, so two saves at once each record what the other left.
-      const stored = await this.storedSettings(em, siteId, true);
-      const before = pickValues(stored, keys);
-      // Settings not in the input keep their value.
-      const after = pickValues({ ...stored, ...given }, keys);
-      if (!changedKeys(before, after).length) return;
-      await em.save(CustomerSettingsEntity, { siteId, settings: JSON.stringify(after) });
-      await this.settingsHistory.record(em, { siteId, area: SettingsArea.CUSTOMERS, at: this.clock.now(), byId: p.userId, before, after });
-    });
-    return this.settingsIn(this.ds.manager, siteId, site.timezone);
-  }
-
-  private async storedSettings(em: EntityManager, siteId: number, forUpdate = false): Promise<Record<string, string | number | null>> {
-    const row = await em.findOne(CustomerSettingsEntity, {
-      where: { siteId },
-      // FOR UPDATE on MySQL; SQLite's transactions are already one at a time.
-      ...(forUpdate ? rowLock(em) : {}),
-    });
-    return { ...REGISTER_DEFAULTS, ...(row ? (JSON.parse(row.settings) as Record<string, string | number | null>) : {}) };
-  }
-
-  private async settingsIn(em: EntityManager, siteId: number, timezone: string, forUpdate = false): Promise<RegisterSettings> {
-    const v = await this.storedSettings(em, siteId, forUpdate);
-    const str = (x: unknown) => (typeof x === 'string' ? x : null);
-    return {
-      followUpDays: Number(v.followUpDays),
-      dealLookbackDays: Number(v.dealLookbackDays),
-      followUpDueDays: Number(v.followUpDueDays),
-      grades: INTENT_GRADES.map((grade) => ({ grade, label: str(v[gradeKeys(grade).label]), description: str(v[gradeKeys(grade).description]) })),
-      timezone,
-    };
+  updateSettings(p: Principal, siteId: number, input: RegisterSettingsInput) {
+    return this.registerSettings.updateSettings(p, siteId, input);
   }
 
   // ---- registering (O1, O4, O5, O6) --------------------------------------------------------------
@@ -259,8 +168,8 @@ export class CustomersService {
     if (match.kind === 'SAME') {
       customerId = match.customerId;
       // O2: while the customer has an owner, another registration of them wins nothing: refused.
-      const s = await this.settingsIn(em, siteId, timezone);
-      const owner = ownershipAt(customerId, await this.inputs(em, [customerId]), now.getTime(), s);
+      const s = await this.registerSettings.settingsIn(em, siteId, timezone);
+      const owner = ownershipAt(customerId, await ownershipInputs(em, [customerId]), now.getTime(), s);
       if (owner.ownerId !== null) {
         throw conflict('This customer is already registered and has an owner (O2)', { reason: 'O2_ALREADY_REGISTERED', customerId: String(customerId) });
       }
@@ -329,7 +238,7 @@ export class CustomersService {
   // ---- follow-ups (O3) -------------------------------------------------------------------------
 
   async logFollowUp(p: Principal, customerId: number, input: { kind: string; note?: string | null; nextAt?: Date | null }) {
-    const customer = await this.requireCustomer(p, customerId);
+    const customer = await this.records.requireCustomer(p, customerId);
     if (!hasRole(p, Role.CONSULTANT, Role.MANAGER)) throw forbidden('Only consultants log follow-ups');
     const now = this.clock.now();
     if (input.nextAt && input.nextAt.getTime() < now.getTime()) throw badInput('nextAt', 'The next follow-up must be in the future');
@@ -418,9 +327,9 @@ export class CustomersService {
   }
 
   async detail(p: Principal, id: number) {
-    let customer = await this.requireCustomer(p, id);
+    let customer = await this.records.requireCustomer(p, id);
     // O5/O6: a merged record opens as the customer it joined, where its history now is.
-    if (customer.mergedIntoId !== null) customer = await this.requireCustomer(p, customer.mergedIntoId);
+    if (customer.mergedIntoId !== null) customer = await this.records.requireCustomer(p, customer.mergedIntoId);
     const customerId = customer.id;
     const [row] = await this.rows(p, customer.siteId, [customer.id]);
     const [registrations, followUps, decisions, deals, conflicts, family, gradeChanges] = await Promise.all([
@@ -449,8 +358,8 @@ export class CustomersService {
 
   /** The owner or a manager grades a customer's buying intent; each change is on the timeline. */
   async setGrade(p: Principal, customerId: number, grade: IntentGrade | null): Promise<CustomerRow> {
-    let customer = await this.requireCustomer(p, customerId);
-    if (customer.mergedIntoId !== null) customer = await this.requireCustomer(p, customer.mergedIntoId);
+    let customer = await this.records.requireCustomer(p, customerId);
+    if (customer.mergedIntoId !== null) customer = await this.records.requireCustomer(p, customer.mergedIntoId);
     const site = await this.accounts.requireSite(p, customer.siteId);
     const supervisor = hasRole(p, Role.MANAGER, Role.ADMIN);
     if (!supervisor && !hasRole(p, Role.CONSULTANT)) throw forbidden('Only the owner or a manager grades a customer');
@@ -459,8 +368,8 @@ export class CustomersService {
       const current = await em.findOne(CustomerEntity, { where: { id }, ...rowLock(em) });
       if (!current) throw notFound('Customer');
       if (!supervisor) {
-        const s = await this.settingsIn(em, current.siteId, site.timezone);
-        const o = ownershipAt(id, await this.inputs(em, [id]), this.clock.now().getTime(), s);
+        const s = await this.registerSettings.settingsIn(em, current.siteId, site.timezone);
+        const o = ownershipAt(id, await ownershipInputs(em, [id]), this.clock.now().getTime(), s);
         if (o.ownerId !== p.userId) throw new AppError(ErrorCode.FORBIDDEN, "Only the customer's owner or a manager grades a customer", { reason: 'NOT_OWNER' });
       }
       if (current.intentGrade === grade) return;
@@ -471,460 +380,49 @@ export class CustomersService {
     return row;
   }
 
-  // ---- the manager (O5, O6, O7, O8) ---------------------------------------------------------------
+  // ---- the manager (O5, O6, O7, O8): customers.disputes.ts, customers.decisions.ts --------------
 
-  async conflicts(p: Principal, siteId: number) {
-    await this.accounts.requireSite(p, siteId);
-    return this.ds.getRepository(ConflictEntity).find({ where: { siteId, resolvedAt: IsNull() }, order: { createdAt: 'ASC' } });
+  conflicts(p: Principal, siteId: number) {
+    return this.openDisputes.conflicts(p, siteId);
   }
 
-  async disputes(p: Principal, siteId: number): Promise<DisputeCount> {
-    await this.requireDisputesViewer(p, siteId);
-    return this.countDisputes(siteId);
+  disputes(p: Principal, siteId: number): Promise<DisputeCount> {
+    return this.openDisputes.disputes(p, siteId);
   }
 
-  /** The site's open conflicts now, then on every change (newer counts only). */
-  async *watchDisputes(p: Principal, siteId: number): AsyncGenerator<DisputeCount> {
-    await this.requireDisputesViewer(p, siteId);
-    // Listening before reading, so a change committed in between is not lost; the pubsub's
-    // iterator starts listening at its first next().
-    const live = this.bus.pubSub.subscribe(DISPUTES_CHANGED, siteId)[Symbol.asyncIterator]();
-    let pending = live.next();
-    try {
-      const current = await this.countDisputes(siteId);
-      let version = current.version;
-      yield current;
-      for (;;) {
-        const next = await pending;
-        if (next.done) return;
-        pending = live.next();
-        const change = next.value as DisputeCount;
-        if (change.version <= version) continue;
-        version = change.version;
-        yield change;
-      }
-    } finally {
-      await live.return?.();
-    }
+  watchDisputes(p: Principal, siteId: number): AsyncGenerator<DisputeCount> {
+    return this.openDisputes.watchDisputes(p, siteId);
   }
 
-  private async requireDisputesViewer(p: Principal, siteId: number) {
-    // Checked here as well: a subscription is refused when it starts, not on its first event.
-    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager sees ownership disputes');
-    await this.accounts.requireSite(p, siteId);
-  }
-
-  private async countDisputes(siteId: number): Promise<DisputeCount> {
-    const raw = await this.ds
-      .getRepository(ConflictEntity)
-      .createQueryBuilder('c')
-      .select('COUNT(*)', 'total')
-      .addSelect('COUNT(c.resolvedAt)', 'resolved')
-      .where('c.siteId = :siteId', { siteId })
-      .getRawOne<{ total: number | string; resolved: number | string }>();
-    const total = Number(raw?.total ?? 0);
-    const resolved = Number(raw?.resolved ?? 0);
-    return { siteId, open: total - resolved, version: total + resolved };
-  }
-
-  /** After commit (a retried transaction must not publish twice). */
   /** After commit of a change that opened or settled a conflict (also the desk's same-step registration). */
-  async publishDisputes(siteId: number): Promise<void> {
-    try {
-      this.bus.pubSub.publish(DISPUTES_CHANGED, siteId, await this.countDisputes(siteId));
-    } catch {
-      // The change is committed; a failed count only delays the board until the next change.
-    }
+  publishDisputes(siteId: number): Promise<void> {
+    return this.openDisputes.publishDisputes(siteId);
   }
 
-  /**
-   * A manager settles ownership with a reason: ASSIGN to a consultant, RELEASE (free), or a
-   * conflict's answer. O5 SAME_PERSON merges the two records; O6 FAMILY makes the person
-   * immediate family of the phone's owner and merges their record there; DIFFERENT on O5
-   * keeps both; DIFFERENT on O6 ("not family") keeps the conflict open with the O2 outcome.
-   */
-  async decide(
-    p: Principal,
-    input: {
-      customerId: number;
-      conflictId?: number | null;
-      kind: 'ASSIGN' | 'RELEASE' | 'SAME_PERSON' | 'FAMILY' | 'DIFFERENT';
-      consultantId?: number | null;
-      reason: string;
-      /** O5: which of the same-name customers this one is (needed when there are several). */
-      sameAsId?: number | null;
-      /** O6: how the person is related to the owner (PARENT or SPOUSE). */
-      relation?: string | null;
-    },
-  ) {
-    let customer = await this.requireCustomer(p, input.customerId);
-    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager decides ownership');
-    const reason = input.reason.trim();
-    if (!reason) throw badInput('reason', 'A decision needs a reason');
-    if (input.kind === 'ASSIGN' && !input.consultantId) throw badInput('consultantId', 'Name the consultant');
-    if ((input.kind === 'SAME_PERSON' || input.kind === 'FAMILY') && !input.conflictId) {
-      throw badInput('conflictId', 'Answer the conflict this decision settles');
-    }
-    if (input.kind === 'FAMILY' && input.relation && !IMMEDIATE_FAMILY.includes(input.relation as (typeof IMMEDIATE_FAMILY)[number])) {
-      throw badInput('relation', 'Only parents and spouse are immediate family (O6)');
-    }
-    const site = await this.accounts.requireSite(p, customer.siteId);
-    const { notified, survivorId } = await this.tx.run(async (em) => {
-      const now = this.clock.now();
-      if (input.kind === 'ASSIGN') await this.accounts.requireConsultants(em, customer.siteId, [input.consultantId!]);
-      let c: ConflictEntity | null = null;
-      if (input.conflictId) {
-        c = await em.findOne(ConflictEntity, { where: { id: input.conflictId, customerId: customer.id }, ...rowLock(em) });
-        if (!c) throw notFound('Conflict');
-        if (c.resolvedAt) throw conflict('This conflict is already settled');
-      }
-      const facts = c ? (JSON.parse(c.details) as { rule?: string; match?: Match; notFamily?: unknown }) : {};
-      let details: Record<string, unknown> | null = null;
-      let merge: { survivorId: number; absorbedId: number; family?: string } | null = null;
-      let resolve = c !== null;
-      if (input.kind === 'SAME_PERSON') {
-        // O5: verified the same person: the two records become one.
-        if (c!.kind !== 'O5' || facts.match?.kind !== 'SAME_NAME') throw badInput('kind', 'Only a same-name conflict (O5) is answered with "same person"');
-        const candidates = facts.match.customerIds;
-        const otherId = input.sameAsId ?? (candidates.length === 1 ? candidates[0] : null);
-        if (otherId === null || !candidates.includes(otherId)) throw badInput('sameAsId', 'Choose which registered customer this is');
-        const other = await em.findOneBy(CustomerEntity, { id: otherId, siteId: customer.siteId });
-        if (!other) throw notFound('Customer');
-        const target = other.mergedIntoId ?? other.id;
-        // The older record carries on; ownership then follows O2 over both histories.
-        const older = await this.olderOf(em, customer.id, target);
-        merge = { survivorId: older, absorbedId: older === customer.id ? target : customer.id };
-      } else if (input.kind === 'FAMILY') {
-        // O6: immediate family of the phone's owner: joins that customer's family and stays with the owner.
-        if (c!.kind !== 'O6' || facts.match?.kind !== 'PHONE_CONFLICT') throw badInput('kind', 'Only a same-phone conflict (O6) is answered with "family"');
-        const owner = await em.findOneBy(CustomerEntity, { id: facts.match.customerId, siteId: customer.siteId });
-        if (!owner) throw notFound('Customer');
-        merge = { survivorId: owner.mergedIntoId ?? owner.id, absorbedId: customer.id, family: input.relation ?? 'SPOUSE' };
-      } else if (input.kind === 'DIFFERENT' && c?.kind === 'O6') {
-        // O6 "not family": still a conflict for the manager, now stating what O2 gives each record.
-        if (facts.notFamily) throw conflict('This conflict was already answered "not family"; assign or release the customer');
-        const phoneOwnerId = facts.match?.kind === 'PHONE_CONFLICT' ? facts.match.customerId : null;
-        const ids = [customer.id, ...(phoneOwnerId !== null ? [phoneOwnerId] : [])];
-        const s = await this.settingsIn(em, customer.siteId, site.timezone);
-        const input2 = await this.inputs(em, ids);
-        const o2 = ids.map((id) => ({ customerId: id, ownerId: ownershipAt(id, input2, now.getTime(), s).ownerId }));
-        details = { rule: 'O6', family: false, o2 };
-        resolve = false;
-        await em.update(ConflictEntity, { id: c.id }, { details: JSON.stringify({ ...facts, notFamily: { at: now.toISOString(), by: p.userId }, o2 }) });
-      }
-      if (resolve && c) await em.update(ConflictEntity, { id: c.id }, { resolvedAt: now });
-      let notified: NotificationEntity[] = [];
-      let survivorId = customer.id;
-      if (merge) {
-        const done = await this.merge(em, customer.siteId, site.timezone, merge, now);
-        details = done.details;
-        notified = done.notified;
-        survivorId = merge.survivorId;
-      }
-      await em.insert(OwnershipDecisionEntity, {
-        customerId: survivorId,
-        conflictId: input.conflictId ?? null,
-        kind: input.kind,
-        consultantId: input.consultantId ?? null,
-        at: now,
-        reason,
-        decidedBy: p.userId,
-        details: details ? JSON.stringify(details) : null,
-      });
-      return { notified, survivorId };
-    });
-    this.notifications.publish(notified);
-    if (input.conflictId) await this.publishDisputes(customer.siteId);
-    customer = await this.requireCustomer(p, survivorId);
-    const [row] = await this.rows(p, customer.siteId, [customer.id]);
-    return row;
+  decide(p: Principal, input: DecisionInput) {
+    return this.decisions.decide(p, input);
   }
 
-  /** Of two customers, the one registered first (the record that carries on after a merge). */
-  private async olderOf(em: EntityManager, a: number, b: number): Promise<number> {
-    const both = await em.find(CustomerEntity, { where: { id: In([a, b]) }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return both[0].id;
+  recordDeal(p: Principal, input: { customerId: number; buyerName: string; dealAt: Date; units: number; helperId?: number | null }) {
+    return this.decisions.recordDeal(p, input);
   }
 
-  /**
-   * O5/O6: moves the absorbed record's whole history (registrations, follow-ups, decisions,
-   * conflicts, deals, family) to the survivor; nothing is deleted, the absorbed row points at
-   * the survivor. Ownership then follows O2 over both histories; a consultant who owned either
-   * record before and does not own the result is notified.
-   */
-  private async merge(
-    em: EntityManager,
-    siteId: number,
-    timezone: string,
-    m: { survivorId: number; absorbedId: number; family?: string },
-    now: Date,
-  ): Promise<{ details: Record<string, unknown>; notified: NotificationEntity[] }> {
-    const pair = await em.find(CustomerEntity, { where: { id: In([m.survivorId, m.absorbedId]), siteId }, ...rowLock(em) });
-    const survivor = pair.find((x) => x.id === m.survivorId);
-    const absorbed = pair.find((x) => x.id === m.absorbedId);
-    if (!survivor || !absorbed || survivor.id === absorbed.id) throw notFound('Customer');
-    if (survivor.mergedIntoId !== null || absorbed.mergedIntoId !== null) throw conflict('One of these customers was already merged into another');
-    const s = await this.settingsIn(em, siteId, timezone);
-    const at = now.getTime();
-    const before = await this.inputs(em, [survivor.id, absorbed.id]);
-    const ownersBefore = [survivor.id, absorbed.id].map((id) => ({ customerId: id, ownerId: ownershipAt(id, before, at, s).ownerId }));
-    const move = { customerId: absorbed.id };
-    const to = { customerId: survivor.id };
-    await em.update(RegistrationEntity, move, to);
-    await em.update(FollowUpEntity, move, to);
-    await em.update(OwnershipDecisionEntity, move, to);
-    await em.update(ConflictEntity, move, to);
-    await em.update(DealEntity, move, to);
-    await em.update(CustomerFamilyEntity, move, to);
-    if (m.family && !(await em.existsBy(CustomerFamilyEntity, { customerId: survivor.id, name: absorbed.name }))) {
-      await em.insert(CustomerFamilyEntity, { customerId: survivor.id, name: absorbed.name, phone: absorbed.phone, relation: m.family });
-    }
-    await em.update(CustomerEntity, { id: absorbed.id }, { mergedIntoId: survivor.id });
-    const after = ownershipAt(survivor.id, await this.inputs(em, [survivor.id]), at, s);
-    const losers = [...new Set(ownersBefore.map((o) => o.ownerId))].filter((id): id is number => id !== null && id !== after.ownerId);
-    const details = {
-      rule: m.family ? 'O6' : 'O5',
-      merged: { customerId: absorbed.id, name: absorbed.name, phoneLast4: absorbed.phoneLast4 },
-      into: { customerId: survivor.id, name: survivor.name },
-      ...(m.family ? { relation: m.family } : {}),
-      ownersBefore,
-      ownerAfter: after.ownerId,
-      ownerRule: after.rule,
-      registrationId: after.registrationId,
-    };
-    const notified = losers.length
-      ? await this.notifications.stage(
-          em,
-          losers.map((userId) => ({
-            userId,
-            kind: 'CUSTOMER_OWNERSHIP_LOST' as const,
-            params: { rule: details.rule, customerId: survivor.id, customerName: survivor.name, mergedName: absorbed.name, ownerId: after.ownerId },
-          })),
-        )
-      : [];
-    return { details, notified };
+  deals(p: Principal, siteId: number, opts: { limit: number; offset: number }) {
+    return this.decisions.deals(p, siteId, opts);
   }
 
-  /** O7/O8: a deal, attributed by looking back from its date; a helper splits the credit. */
-  async recordDeal(p: Principal, input: { customerId: number; buyerName: string; dealAt: Date; units: number; helperId?: number | null }) {
-    const customer = await this.requireCustomer(p, input.customerId);
-    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager records deals');
-    if (input.dealAt.getTime() > this.clock.now().getTime()) throw badInput('dealAt', 'A deal cannot be in the future');
-    const site = await this.accounts.requireSite(p, customer.siteId);
-    const { deal, disputed } = await this.tx.run(async (em) => {
-      const s = await this.settingsIn(em, customer.siteId, site.timezone);
-      const input2 = await this.inputs(em, [customer.id]);
-      const a = attributeDeal(customer.id, input2, input.dealAt.getTime(), s);
-      const family = await em.findBy(CustomerFamilyEntity, { customerId: customer.id });
-      const known: KnownCustomer = { id: customer.id, name: customer.name, phone: customer.phone, family };
-      const buyerOk = buyerMatches(input.buyerName, known);
-      if (input.helperId) await this.accounts.requireConsultants(em, customer.siteId, [input.helperId], 'helperId');
-      const credit = a.consultantId === null ? [] : input.helperId ? splitCredit(a.consultantId, input.helperId) : splitCredit(a.consultantId, a.consultantId);
-      const deal = await em.save(
-        em.create(DealEntity, {
-          siteId: customer.siteId,
-          customerId: customer.id,
-          buyerName: input.buyerName.trim(),
-          dealAt: input.dealAt,
-          units: input.units,
-          credit: JSON.stringify(credit),
-          attribution: JSON.stringify({ ...a, buyerMatches: buyerOk, lookbackDays: s.dealLookbackDays }),
-          recordedBy: p.userId,
-          createdAt: this.clock.now(),
-        }),
-      );
-      // A buyer who is neither the customer nor immediate family, or no owner to credit: the manager settles it.
-      if (!buyerOk || a.consultantId === null) {
-        await em.insert(ConflictEntity, {
-          siteId: customer.siteId,
-          customerId: customer.id,
-          registrationId: null,
-          kind: 'DEAL',
-          details: JSON.stringify({ rule: 'O7', dealId: deal.id, buyerName: input.buyerName, buyerMatches: buyerOk, owner: a.consultantId }),
-          createdAt: this.clock.now(),
-          resolvedAt: null,
-        });
-      }
-      return { deal, disputed: !buyerOk || a.consultantId === null };
-    });
-    if (disputed) await this.publishDisputes(customer.siteId);
-    return deal;
+  // ---- the register in a spreadsheet (import, export): customers.spreadsheet.ts ------------------
+
+  previewImport(p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<ImportCheck & { sample: ImportRow[] }> {
+    return this.spreadsheets.previewImport(p, siteId, file);
   }
 
-  /** Deals of a site, newest first, with the customers' names. */
-  async deals(p: Principal, siteId: number, opts: { limit: number; offset: number }) {
-    await this.accounts.requireSite(p, siteId);
-    const [deals, total] = await this.ds.getRepository(DealEntity).findAndCount({ where: { siteId }, order: { dealAt: 'DESC', id: 'DESC' }, take: opts.limit, skip: opts.offset });
-    return { total, deals };
+  importRegister(p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<{ imported: number; conflicts: number }> {
+    return this.spreadsheets.importRegister(p, siteId, file);
   }
 
-  // ---- the register in a spreadsheet (import, export) -----------------------------------------------
-
-  /** Reads and checks a file without writing anything: what the import would do. */
-  async previewImport(p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<ImportCheck & { sample: ImportRow[] }> {
-    const check = await this.checkFile(this.ds.manager, p, siteId, file);
-    return { ...check, sample: check.rows.slice(0, IMPORT_SAMPLE_SIZE) };
-  }
-
-  /**
-   * O1: every row becomes a customer with one registration by its consultant, all in one
-   * transaction; if any row is invalid nothing is written (no partial import).
-   */
-  async importRegister(p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<{ imported: number; conflicts: number }> {
-    if (!hasRole(p, Role.MANAGER, Role.ADMIN)) throw forbidden('Only the sales manager imports the register');
-    const now = this.clock.now();
-    const result = await this.tx.run(async (em) => {
-      // Checked again inside the transaction: the register may have changed since the preview.
-      const check = await this.checkFile(em, p, siteId, file);
-      if (check.errors.length) {
-        throw badInput('file', `${check.errors.length} problem(s) in the file; nothing was imported`, {
-          errors: check.errors.slice(0, 200),
-          errorCount: check.errors.length,
-        });
-      }
-      const BATCH = 500;
-      // O5: a name already in the register (or earlier in the file) with another phone is a
-      // different person unless someone verifies it: the manager gets a conflict, as at the desk.
-      const sameName = new Map<string, number[]>();
-      const names = [...new Set(check.rows.map((r) => r.name))];
-      for (let i = 0; i < names.length; i += BATCH) {
-        const known = await em.find(CustomerEntity, { where: { siteId, name: In(names.slice(i, i + BATCH)) }, select: { id: true, name: true } });
-        for (const k of known) sameName.set(k.name, [...(sameName.get(k.name) ?? []), k.id]);
-      }
-      let conflicts = 0;
-      for (let i = 0; i < check.rows.length; i += BATCH) {
-        const batch = check.rows.slice(i, i + BATCH);
-        const at = (r: ImportRow) => new Date(r.registeredAt ?? now.getTime());
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(CustomerEntity)
-          .values(batch.map((r) => ({ siteId, name: r.name, phone: r.phone, phoneLast4: r.phone.slice(-4), createdAt: at(r) })))
-          .updateEntity(false)
-          .execute();
-        // O2: the numbers' key rows, as a registration at the desk would create them.
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(CustomerPhoneKeyEntity)
-          .values(batch.map((r) => ({ siteId, phone: r.phone, createdAt: now })))
-          .orIgnore()
-          .updateEntity(false)
-          .execute();
-        // Phones are unique within the file and new to the site's register, so they find the new ids.
-        const created = await em.find(CustomerEntity, { where: { siteId, phone: In(batch.map((r) => r.phone)) }, select: { id: true, phone: true } });
-        const idOf = new Map(created.map((c) => [c.phone, c.id]));
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(RegistrationEntity)
-          .values(
-            batch.map((r) => ({
-              siteId,
-              customerId: idOf.get(r.phone)!,
-              consultantId: r.consultantId,
-              name: r.name,
-              phone: r.phone,
-              at: at(r),
-              correctsId: null,
-              intent: JSON.stringify({ budget: r.budget, size: r.size, source: r.source }),
-              createdBy: p.userId,
-            })),
-          )
-          .updateEntity(false)
-          .execute();
-        const flagged = batch.flatMap((r) => {
-          const id = idOf.get(r.phone)!;
-          const before = sameName.get(r.name) ?? [];
-          sameName.set(r.name, [...before, id]);
-          return before.length ? [{ customerId: id, customerIds: before }] : [];
-        });
-        if (flagged.length) {
-          const regs = await em.find(RegistrationEntity, { where: { customerId: In(flagged.map((f) => f.customerId)) }, select: { id: true, customerId: true } });
-          const regOf = new Map(regs.map((r) => [r.customerId, r.id]));
-          await em.insert(
-            ConflictEntity,
-            flagged.map((f) => ({
-              siteId,
-              customerId: f.customerId,
-              registrationId: regOf.get(f.customerId)!,
-              kind: 'O5',
-              details: JSON.stringify({ rule: 'O5', match: { kind: 'SAME_NAME', customerIds: f.customerIds } satisfies Match }),
-              createdAt: now,
-              resolvedAt: null,
-            })),
-          );
-          conflicts += flagged.length;
-        }
-      }
-      return { imported: check.rows.length, conflicts };
-    });
-    if (result.conflicts) await this.publishDisputes(siteId);
-    return result;
-  }
-
-  /** The register as xlsx, with each phone as this viewer may read it (O9). */
-  async exportRegister(p: Principal, siteId: number): Promise<{ fileName: string; content: Buffer }> {
-    const site = await this.accounts.requireSite(p, siteId);
-    const ids = (await this.ds.getRepository(CustomerEntity).find({ where: { siteId, mergedIntoId: IsNull() }, select: { id: true }, order: { id: 'ASC' } })).map((c) => c.id);
-    const rows = await this.rows(p, siteId, ids, site.timezone);
-    const regs = ids.length ? await this.firstRegistrations(ids) : new Map<number, RegistrationEntity>();
-    const users = await this.ds.getRepository(UserEntity).find({ where: { companyId: p.companyId }, select: { id: true, displayName: true } });
-    const nameOf = new Map(users.map((u) => [u.id, u.displayName]));
-    const content = await writeRegister(
-      rows.map((r) => {
-        const reg = regs.get(r.customer.id);
-        const intent = reg ? (JSON.parse(reg.intent) as Intent) : {};
-        return {
-          name: r.customer.name,
-          phone: r.phone ?? r.phoneMasked,
-          consultant: reg?.consultantId ? (nameOf.get(reg.consultantId) ?? '') : '',
-          registeredAt: wallClock(reg?.at ?? r.customer.createdAt, site.timezone),
-          budget: intent.budget ?? '',
-          size: intent.size ?? '',
-          source: intent.source ?? '',
-          grade: r.customer.intentGrade ?? '',
-          owner: r.ownership.ownerId ? (nameOf.get(r.ownership.ownerId) ?? '') : '',
-          ownership: r.ownership.rule,
-          lapsesAt: wallClock(r.ownership.lapsesAt, site.timezone),
-          dealClosed: r.dealClosed,
-        };
-      }),
-    );
-    const day = wallClock(this.clock.now(), site.timezone).slice(0, 10);
-    return { fileName: `register-${site.code}-${day}.xlsx`, content };
-  }
-
-  private async checkFile(em: EntityManager, p: Principal, siteId: number, file: { fileName: string; content: Buffer }): Promise<ImportCheck> {
-    const site = await this.accounts.requireSite(p, siteId);
-    let table: string[][];
-    try {
-      table = await readTable(file.fileName, file.content);
-    } catch (err) {
-      if (err instanceof ImportFileError) throw badInput(err.code === 'UNSUPPORTED_FILE' ? 'fileName' : 'contentBase64', err.message, { reason: err.code });
-      throw err;
-    }
-    const links = await em.findBy(UserSiteEntity, { siteId });
-    const users = links.length ? await em.findBy(UserEntity, { id: In(links.map((l) => l.userId)) }) : [];
-    const consultants = users.filter((u) => u.roles.includes(Role.CONSULTANT) && !u.disabled).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
-    const check = checkImport(table, { consultants, timezone: site.timezone, now: this.clock.now().getTime() });
-    const registered = new Map<string, number>();
-    const phones = check.rows.map((r) => r.phone);
-    for (let i = 0; i < phones.length; i += 1000) {
-      const found = await em.find(CustomerEntity, { where: { siteId, phone: In(phones.slice(i, i + 1000)) }, select: { id: true, phone: true } });
-      for (const c of found) if (!registered.has(c.phone)) registered.set(c.phone, c.id);
-    }
-    return againstRegister(check, registered);
-  }
-
-  /** The first registration of each customer (what the spreadsheet calls its consultant and date). */
-  private async firstRegistrations(ids: number[]): Promise<Map<number, RegistrationEntity>> {
-    const out = new Map<number, RegistrationEntity>();
-    for (let i = 0; i < ids.length; i += 1000) {
-      const regs = await this.ds.getRepository(RegistrationEntity).find({ where: { customerId: In(ids.slice(i, i + 1000)) }, order: { at: 'ASC', id: 'ASC' } });
-      for (const r of regs) if (!out.has(r.customerId)) out.set(r.customerId, r);
-    }
-    return out;
+  exportRegister(p: Principal, siteId: number): Promise<{ fileName: string; content: Buffer }> {
+    return this.spreadsheets.exportRegister(p, siteId);
   }
 
   // ---- for the rotation (R7–R11) ----------------------------------------------------------------
@@ -940,8 +438,8 @@ export class CustomersService {
     if (customer?.mergedIntoId) customer = await this.ds.getRepository(CustomerEntity).findOneBy({ id: customer.mergedIntoId, siteId });
     if (!customer) throw notFound('Customer');
     customerId = customer.id;
-    const s = await this.settingsIn(this.ds.manager, siteId, timezone);
-    const input = await this.inputs(this.ds.manager, [customerId]);
+    const s = await this.registerSettings.settingsIn(this.ds.manager, siteId, timezone);
+    const input = await ownershipInputs(this.ds.manager, [customerId]);
     const now = this.clock.now().getTime();
     const o = ownershipAt(customerId, input, now, s);
     const dealClosed = await this.ds.getRepository(DealEntity).existsBy({ customerId });
@@ -952,7 +450,7 @@ export class CustomersService {
 
   /** R11/link: the customer exists in this site (and the viewer may use the site). */
   async requireInSite(p: Principal, siteId: number, customerId: number): Promise<CustomerEntity> {
-    const c = await this.requireCustomer(p, customerId);
+    const c = await this.records.requireCustomer(p, customerId);
     if (c.siteId !== siteId) throw notFound('Customer');
     return c;
   }
@@ -991,62 +489,9 @@ export class CustomersService {
     return customers.map((c) => ({ id: idOf(c), name: c.name, phone: c.phone, family: family.filter((f) => f.customerId === idOf(c)) }));
   }
 
-  private async inputs(em: EntityManager, customerIds: number[]) {
-    if (!customerIds.length) return { registrations: [], followUps: [], decisions: [] };
-    const [regs, fus, decs] = await Promise.all([
-      em.findBy(RegistrationEntity, { customerId: In(customerIds) }),
-      em.findBy(FollowUpEntity, { customerId: In(customerIds) }),
-      em.findBy(OwnershipDecisionEntity, { customerId: In(customerIds), kind: In(['ASSIGN', 'RELEASE']) }),
-    ]);
-    return {
-      registrations: regs.map((r) => ({ id: r.id, customerId: r.customerId, consultantId: r.consultantId, name: r.name, phone: r.phone, at: r.at.getTime(), correctsId: r.correctsId })),
-      followUps: fus.map((f) => ({ customerId: f.customerId, consultantId: f.consultantId, at: f.at.getTime() })),
-      decisions: decs.map((d) => ({ customerId: d.customerId, kind: d.kind as 'ASSIGN' | 'RELEASE', consultantId: d.consultantId, at: d.at.getTime() })),
-    };
-  }
-
   /** Customers with their owner now and the phone as this viewer may see it (O9). A fixed number of queries. */
-  async rows(p: Principal, siteId: number, ids: number[], timezone?: string): Promise<CustomerRow[]> {
-    if (!ids.length) return [];
-    const tz = timezone ?? (await this.accounts.requireSite(p, siteId)).timezone;
-    const unique = [...new Set(ids)];
-    const chunks: number[][] = [];
-    for (let i = 0; i < unique.length; i += 1000) chunks.push(unique.slice(i, i + 1000));
-    const s = await this.settingsIn(this.ds.manager, siteId, tz);
-    const now = this.clock.now().getTime();
-    const out: CustomerRow[] = [];
-    const supervisor = hasRole(p, Role.MANAGER, Role.ADMIN);
-    for (const chunk of chunks) {
-      const [customers, input, deals] = await Promise.all([
-        this.ds.getRepository(CustomerEntity).findBy({ id: In(chunk), siteId }),
-        this.inputs(this.ds.manager, chunk),
-        this.ds.getRepository(DealEntity).find({ where: { customerId: In(chunk) }, select: { customerId: true } }),
-      ]);
-      const closed = new Set(deals.map((d) => d.customerId));
-      const byId = new Map(customers.map((c) => [c.id, c]));
-      for (const id of chunk) {
-        const c = byId.get(id);
-        if (!c) continue;
-        const ownership = ownershipAt(id, input, now, s);
-        const mayRead = supervisor || ownership.ownerId === p.userId;
-        out.push({
-          customer: c,
-          ownership,
-          followUpDue: followUpDue(ownership, now, s.followUpDueDays),
-          dealClosed: closed.has(id),
-          phone: mayRead ? c.phone : null,
-          phoneMasked: maskPhone(c.phone)!,
-        });
-      }
-    }
-    return out;
-  }
-
-  private async requireCustomer(p: Principal, id: number): Promise<CustomerEntity> {
-    const c = await this.ds.getRepository(CustomerEntity).findOneBy({ id });
-    if (!c) throw notFound('Customer');
-    await this.accounts.requireSite(p, c.siteId);
-    return c;
+  rows(p: Principal, siteId: number, ids: number[], timezone?: string): Promise<CustomerRow[]> {
+    return this.records.rows(p, siteId, ids, timezone);
   }
 }
 

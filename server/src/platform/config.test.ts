@@ -69,4 +69,11 @@ describe('configuration', () => {
   it('aliases are capped at 15 at most', () => {
     expect(() => loadConfig({ DATA_DIR: tmp(), GRAPHQL_MAX_ALIASES: '1000' })).toThrow(/GRAPHQL_MAX_ALIASES/);
   });
+
+  it('issue 17: REDIS_PREFIX is optional, and refused with spaces or glob characters', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).redisPrefix).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: tmp(), REDIS_PREFIX: 'reception:site-b' }).redisPrefix).toBe('reception:site-b');
+    expect(() => loadConfig({ DATA_DIR: tmp(), REDIS_PREFIX: 'site b' })).toThrow(/REDIS_PREFIX/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), REDIS_PREFIX: 'site*' })).toThrow(/REDIS_PREFIX/);
+  });
 });

@@ -30,6 +30,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, 'must start with redis:// or rediss://')
     .optional(),
+  /** Unset: from the database (redisNamespace). No glob characters: its keys are listed with `PREFIX:*`. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:/-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ : / -')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Unset: on outside production, off in production (asked for there explicitly, it warns loudly).
   DEMO_DATA: boolish.optional(),
@@ -88,6 +93,8 @@ export interface Config {
   jwtSecret: string;
   jwtTtl: string;
   redisUrl?: string;
+  /** What the Redis channels and shared counters start with; unset: from the database (redisNamespace). */
+  redisPrefix?: string;
   logLevel: Env['LOG_LEVEL'];
   demoData: boolean;
   /** DEMO_DATA was set to true in production: start, but warn loudly. */
@@ -165,6 +172,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     jwtTtl: env.JWT_TTL,
     redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
     logLevel: env.LOG_LEVEL,
     demoData: env.DEMO_DATA ?? env.NODE_ENV !== 'production',
     demoDataInProduction: env.NODE_ENV === 'production' && env.DEMO_DATA === true,

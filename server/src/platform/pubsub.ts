@@ -26,7 +26,7 @@ export interface EventBus {
    * never travels between instances (issue 17: each instance builds its own boards).
    */
   subscribeLocal<T>(routingKey: string, id: string | number): AsyncIterable<T>;
-  /** The namespace (database) of the Redis channels and the shared counters' keys. */
+  /** The namespace (REDIS_PREFIX or the database) of the Redis channels and the shared counters' keys. */
   namespace: string;
   /** "memory" without Redis; "up" or "down" with it. */
   status(): 'memory' | 'up' | 'down';
@@ -37,9 +37,12 @@ export interface EventBus {
 
 /**
  * What the Redis channels and the shared counters' keys of this database start with: instances
- * of one database share them, another database on the same Redis has its own.
+ * of one database share them, another database on the same Redis has its own. REDIS_PREFIX, when
+ * set, replaces the database's name (two MySQL servers may each have a database of that name).
  */
-export function redisNamespace(database: DatabaseConfig): string {
+export function redisNamespace(config: { database: DatabaseConfig; redisPrefix?: string }): string {
+  if (config.redisPrefix) return config.redisPrefix;
+  const { database } = config;
   return `reception:${database.type === 'mysql' ? new URL(database.url).pathname.slice(1) : database.file}`;
 }
 

@@ -251,6 +251,7 @@ export class RotationService {
     if (disputes) await this.customers.publishDisputes(siteId);
     return outcomes;
   }
+
   /**
    * A walk-in recorded with a typed name (no phone) is linked to their record later. Nothing
    * decided then is decided again (the log is not touched); the customer's timeline shows the
