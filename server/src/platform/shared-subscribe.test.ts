@@ -196,8 +196,9 @@ function directServer(bounds = { maxBuffered: 64_000_000, maxStallMs: 10_000 }) 
     },
     wss,
   );
-  const publish = (seq: number, name = 'n') => {
-    pushed.push({ board: { seq, name, tags: ['t'] } });
+  /** `slow`: the name resolves later, so the shared result is a promise for a while. */
+  const publish = (seq: number, name = 'n', slow = false) => {
+    pushed.push({ board: { seq, name: slow ? () => new Promise((r) => setTimeout(() => r(name), 5)) : name, tags: ['t'] } });
     wake?.();
   };
   return { http, publish, held, overflows };
@@ -251,6 +252,24 @@ describe('issue 17: the direct path', () => {
     expect(seqs(direct.messages)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(direct.messages).toEqual(plain.messages);
     expect(direct.messages[0]).toBe(JSON.stringify({ id: 'x', type: 'next', payload: { data: { board: { seq: 1, name: '周 "q" \u2028', tags: ['t'] } } } }));
+  });
+
+  it('keeps the order when a shared result is computed asynchronously (its send waits, and so does what follows)', async () => {
+    const s = directServer();
+    server = s.http;
+    await new Promise<void>((r) => s.http.listen(0, '127.0.0.1', r));
+    const url = `ws://127.0.0.1:${(s.http.address() as AddressInfo).port}`;
+    const plain = await directClient(url, true);
+    const direct = await directClient(url, false);
+    const taken = directPath.taken;
+    for (let seq = 1; seq <= 30; seq++) {
+      s.publish(seq, `n${seq}`, seq % 3 !== 0);
+      if (seq % 5 === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    await expect.poll(() => plain.messages.length + direct.messages.length).toBe(60);
+    expect(directPath.taken).toBeGreaterThan(taken);
+    expect(seqs(direct.messages)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(direct.messages).toEqual(plain.messages);
   });
 
   it('sends nothing more to a socket whose peer stopped reading (its messages wait in the queue) until the stall guard closes it; others get everything', async () => {

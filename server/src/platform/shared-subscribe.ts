@@ -77,6 +77,8 @@ export function sharedSubscribe(sharedFields: string[]) {
         if (done) return { done: true, value: undefined };
         const r = await source.next();
         if (r.done) {
+          // Direct sends still on their way go before graphql-ws's `complete`.
+          if (behind) await behind;
           done = true;
           return { done: true, value: undefined };
         }
