@@ -31,7 +31,8 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { documentChecker, graphqlLimits } from './platform/graphql-limits.js';
 import { securityHeaders } from './platform/security-headers.js';
 import { SendGuard, SocketsByUser } from './platform/ws-guard.js';
-import { sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
+import { directSender, sendSerializedResults, serializedOnce, sharedSubscribe } from './platform/shared-subscribe.js';
+import { attachDirect } from './platform/direct.js';
 import { enableFanoutTrace } from './platform/fanout-trace.js';
 import { createEventBus, redisNamespace, type EventBus } from './platform/pubsub.js';
 import { NotificationsService } from './notifications/notifications.service.js';
@@ -174,6 +175,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       schema,
       subscribe: sharedSubscribe(['rotationBoard', 'rotationBoardFeed']),
       onNext: (_ctx, _id, _payload, _args, result) => serializedOnce(result) as FormattedExecutionResult | undefined,
+      // A shared change may skip the subscription's iterator chain (platform/direct.ts).
+      onOperation: (ctx, id, _payload, _args, result) => {
+        attachDirect(result, directSender(ctx.extra.socket, id, (s) => sendGuard.busy(s)));
+      },
       onConnect: async (ctx) => {
         const { principal, board } = await bearerOf(ctx.connectionParams?.authorization);
         const extra = ctx.extra;

@@ -151,12 +151,14 @@ export async function prepareFloor(
 
 /** With CPU_PROFILE_DIR set, the server process writes a .cpuprofile there when it exits. */
 export function profileEnv(): Record<string, string> {
+  // BENCH_SERVER_NODE_OPTIONS: V8 flags for the servers alone (e.g. --max-semi-space-size=32).
+  const flags = process.env.BENCH_SERVER_NODE_OPTIONS;
   const dir = process.env.CPU_PROFILE_DIR;
-  if (!dir) return {};
+  if (!dir) return flags ? { NODE_OPTIONS: flags } : {};
   const preload = pathToFileURL(
     path.join(path.dirname(fileURLToPath(import.meta.url)), 'cpu-profile.mjs'),
   ).href;
-  return { NODE_OPTIONS: `--import=${preload}`, CPU_PROFILE_DIR: path.resolve(dir) };
+  return { NODE_OPTIONS: `--import=${preload}${flags ? ` ${flags}` : ''}`, CPU_PROFILE_DIR: path.resolve(dir) };
 }
 
 export function machine(): string {

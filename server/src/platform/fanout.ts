@@ -1,3 +1,5 @@
+import { offerDirect, type Take } from './direct.js';
+
 /**
  * One upstream subscription per key, fanned out in memory to every local subscriber of that
  * key. The event bus (an EventTarget, or Redis) then holds one listener per key however many
@@ -62,8 +64,11 @@ export class Fanout<T> {
         const queue: T[] = [];
         let wake: (() => void) | undefined;
         let done = false;
+        let take: Take<T> | undefined;
         const stop = listen((v) => {
           if (!accept(v)) return;
+          // A consumer waiting with nothing queued may take the value directly (see direct.ts).
+          if (!queue.length && wake && take?.(v)) return;
           queue.push(v);
           wake?.();
         });
@@ -75,7 +80,7 @@ export class Fanout<T> {
           }
           return { done: true, value: undefined };
         };
-        return {
+        const iterator: AsyncIterator<T> = {
           async next() {
             while (!done) {
               if (queue.length) return { done: false, value: queue.shift()! };
@@ -92,6 +97,8 @@ export class Fanout<T> {
             throw err;
           },
         };
+        offerDirect<Take<T>>(iterator, (t) => (take = t));
+        return iterator;
       },
     };
   }

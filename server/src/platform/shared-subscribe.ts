@@ -8,7 +8,9 @@ import {
   type ExecutionResult,
 } from 'graphql';
 import type { WebSocket } from 'ws';
+import { attachDirect, directPath, offerDirect, type Take } from './direct.js';
 import { traceSend } from './fanout-trace.js';
+import { plainIterator } from './plain-iterator.js';
 
 /**
  * graphql-js executes a subscription's selection once per subscriber and event. For
@@ -18,12 +20,6 @@ import { traceSend } from './fanout-trace.js';
  */
 /** Results computed once and sent to several subscribers. */
 const shareable = new WeakSet<object>();
-
-async function markShareable(result: Promise<ExecutionResult> | ExecutionResult): Promise<ExecutionResult> {
-  const r = await result;
-  shareable.add(r);
-  return r;
-}
 
 /** Checked documents are shared between sockets (documentChecker): each is printed once. */
 const prints = new WeakMap<DocumentNode, string>();
@@ -45,49 +41,93 @@ export function sharedSubscribe(sharedFields: string[]) {
     const { afterSeq: _a, ...vars } = (args.variableValues ?? {}) as Record<string, unknown>;
     const key = shared ? `${printed(args.document)}\n${args.operationName ?? ''}\n${JSON.stringify(vars)}` : '';
     const run = (payload: unknown) => execute({ ...args, rootValue: payload });
-    const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
-    // A plain iterator, not an async generator: this runs per subscriber and change (issue 17,
-    // thousands of sockets), and each generator layer costs its own promises and microtasks.
-    // Closing ends the source at once (as endable does), not after its next event.
-    let done = false;
-    const end = async () => {
-      done = true;
-      await source.return?.();
+    /** This subscription's result for an event: for a shared field, computed once for all. */
+    const resultOf = (payload: unknown): Promise<ExecutionResult> | ExecutionResult => {
+      if (!shared || payload === null || typeof payload !== 'object') return run(payload);
+      let found = cache.get(payload);
+      if (!found) cache.set(payload, (found = new Map()));
+      const byKey = found;
+      let result = byKey.get(key);
+      if (!result) {
+        const computed = run(payload);
+        if (computed instanceof Promise) {
+          byKey.set(key, (result = computed));
+          // Later subscribers take the result itself, without awaiting a promise again.
+          void computed.then(
+            (value) => {
+              shareable.add(value);
+              byKey.set(key, value);
+            },
+            () => undefined,
+          );
+        } else {
+          shareable.add(computed);
+          byKey.set(key, (result = computed));
+        }
+      }
+      return result;
     };
-    const results: AsyncGenerator<ExecutionResult> = {
-      async next() {
+    const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    let done = false;
+    /** Direct sends whose result was still being computed: a later message goes after them. */
+    let behind: Promise<void> | null = null;
+    // A plain iterator, not an async generator (issue 17). Closing ends the source at once.
+    const results = plainIterator<ExecutionResult>(
+      async () => {
         if (done) return { done: true, value: undefined };
         const r = await source.next();
         if (r.done) {
+          // Direct sends still on their way go before graphql-ws's `complete`.
+          if (behind) await behind;
           done = true;
           return { done: true, value: undefined };
         }
-        const payload: unknown = r.value;
-        if (!shared || payload === null || typeof payload !== 'object') return { done: false, value: await run(payload) };
-        let found = cache.get(payload);
-        if (!found) cache.set(payload, (found = new Map()));
-        const byKey = found;
-        let result = byKey.get(key);
-        if (!result) {
-          const computed = markShareable(run(payload));
-          byKey.set(key, (result = computed));
-          // Later subscribers take the result itself, without awaiting a promise again.
-          void computed.then((value) => byKey.set(key, value), () => undefined);
+        const result = resultOf(r.value);
+        const value = result instanceof Promise ? await result : result;
+        if (behind) await behind;
+        return { done: false, value };
+      },
+      async () => {
+        done = true;
+        await source.return?.();
+      },
+    );
+    let sender: DirectSender | undefined;
+    offerDirect<DirectSender>(results, (s) => (sender = s));
+    // The direct path (see direct.ts): only shared results (computed once per change) go that way.
+    if (shared) {
+      attachDirect<Take<unknown>>(source, (payload) => {
+        if (done || !sender?.ready() || payload === null || typeof payload !== 'object') return false;
+        const result = resultOf(payload);
+        directPath.taken += 1;
+        if (!(result instanceof Promise) && !behind) {
+          sender.send(result);
+          return true;
         }
-        return { done: false, value: result instanceof Promise ? await result : result };
-      },
-      async return() {
-        await end();
-        return { done: true, value: undefined };
-      },
-      async throw(err: unknown) {
-        await end();
-        throw err;
-      },
-      [Symbol.asyncIterator]: () => results,
-    } as AsyncGenerator<ExecutionResult>;
+        const s = sender;
+        const sent = (behind ?? Promise.resolve())
+          .then(() => result)
+          .then((value) => {
+            if (!done) s.send(value);
+          })
+          .catch((err: unknown) => s.fail(err));
+        behind = sent;
+        void sent.then(() => {
+          if (behind === sent) behind = null;
+        });
+        return true;
+      });
+    }
     return results;
   };
+}
+
+/** Where a subscription's direct path sends (app.ts: its socket and id). */
+export interface DirectSender {
+  /** Whether a message may go now: the socket is open and has nothing pending (as graphql-ws waits). */
+  ready(): boolean;
+  send(result: ExecutionResult): void;
+  fail(err: unknown): void;
 }
 
 // ---- serialized once -------------------------------------------------------------------------
@@ -143,4 +183,34 @@ export function sendSerializedResults(socket: WebSocket) {
     }
     return (send as (...a: unknown[]) => void)(data, ...rest);
   }) as WebSocket['send'];
+}
+
+/**
+ * The direct path's sends for subscription `id` on `socket`: the message graphql-ws would have
+ * sent for `result`, byte for byte (a shared result's bytes serialized once), without its
+ * per-subscription await chain. `busy` tells whether a send on the socket is still pending.
+ */
+export function directSender(socket: WebSocket, id: string, busy: (socket: WebSocket) => boolean): DirectSender {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  const headBytes = Buffer.from(head);
+  return {
+    ready: () => socket.readyState === socket.OPEN && !busy(socket),
+    send(result) {
+      if (socket.readyState !== socket.OPEN) return;
+      const once = serializedOnce(result);
+      let message: Buffer | string;
+      if (once) {
+        traceSend();
+        message = Buffer.allocUnsafe(headBytes.length + once.bytes.length);
+        headBytes.copy(message);
+        once.bytes.copy(message, headBytes.length);
+      } else {
+        const { errors, ...rest } = result;
+        message = `${head}${JSON.stringify(errors ? { ...rest, errors: errors.map((e) => e.toJSON()) } : rest)}}`;
+      }
+      // Errors end the socket, which ends its subscriptions (as a failed send in graphql-ws does).
+      socket.send(message, { binary: false }, () => undefined);
+    },
+    fail: () => socket.close(1011, 'Internal server error'),
+  };
 }

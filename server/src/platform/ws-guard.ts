@@ -54,6 +54,11 @@ export class SendGuard {
     }) as WebSocket['send'];
   }
 
+  /** Whether a send on the socket has not completed yet. */
+  busy(socket: WebSocket): boolean {
+    return (this.state.get(socket)?.pending ?? 0) > 0;
+  }
+
   /** Terminates the socket if it is past a bound; true when it is (or was already) closed for it. */
   check(socket: WebSocket): boolean {
     // Closing or closed: `ws` itself refuses the send (and reports it to the callback).

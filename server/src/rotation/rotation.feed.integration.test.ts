@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type TestApp } from '../test-support/harness.js';
 import { socket, until } from '../test-support/ws.js';
+import { directPath } from '../platform/direct.js';
 import { SiteEntity } from '../accounts/accounts.entity.js';
 import { applyBoardChange } from './rotation.feed.js';
 import { BOARD_CHANGED, type FloorResult } from './rotation.service.js';
@@ -141,6 +142,60 @@ describe.each(kinds)('the board as a change feed on %s', (kind) => {
     expect(feed.slice(1).every((m) => m.change && !m.board)).toBe(true);
     expect(JSON.stringify(token().board)).not.toContain('客');
     for (const s of sockets) s.ws.close();
+  });
+
+  it('issue 17: the direct path sends each change byte for byte as the iterators do, in order, with the same replay', async () => {
+    await newDay();
+    for (const u of staff) await act(u, CHECK_IN, {});
+    /** A feed subscriber whose messages are kept as received, unparsed. */
+    const issued = await t.gql<{ issueBoardToken: { secret: string } }>('mutation($s: ID!) { issueBoardToken(siteId: $s, label: "direct") { secret } }', { s: bj }, tokens.manager);
+    const wall = issued.data!.issueBoardToken.secret;
+    const subscriber = async (token = tokens.manager) => {
+      const s = await socket(wsUrl, token);
+      const raw: string[] = [];
+      s.ws.on('message', (d) => raw.push(String(d)));
+      await until(() => s.messages.some((m) => m.type === 'connection_ack'), 'ack');
+      s.ws.send(JSON.stringify({ id: 'f', type: 'subscribe', payload: { query: FEED, variables: { s: bj } } }));
+      const replay = dashboard(s);
+      await until(() => replay().board !== null, 'first board');
+      return { s, raw, replay };
+    };
+    directPath.enabled = false;
+    let plain: Awaited<ReturnType<typeof subscriber>>;
+    let wallPlain: Awaited<ReturnType<typeof subscriber>>;
+    try {
+      plain = await subscriber();
+      wallPlain = await subscriber(wall);
+    } finally {
+      directPath.enabled = true;
+    }
+    const direct = await subscriber();
+    const wallDirect = await subscriber(wall);
+    const all = [plain, wallPlain, direct, wallDirect];
+    const taken = directPath.taken;
+    let seq = 0;
+    for (let step = 0; step < 24; step++) {
+      const active = (await query(tokens.manager)).receptions.filter((r) => r.status === 'ACTIVE');
+      // Every fourth step two changes at once: the second may find the first still on its way.
+      const acts =
+        step % 4 === 3
+          ? [act('desk', WALK_IN, { i: { kind: 'NEW', customerName: `直${step}`, partySize: 1 } }), act('desk', WALK_IN, { i: { kind: 'NEW', customerName: `回${step}`, partySize: 2 } })]
+          : [active.length && step % 2 ? act('manager', END, { r: active[0].id }) : act('desk', WALK_IN, { i: { kind: 'NEW', customerName: `客${step}`, partySize: 1 } })];
+      seq = Math.max(seq, ...((await Promise.all(acts)).filter((n) => n !== null) as number[]));
+      await until(() => all.every((d) => d.replay().board?.seq === seq), `seq ${seq}`);
+    }
+    expect(comparable(direct.replay().board)).toEqual(comparable(await query(tokens.manager)));
+    expect(comparable(wallDirect.replay().board)).toEqual(comparable(await query(wall)));
+    expect(all.reduce((n, d) => n + d.replay().gaps, 0)).toBe(0);
+    // After the first board (each socket's own), the same messages, byte for byte.
+    const changes = (raw: string[]) => raw.filter((m) => m.includes('"change":{'));
+    expect(changes(direct.raw).length).toBeGreaterThanOrEqual(24);
+    expect(changes(direct.raw)).toEqual(changes(plain.raw));
+    expect(changes(wallDirect.raw)).toEqual(changes(wallPlain.raw));
+    expect(JSON.stringify(changes(wallDirect.raw))).not.toContain('客');
+    // And most of them went the direct way.
+    expect(directPath.taken - taken).toBeGreaterThanOrEqual(changes(direct.raw).length);
+    for (const d of all) d.s.ws.close();
   });
 
   it('issue 17: with 300 walk-ins waiting a change is under 4 KiB and no message is over 64 KiB; a late dashboard gets the whole board in bounded pieces', async () => {

@@ -3,6 +3,8 @@
 // board to the next is computed once per site change and shared by every subscriber that held
 // the previous board (the bus hands them the same object).
 import { isDeepStrictEqual } from 'node:util';
+import { attachDirect, offerDirect, type Take } from '../platform/direct.js';
+import { plainIterator } from '../platform/plain-iterator.js';
 import type { RotationBoardChangeView, RotationBoardFeedMessage } from './rotation.feed.types.js';
 import type { RotationBoardView } from './rotation.types.js';
 
@@ -183,31 +185,30 @@ export function boardFeed(boards: AsyncGenerator<Board>, budget = MESSAGE_ROW_BY
     queued.length = 0;
     await boards.return(undefined);
   };
-  const feed: AsyncGenerator<RotationBoardFeedMessage> = {
-    async next() {
-      if (done) return { done: true, value: undefined };
-      if (queued.length) return { done: false, value: queued.shift()! };
-      const r = await boards.next();
-      if (r.done || done) {
-        done = true;
-        return { done: true, value: undefined };
-      }
-      const board = r.value;
-      const message = held ? changeMessage(held, board) : null;
-      held = board;
-      if (message && changeBytes(message.change!) <= budget) return { done: false, value: message };
-      queued.push(...wholeBoard(board, budget));
-      return { done: false, value: queued.shift()! };
-    },
-    async return() {
-      await end();
+  const feed = plainIterator<RotationBoardFeedMessage>(async () => {
+    if (done) return { done: true, value: undefined };
+    if (queued.length) return { done: false, value: queued.shift()! };
+    const r = await boards.next();
+    if (r.done || done) {
+      done = true;
       return { done: true, value: undefined };
-    },
-    async throw(err: unknown) {
-      await end();
-      throw err;
-    },
-    [Symbol.asyncIterator]: () => feed,
-  } as AsyncGenerator<RotationBoardFeedMessage>;
+    }
+    const board = r.value;
+    const message = held ? changeMessage(held, board) : null;
+    held = board;
+    if (message && changeBytes(message.change!) <= budget) return { done: false, value: message };
+    queued.push(...wholeBoard(board, budget));
+    return { done: false, value: queued.shift()! };
+  }, end);
+  // The direct path (see direct.ts): a change from the board held, as next() would give it.
+  let up: Take<RotationBoardFeedMessage> | undefined;
+  offerDirect<Take<RotationBoardFeedMessage>>(feed, (take) => (up = take));
+  attachDirect<Take<Board>>(boards, (board) => {
+    if (done || queued.length || !held || !up) return false;
+    const message = changeMessage(held, board);
+    if (changeBytes(message.change!) > budget || !up(message)) return false;
+    held = board;
+    return true;
+  });
   return feed;
 }

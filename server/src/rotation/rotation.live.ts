@@ -5,6 +5,7 @@ import type { EventBus } from '../platform/pubsub.js';
 import { projectBoard, type RotationSettings, type RotationState, type ShiftWindow } from './domain/index.js';
 import { RotationHeadEntity } from './rotation.entity.js';
 import { endable } from '../platform/endable.js';
+import { attachDirect, offerDirect, type Take } from '../platform/direct.js';
 import { BoardAnnouncements, type BoardAnnouncement } from './board-announcements.js';
 import { traceHeard, tracePublished } from '../platform/fanout-trace.js';
 import { Fanout } from '../platform/fanout.js';
@@ -67,14 +68,18 @@ export class LiveBoards {
 
   liveBoard(siteOf: () => Promise<Readonly<SiteEntity>>, afterSeq: number | null | undefined): AsyncGenerator<RotationBoardView> {
     let live: AsyncIterator<unknown> | undefined;
+    const direct: { up?: Take<RotationBoardView> } = {};
     // A closed subscription ends now, not at the site's next change (see endable).
-    return endable(this.watchBoard(siteOf, afterSeq, (it) => (live = it)), () => live);
+    const boards = endable(this.watchBoard(siteOf, afterSeq, (it) => (live = it), direct), () => live);
+    offerDirect<Take<RotationBoardView>>(boards, (take) => (direct.up = take));
+    return boards;
   }
 
   private async *watchBoard(
     siteOf: () => Promise<Readonly<SiteEntity>>,
     afterSeq: number | null | undefined,
     started: (live: AsyncIterator<unknown>) => void,
+    direct: { up?: Take<RotationBoardView> },
   ): AsyncGenerator<RotationBoardView> {
     const site = await siteOf();
     const siteId = site.id;
@@ -84,6 +89,20 @@ export class LiveBoards {
     const live = this.boardChanges.subscribe(String(siteId))[Symbol.asyncIterator]();
     started(live);
     let pending = live.next();
+    let lastSeq = 0;
+    /** Waiting below for the next board, with nothing of this subscription in flight above. */
+    let parked = false;
+    // The direct path (see direct.ts): what the loop below does with a board that needs no
+    // filtering and fills no gap, done in the fan-out's own call.
+    attachDirect<Take<RotationBoardView>>(live, (published) => {
+      if (!parked || !direct.up) return false;
+      if (published.seq <= lastSeq) return true;
+      const seen = lastSeq;
+      if ((published.events[0]?.seq ?? published.seq) > seen + 1 || published.events.some((e) => e.seq <= seen)) return false;
+      if (!direct.up(published)) return false;
+      lastSeq = published.seq;
+      return true;
+    });
     try {
       // One read of the state: the board and the missed events are of the same seq. Read after
       // subscribing, together with whoever subscribed just before (see NextRead).
@@ -94,11 +113,13 @@ export class LiveBoards {
         const missed = from !== null ? await this.floor.eventsAfter(siteId, from, state.seq) : [];
         return this.currentBoard(siteId, site.timezone, p.companyId, missed, state);
       });
-      let lastSeq = current.seq;
+      lastSeq = current.seq;
       // A client already at the head gets nothing until the next change.
       if (afterSeq == null || afterSeq !== current.seq) yield current;
       for (;;) {
+        parked = true;
         const next = await pending;
+        parked = false;
         if (next.done) return;
         pending = live.next();
         const published = next.value as RotationBoardView;

@@ -4,7 +4,8 @@ import { principalOf, type Context } from '../context.js';
 import { BOARD_TOKEN } from '../platform/auth/auth-checker.js';
 import { badInput } from '../platform/errors.js';
 import type { BoardViewer } from '../wall/board-tokens.service.js';
-import { endable } from '../platform/endable.js';
+import { attachDirect, offerDirect, type Take } from '../platform/direct.js';
+import { plainIterator } from '../platform/plain-iterator.js';
 import { parseId } from '../platform/ids.js';
 import { optionalPhone } from '../platform/phone-input.js';
 import type { WalkInInput as DomainWalkIn } from './domain/index.js';
@@ -36,15 +37,35 @@ const DESK = [Role.MANAGER, Role.ADMIN, Role.RECEPTION];
 const SUPERVISOR = [Role.MANAGER, Role.ADMIN];
 
 /** A board token's live board: the private view of each change (one object per change, shared). */
-function privateWatch(ctx: Context, viewer: BoardViewer, siteId: number, afterSeq: number | null) {
+function privateWatch(ctx: Context, viewer: BoardViewer, siteId: number, afterSeq: number | null): AsyncGenerator<RotationBoardView> {
   const { boardTokens, rotation } = ctx.services;
   let inner: AsyncGenerator<RotationBoardView> | undefined;
-  async function* views() {
-    inner = rotation.watchSite(await boardTokens.requireViewerSite(viewer, siteId), afterSeq);
-    for await (const board of inner) yield boardTokens.privateView(board);
-  }
-  // Closed while waiting for a change: end the inner feed first (see endable).
-  return endable(views(), () => inner);
+  let done = false;
+  let up: Take<RotationBoardView> | undefined;
+  // A plain iterator (platform/plain-iterator.ts): closed while waiting for a change, it ends the inner feed at once.
+  const boards = plainIterator<RotationBoardView>(
+    async () => {
+      if (done) return { done: true, value: undefined };
+      if (!inner) {
+        inner = rotation.watchSite(await boardTokens.requireViewerSite(viewer, siteId), afterSeq);
+        // The direct path (platform/direct.ts); the private view is built once per board.
+        attachDirect<Take<RotationBoardView>>(inner, (board) => !!up && up(boardTokens.privateView(board)));
+        if (done) await inner.return(undefined);
+      }
+      const r = await inner.next();
+      if (r.done || done) {
+        done = true;
+        return { done: true, value: undefined };
+      }
+      return { done: false, value: boardTokens.privateView(r.value) };
+    },
+    async () => {
+      done = true;
+      await inner?.return(undefined);
+    },
+  );
+  offerDirect<Take<RotationBoardView>>(boards, (take) => (up = take));
+  return boards;
 }
 
 const optId = (field: string, v: string | null | undefined) => (v == null || v === '' ? null : parseId(field, v));
