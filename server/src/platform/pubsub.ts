@@ -36,6 +36,15 @@ export interface EventBus {
 }
 
 /**
+ * The subscribing connection's options. No ready check: with ioredis 5 (redis/ioredis#2037) a
+ * SUBSCRIBE made while the connection is being set up goes out before the ready check's INFO,
+ * which is then refused in subscriber mode, and the connection delivers nothing (seen in CI: an
+ * instance started under load never heard the bus). The check only waits for a Redis still
+ * loading its data, which pub/sub does not need.
+ */
+export const SUBSCRIBER_OPTIONS = { lazyConnect: false, maxRetriesPerRequest: null, enableReadyCheck: false } as const;
+
+/**
  * What the Redis channels and the shared counters' keys of this database start with: instances
  * of one database share them, another database on the same Redis has its own. REDIS_PREFIX, when
  * set, replaces the database's name (two MySQL servers may each have a database of that name).
@@ -67,7 +76,7 @@ export function createEventBus(redisUrl: string | undefined, logger: Logger, nam
   // Publishing never queues while Redis is away (a stale announcement is worse than none);
   // subscribing waits for the connection, however long it takes.
   const publishClient = new Redis(redisUrl, { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  const subscribeClient = new Redis(redisUrl, SUBSCRIBER_OPTIONS);
   const clients = [publishClient, subscribeClient];
   const listeners = new Set<() => void>();
   let lost = false;

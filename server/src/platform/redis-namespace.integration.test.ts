@@ -99,7 +99,8 @@ describe.skipIf(!available)('REDIS_PREFIX: databases of the same name sharing a 
       const counts = (await redis.pubsub('NUMSUB', `${one}:${topic}:1`, `${two}:${topic}:1`)) as Array<string | number>;
       return Number(counts[1]) === 1 && Number(counts[3]) === 1;
     };
-    for (let i = 0; i < 100 && !(await listening()); i++) await new Promise((r) => setTimeout(r, 20));
+    // Up to 10 s: subscribing waits for each server's connection, slow on a loaded machine.
+    for (let i = 0; i < 500 && !(await listening()); i++) await new Promise((r) => setTimeout(r, 20));
     expect(await listening()).toBe(true);
 
     a.app.bus.pubSub.publish(topic, 1, { from: 'a' });
