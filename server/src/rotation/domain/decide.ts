@@ -58,7 +58,7 @@ class Draft implements FloorView {
     if (this.owned.has(table)) return;
     this.owned.add(table);
     const copy = { ...this.base[table] };
-    if (table === 'receptions') receptionsCopied(this.base.receptions, copy, []);
+    if (table === 'receptions') receptionsCopied(this.base.receptions, copy);
     (this.state as unknown as Record<string, object>)[table] = copy;
   }
 

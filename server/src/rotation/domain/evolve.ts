@@ -36,7 +36,7 @@ function applyTo(next: RotationState, effects: Effect[], owned: Set<Table>): voi
     if (!owned.has(name)) {
       owned.add(name);
       const copy = { ...next[name] };
-      if (name === 'receptions') receptionsCopied(next.receptions, copy, []);
+      if (name === 'receptions') receptionsCopied(next.receptions, copy);
       (next as unknown as Record<string, object>)[name] = copy;
     }
     const table = next[name] as Record<string, unknown>;

@@ -70,19 +70,10 @@ function indexOf(state: RotationState): ReceptionIndex {
   return ix;
 }
 
-/**
- * `to` is `from` with the receptions in `changes` replaced (before → after): its index is
- * `from`'s with those changes, when `from` has one.
- */
-export function receptionsCopied(from: object, to: object, changes: Iterable<[Reception | undefined, Reception | undefined]>): void {
+/** `to` is a copy of the table `from`: it takes a copy of `from`'s index, when there is one. */
+export function receptionsCopied(from: object, to: object): void {
   const ix = indexes.get(from);
-  if (!ix) return;
-  const copy: ReceptionIndex = { active: new Map(ix.active), counted: new Map(ix.counted), waiting: new Map(ix.waiting), version: 0 };
-  for (const [before, after] of changes) {
-    contribute(copy, before, -1);
-    contribute(copy, after, 1);
-  }
-  indexes.set(to, copy);
+  if (ix) indexes.set(to, { active: new Map(ix.active), counted: new Map(ix.counted), waiting: new Map(ix.waiting), version: 0 });
 }
 
 /** One reception of `receptions` was replaced in place (decide's draft, a fold's own copy). */
