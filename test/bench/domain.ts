@@ -5,7 +5,7 @@
 //   pnpm --filter @reception/test bench:domain
 //   BENCH_CONSULTANTS=10 BENCH_WALK_INS=400 pnpm --filter @reception/test bench:domain
 import os from 'node:os';
-import { seeded, simulateDay } from '../../server/src/demo/floor-day.js';
+import { seeded, simulateDay, weeklyShifts } from '../../server/src/demo/floor-day.js';
 import {
   businessDay,
   DEFAULT_ROTATION_SETTINGS,
@@ -21,14 +21,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TZ = 'Asia/Shanghai';
 
 const ids = Array.from({ length: CONSULTANTS }, (_, i) => i + 100);
-const templates = ids.flatMap((consultantId) =>
-  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-    consultantId,
-    weekday,
-    startTime: '09:00',
-    endTime: '21:00',
-  })),
-);
+const templates = weeklyShifts(ids);
 const settings = { ...DEFAULT_ROTATION_SETTINGS, timezone: TZ };
 const day = businessDay(Date.UTC(2026, 0, 5, 4), TZ);
 

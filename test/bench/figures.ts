@@ -8,7 +8,7 @@
 //   BENCH_DAYS=365 BENCH_WALK_INS=200 BENCH_RUNS=30 pnpm --filter @reception/test bench:figures
 import os from 'node:os';
 import mysql from 'mysql2/promise';
-import { seeded } from '../../server/src/demo/floor-day.js';
+import { seeded, weeklyShifts } from '../../server/src/demo/floor-day.js';
 import { businessDay } from '../../server/src/rotation/domain/index.js';
 import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
 import { gql, login, startServer } from '../support/server.js';
@@ -63,14 +63,7 @@ async function makeSite(c: mysql.Connection) {
     'INSERT INTO user_sites (userId, siteId) VALUES ?',
     [...ids, Number(people.manager), Number(people.desk)].map((u) => [u, siteId]),
   );
-  const templates = ids.flatMap((consultantId) =>
-    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      consultantId,
-      weekday,
-      startTime: '09:00',
-      endTime: '21:00',
-    })),
-  );
+  const templates = weeklyShifts(ids);
   await insert(
     c,
     'INSERT INTO shift_templates (siteId, consultantId, weekday, startTime, endTime) VALUES ?',

@@ -3,9 +3,14 @@
 // an absence (R3) or a manager's skip (R15), check-outs. Pure: no database, no clock. Used by
 // the demo history and by the figures benchmark.
 import { TZDate } from '@date-fns/tz';
-import { decide, evolve, type RotationCommand, type RotationEvent, type RotationSettings, type RotationState, type ShiftWindow, type WalkInKind } from '../rotation/domain/index.js';
+import { decide, evolve, type RotationCommand, type RotationEvent, type RotationSettings, type RotationState, type ShiftTemplateRow, type ShiftWindow, type WalkInKind } from '../rotation/domain/index.js';
 
 const MINUTE = 60_000;
+
+/** The simulated floors' shifts: every day of the week, start to end, for each consultant. */
+export function weeklyShifts(ids: number[], startTime = '09:00', endTime = '21:00'): ShiftTemplateRow[] {
+  return ids.flatMap((consultantId) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ consultantId, weekday, startTime, endTime })));
+}
 
 /** A small seeded generator (mulberry32): the same history for the same seed. */
 export function seeded(seed: number): () => number {

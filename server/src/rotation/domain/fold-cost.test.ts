@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { seeded, simulateDay } from '../../demo/floor-day.js';
+import { seeded, simulateDay, weeklyShifts } from '../../demo/floor-day.js';
 import { activeReceptions, countedToday, waitingReceptions } from './order.js';
 import { businessDay, DEFAULT_ROTATION_SETTINGS, evolve, initialState, lineOrder, replay, shiftsForDay, type RotationState } from './index.js';
 
@@ -13,7 +13,7 @@ const TZ = 'Asia/Shanghai';
 // changes it, a fold copies it once, and the receptions' index is carried from state to state.
 describe('a command costs the same late in a busy day (issue 17)', () => {
   const ids = Array.from({ length: 20 }, (_, i) => i + 100);
-  const templates = ids.flatMap((consultantId) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ consultantId, weekday, startTime: '09:00', endTime: '21:00' })));
+  const templates = weeklyShifts(ids);
   const settings = { ...DEFAULT_ROTATION_SETTINGS, timezone: TZ };
   const day = businessDay(Date.UTC(2026, 0, 5, 4), TZ);
   const sim = simulateDay(initialState(), { day, consultants: ids, deskId: 1, managerId: 2, settings, shifts: shiftsForDay(templates, [], day, TZ), walkIns: 300, registerShare: 0.45, rnd: seeded(17) });

@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { seeded, simulateDay } from '../../demo/floor-day.js';
+import { seeded, simulateDay, weeklyShifts } from '../../demo/floor-day.js';
 import { businessDay, decide, DEFAULT_ROTATION_SETTINGS, evolve, initialState, replay, restoreState, shiftsForDay, type RotationState } from './index.js';
 
 const TZ = 'Asia/Shanghai';
@@ -12,7 +12,7 @@ const DAY = 86_400_000;
 describe('the floor state carries one business day, whatever the history (issue 17)', () => {
   it('after weeks of floor days the state holds only the last day\'s receptions, undo entries and alerts', () => {
     const ids = Array.from({ length: 10 }, (_, i) => i + 100);
-    const templates = ids.flatMap((consultantId) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ consultantId, weekday, startTime: '09:00', endTime: '21:00' })));
+    const templates = weeklyShifts(ids);
     const settings = { ...DEFAULT_ROTATION_SETTINGS, timezone: TZ };
     const rnd = seeded(17);
     const start = Date.UTC(2026, 0, 5, 4);
@@ -47,7 +47,7 @@ function slowParts(x: unknown, path = 'state'): string[] {
 
 describe('the fold after a year of history (issue 17)', () => {
   const ids = Array.from({ length: 10 }, (_, i) => i + 100);
-  const templates = ids.flatMap((consultantId) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ consultantId, weekday, startTime: '09:00', endTime: '21:00' })));
+  const templates = weeklyShifts(ids);
   const settings = { ...DEFAULT_ROTATION_SETTINGS, timezone: TZ };
   const day = businessDay(Date.UTC(2026, 0, 5, 4), TZ);
   const sim = simulateDay(initialState(), { day, consultants: ids, deskId: 1, managerId: 2, settings, shifts: shiftsForDay(templates, [], day, TZ), walkIns: 200, registerShare: 0.45, rnd: seeded(17) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seeded, simulateDay, type SimulatedDay } from '../../demo/floor-day.js';
+import { seeded, simulateDay, type SimulatedDay, weeklyShifts } from '../../demo/floor-day.js';
 import {
   businessDay,
   DEFAULT_ROTATION_SETTINGS,
@@ -14,14 +14,7 @@ import {
 const TZ = 'Asia/Shanghai';
 const DAY = 86_400_000;
 const ids = [100, 101, 102, 103, 104, 105];
-const templates = ids.flatMap((consultantId) =>
-  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-    consultantId,
-    weekday,
-    startTime: '09:00',
-    endTime: '21:00',
-  })),
-);
+const templates = weeklyShifts(ids);
 const settings = { ...DEFAULT_ROTATION_SETTINGS, timezone: TZ };
 const start = Date.UTC(2026, 0, 5, 4);
 
