@@ -27,6 +27,15 @@ export default tseslint.config(
       'vue/html-indent': 'off',
       'vue/html-closing-bracket-newline': 'off',
       'vue/multiline-html-element-content-newline': 'off',
+      // The floor state's receptions are a Map (rotation/domain/types.ts): Object.values of it is
+      // silently empty.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Object'][arguments.0.property.name='receptions']",
+          message: 'A floor state\'s receptions are a Map: use .values(), .get() or .size',
+        },
+      ],
     },
   },
   {

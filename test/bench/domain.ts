@@ -51,7 +51,7 @@ for (let round = 0; round < ROUNDS; round++) {
   replay(sim.events.map((e) => e.event));
   const t2 = process.hrtime.bigint();
   events = sim.events.length;
-  receptions = Object.keys(sim.state.receptions).length;
+  receptions = sim.state.receptions.size;
   best = {
     simulate: Math.min(best.simulate, Number(t1 - t0) / 1e3),
     fold: Math.min(best.fold, Number(t2 - t1) / 1e3),

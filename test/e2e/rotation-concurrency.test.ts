@@ -179,7 +179,7 @@ describe.skipIf(!available)('R1/R5 under load: 200 parallel floor operations fro
       }
       // Nobody holds two active receptions unless a manager approved it (R5) or they serve both (R10).
       const active = new Map<number, Reception[]>();
-      for (const r of Object.values(state.receptions)) {
+      for (const r of state.receptions.values()) {
         if (r.status !== 'ACTIVE' || r.consultantId === null) continue;
         active.set(r.consultantId, [...(active.get(r.consultantId) ?? []), r]);
       }
@@ -197,14 +197,14 @@ describe.skipIf(!available)('R1/R5 under load: 200 parallel floor operations fro
     expect([...recorded.keys()].sort()).toEqual([...replyIds].sort());
     expect([...recorded.values()].every((n) => n === 1)).toBe(true);
     const byName = new Map<string, number>();
-    for (const r of Object.values(state.receptions)) if (r.customerName?.startsWith('并发客户')) byName.set(r.customerName, (byName.get(r.customerName) ?? 0) + 1);
+    for (const r of state.receptions.values()) if (r.customerName?.startsWith('并发客户')) byName.set(r.customerName, (byName.get(r.customerName) ?? 0) + 1);
     expect([...byName.keys()].sort()).toEqual([...names].sort());
     expect([...byName.values()].every((n) => n === 1)).toBe(true);
 
     // Counted receptions per consultant equal the sum of the credits in the fold, and each
     // counted NEW walk-in is credited once, to the one who received it.
     const credits = new Map<number, number>();
-    for (const r of Object.values(state.receptions)) {
+    for (const r of state.receptions.values()) {
       if (r.status === 'UNDONE') continue;
       for (const c of r.credit) credits.set(c.consultantId, (credits.get(c.consultantId) ?? 0) + c.share);
       if (r.customerName?.startsWith('并发客户')) {
@@ -218,7 +218,7 @@ describe.skipIf(!available)('R1/R5 under load: 200 parallel floor operations fro
 
     const after = events.slice(startSeq);
     const byType = after.reduce<Record<string, number>>((acc, e) => ((acc[e.type] = (acc[e.type] ?? 0) + 1), acc), {});
-    const final = Object.values(state.receptions).filter((r) => r.customerName?.startsWith('并发客户'));
+    const final = [...state.receptions.values()].filter((r) => r.customerName?.startsWith('并发客户'));
     const summary = {
       operations: all.length,
       replies: Object.fromEntries(Object.entries(replies).map(([k, rs]) => [k, codes(rs)])),

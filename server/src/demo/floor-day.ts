@@ -118,13 +118,13 @@ export function simulateDay(from: RotationState, o: DayOptions): SimulatedDay {
     for (const [rid, end] of [...endsAt].sort((a, b) => a[1] - b[1])) {
       if (end > until) continue;
       endsAt.delete(rid);
-      const r = state.receptions[rid];
+      const r = state.receptions.get(rid);
       if (r?.status === 'ACTIVE' && r.consultantId !== null) apply({ at: Math.max(end, p0), as: r.consultantId, cmd: { type: 'END_RECEPTION', receptionId: rid } });
     }
   };
   let p0 = open;
   const track = () => {
-    for (const r of Object.values(state.receptions)) {
+    for (const r of state.receptions.values()) {
       if (r.status === 'ACTIVE' && !endsAt.has(r.id) && r.startedAt !== null) {
         const short = r.kind === 'ASKING_WAY' || r.kind === 'LOOKING_FOR_SOMEONE';
         endsAt.set(r.id, r.startedAt + (short ? 2 : 15 + Math.floor(rnd() * 35)) * MINUTE);

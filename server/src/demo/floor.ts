@@ -87,7 +87,7 @@ export async function seedFloorMorning(em: EntityManager, site: SiteEntity, ids:
     const actorId = as === 'self' && 'consultantId' in cmd ? (cmd.consultantId as number) : deskId;
     apply({ ...cmd, actor: { userId: actorId, supervisor: false, desk: as !== 'self' } } as RotationCommand, at);
     // Earlier customers leave after about twenty minutes.
-    for (const r of Object.values(state.receptions)) {
+    for (const r of state.receptions.values()) {
       if (r.status === 'ACTIVE' && r.startedAt !== null && at - r.startedAt >= 20 * 60_000 && r.consultantId !== null) {
         apply({ type: 'END_RECEPTION', receptionId: r.id, actor: { userId: r.consultantId, supervisor: false, desk: false } }, at + 30_000);
       }

@@ -29,7 +29,7 @@ export class FloorRecords {
     const folded = events.reduce(evolve, before);
     const people = await em.findBy(UserEntity, { id: In(raised.flatMap((a) => (a.consultantId === null ? [] : [a.consultantId]))) });
     return raised.flatMap((a) => {
-      const r = a.receptionId ? folded.receptions[a.receptionId] : undefined;
+      const r = a.receptionId ? folded.receptions.get(a.receptionId) : undefined;
       const params = {
         siteId: site.id,
         siteName: site.name,

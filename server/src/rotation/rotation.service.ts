@@ -231,7 +231,7 @@ export class RotationService {
       disputes ||= !!registered?.conflicted;
       const receptionId = stored[0]?.event.receptionId ?? null;
       const undoable = undoableSeqs(state);
-      const raw = receptionId ? state.receptions[receptionId] : undefined;
+      const raw = receptionId ? state.receptions.get(receptionId) : undefined;
       // Issue 17: the whole board (every reception of the day) only for a client that asks for it.
       let board: RotationBoardView | undefined;
       const boardOf = () => (board ??= boardView(siteId, state.seq, projectBoard(state, { now: batch.now, shifts, settings }), known, stored, undoable));
@@ -401,7 +401,7 @@ export class RotationService {
   /** One reception of today with the full phone for those O9 allows (owner, server, managers). */
   async reception(p: Principal, siteId: number, receptionId: string) {
     await this.accounts.requireSite(p, siteId);
-    const r = (await this.floor.currentState(siteId)).receptions[receptionId];
+    const r = (await this.floor.currentState(siteId)).receptions.get(receptionId);
     if (!r) throw notFound('Reception');
     const view = receptionView(await this.names(p.companyId), r);
     const mayReadPhone = hasRole(p, Role.MANAGER, Role.ADMIN) || p.userId === r.ownerId || (r.ownerId === null && p.userId === r.consultantId);

@@ -94,7 +94,7 @@ export function projectBoard(raw: RotationState, opts: { now: Date | number; shi
   consultants.sort(
     (a, b) => (a.position ?? Infinity) - (b.position ?? Infinity) || STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.consultantId - b.consultantId,
   );
-  const receptions = Object.values(state.receptions).sort((a, b) => b.arrivedAt - a.arrivedAt || b.id.localeCompare(a.id));
+  const receptions = [...state.receptions.values()].sort((a, b) => b.arrivedAt - a.arrivedAt || b.id.localeCompare(a.id));
   const kinds = new Map<WalkInKind, number>();
   for (const r of receptions) if (r.status !== 'UNDONE') kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
   return {

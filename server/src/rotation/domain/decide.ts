@@ -26,6 +26,7 @@ import type {
   UndoEntry,
   WalkInInput,
 } from './types.js';
+import { Receptions } from './types.js';
 
 class Rejected extends Error {
   constructor(readonly rejection: Rejection) {
@@ -57,9 +58,10 @@ class Draft implements FloorView {
   private own(table: 'members' | 'receptions' | 'makeUps' | 'alerts') {
     if (this.owned.has(table)) return;
     this.owned.add(table);
-    const copy = { ...this.base[table] };
-    if (table === 'receptions') receptionsCopied(this.base.receptions, copy);
-    (this.state as unknown as Record<string, object>)[table] = copy;
+    if (table === 'receptions') {
+      this.state.receptions = new Receptions(this.base.receptions);
+      receptionsCopied(this.base.receptions, this.state.receptions);
+    } else (this.state as unknown as Record<string, object>)[table] = { ...this.base[table] };
   }
 
   get shifts() {
@@ -90,14 +92,14 @@ class Draft implements FloorView {
 
   setReception(r: Reception) {
     this.own('receptions');
-    const before = this.state.receptions[r.id];
-    this.state.receptions[r.id] = r;
+    const before = this.state.receptions.get(r.id);
+    this.state.receptions.set(r.id, r);
     receptionChanged(this.state.receptions, before, r);
     this.touched.set(`reception:${r.id}`, { op: 'reception', id: r.id, value: r });
   }
 
   patchReception(id: string, patch: Partial<Reception>) {
-    this.setReception({ ...this.state.receptions[id], ...patch });
+    this.setReception({ ...this.state.receptions.get(id)!, ...patch });
   }
 
   setMakeUp(id: string, m: MakeUp | null) {
@@ -145,7 +147,7 @@ class Draft implements FloorView {
         case 'member':
           return { ...e, value: this.base.members[e.id] ?? null };
         case 'reception':
-          return { ...e, value: this.base.receptions[e.id] ?? null };
+          return { ...e, value: this.base.receptions.get(e.id) ?? null };
         case 'makeUp':
           return { ...e, value: this.base.makeUps[e.id] ?? null };
         case 'alert':
@@ -277,7 +279,7 @@ function sameDayMatch(d: Draft, w: WalkInInput, phone: string | null): { to: num
   if (!applies) return null;
   const same = (r: Reception) => (customerId !== null && r.customerId === customerId) || (phone !== null && r.phone === phone);
   const first =
-    Object.values(d.state.receptions)
+    [...d.state.receptions.values()]
       .filter((r) => same(r) && r.status !== 'UNDONE' && r.consultantId !== null)
       .filter((r) => r.kind === 'NEW' || r.kind === 'BROUGHT_ALONG' || ((variantB || newToday) && r.kind === 'RETURNING'))
       .sort((a, b) => a.arrivedAt - b.arrivedAt)[0] ?? null;
@@ -398,7 +400,7 @@ function recordWalkIn(d: Draft, w: WalkInInput): string {
     d.setReception(r);
     d.raise('NON_BUYER_TO_CONFIRM', r.id, r.consultantId);
   }
-  bigBuyer(d, d.state.receptions[r.id], w.unitsAsked ?? null);
+  bigBuyer(d, d.state.receptions.get(r.id)!, w.unitsAsked ?? null);
   return r.id;
 }
 
@@ -416,7 +418,7 @@ function bigBuyer(d: Draft, r: Reception, units: number | null) {
  * by a manager it is approved at once; otherwise the manager is alerted and approves it.
  */
 function secondReception(d: Draft, actor: Actor, receptionId: string) {
-  const r = d.state.receptions[receptionId];
+  const r = d.state.receptions.get(receptionId);
   if (!r || r.status !== 'ACTIVE' || r.consultantId === null || !isBusy(d.base, r.consultantId)) return;
   if (actor.supervisor) d.patchReception(r.id, { secondApprovedBy: actor.userId });
   else d.raise('SECOND_RECEPTION', r.id, r.consultantId);
@@ -443,8 +445,8 @@ function assignWaiting(d: Draft): string[] {
 // ---- the command table ------------------------------------------------------------------
 
 function requireReception(d: Draft, id: string, status?: Reception['status']): Reception {
-  const r = d.state.receptions[id];
-  if (!r) reject('RECEPTION_NOT_FOUND', 'No such reception today', { receptionId: id });
+  const r = d.state.receptions.get(id);
+  if (!r) return reject('RECEPTION_NOT_FOUND', 'No such reception today', { receptionId: id });
   if (status && r.status !== status) reject('RECEPTION_STATE', `The reception is ${r.status.toLowerCase()}`, { receptionId: id, status: r.status });
   return r;
 }
@@ -535,7 +537,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
       if (!actor.supervisor && !actor.desk) reject('FORBIDDEN_DESK', 'Only the desk or a manager records walk-ins');
       const id = recordWalkIn(d, cmd.walkIn);
       secondReception(d, actor, id);
-      const r = d.state.receptions[id];
+      const r = d.state.receptions.get(id)!;
       return { type: 'WALK_IN_RECORDED', consultantId: r.consultantId, receptionId: id, explanation: r.explanation, undoable: true };
     }
     case 'END_RECEPTION': {
@@ -633,7 +635,7 @@ function step(d: Draft, cmd: RotationCommand): Step {
       if (a.kind === 'NON_BUYER_TO_CONFIRM') reject('ALERT_STATE', 'Confirm or reject the non-buyer instead');
       d.setAlert(a.id, null);
       // R5: seeing a second reception is the manager's approval of it, recorded on the reception.
-      const second = a.kind === 'SECOND_RECEPTION' && a.receptionId !== null && !!d.state.receptions[a.receptionId];
+      const second = a.kind === 'SECOND_RECEPTION' && a.receptionId !== null && !!d.state.receptions.get(a.receptionId);
       if (second) d.patchReception(a.receptionId!, { secondApprovedBy: actor.userId });
       return {
         type: 'ALERT_ACKNOWLEDGED',
@@ -783,7 +785,11 @@ const firstMember = (effects: Effect[]): number | null => {
 function revert(d: Draft, entry: UndoEntry, seq: number): string | null {
   for (const e of entry.effects) {
     const current =
-      e.op === 'round' ? d.state.round : (e.op === 'member' ? d.state.members : e.op === 'reception' ? d.state.receptions : e.op === 'makeUp' ? d.state.makeUps : d.state.alerts)[String(e.id)] ?? null;
+      e.op === 'round'
+        ? d.state.round
+        : e.op === 'reception'
+          ? (d.state.receptions.get(e.id) ?? null)
+          : ((e.op === 'member' ? d.state.members : e.op === 'makeUp' ? d.state.makeUps : d.state.alerts)[String(e.id)] ?? null);
     if (JSON.stringify(current) !== JSON.stringify(e.value)) {
       reject('UNDO_STATE_CHANGED', 'The floor has changed since; correct it by hand instead', { seq });
     }
@@ -827,7 +833,7 @@ export function decide(state: RotationState, cmd: RotationCommand, ctx: DecideCo
       const assigned = assignWaiting(d2);
       if (assigned.length) {
         events.push(
-          toEvent(d2, { type: 'WALK_IN_ASSIGNED', consultantId: d2.state.receptions[assigned[0]].consultantId, receptionId: assigned[0], explanation: { rule: 'R5', params: { assigned } } }, cmd.actor, now, day),
+          toEvent(d2, { type: 'WALK_IN_ASSIGNED', consultantId: d2.state.receptions.get(assigned[0])!.consultantId, receptionId: assigned[0], explanation: { rule: 'R5', params: { assigned } } }, cmd.actor, now, day),
         );
       }
     }

@@ -1,8 +1,8 @@
 import { membersChanged, receptionChanged, receptionsCopied } from './order.js';
-import type { Effect, Reception, RotationEvent, RotationState, UndoEntry } from './types.js';
+import { Receptions, type Effect, type Reception, type RotationEvent, type RotationState, type UndoEntry } from './types.js';
 
 export function initialState(): RotationState {
-  return { seq: 0, day: null, round: 1, members: {}, receptions: {}, makeUps: {}, alerts: {}, undoable: [] };
+  return { seq: 0, day: null, round: 1, members: {}, receptions: new Receptions(), makeUps: {}, alerts: {}, undoable: [] };
 }
 
 /** A new day starts a fresh floor: nobody in line, no credits, counts at zero, round 1. */
@@ -35,17 +35,24 @@ function applyTo(next: RotationState, effects: Effect[], owned: Set<Table>): voi
     const name = TABLES[e.op];
     if (!owned.has(name)) {
       owned.add(name);
-      const copy = { ...next[name] };
-      if (name === 'receptions') receptionsCopied(next.receptions, copy);
-      (next as unknown as Record<string, object>)[name] = copy;
+      if (name === 'receptions') {
+        const copy = new Receptions(next.receptions);
+        receptionsCopied(next.receptions, copy);
+        next.receptions = copy;
+      } else (next as unknown as Record<string, object>)[name] = { ...next[name] };
+    }
+    const key = String(e.id);
+    if (e.op === 'reception') {
+      const before = next.receptions.get(key);
+      if (e.value === null) next.receptions.delete(key);
+      else next.receptions.set(key, e.value);
+      receptionChanged(next.receptions, before, e.value ?? undefined);
+      continue;
     }
     const table = next[name] as Record<string, unknown>;
-    const key = String(e.id);
-    const before = table[key];
     if (e.value === null) delete table[key];
     else table[key] = e.value;
-    if (e.op === 'reception') receptionChanged(table, before as Reception | undefined, e.value ?? undefined);
-    else if (e.op === 'member') membersChanged(table);
+    if (e.op === 'member') membersChanged(table);
   }
 }
 
@@ -81,8 +88,9 @@ export function undoEntries(state: RotationState): UndoEntry[] {
 
 /** A state from its stored JSON (the head's snapshot), in today's shape whatever its age. */
 export function restoreState(json: string): RotationState {
-  const state = JSON.parse(json) as RotationState;
-  return { ...state, undoable: undoEntries(state) };
+  const state = JSON.parse(json) as Omit<RotationState, 'receptions'> & { receptions: Record<string, Reception> };
+  // eslint-disable-next-line no-restricted-syntax -- stored as an object; the Map is made here
+  return { ...state, receptions: new Receptions(Object.entries(state.receptions)), undoable: undoEntries(state as unknown as RotationState) };
 }
 
 export const effectKey = (e: Effect) => (e.op === 'round' ? 'round' : `${e.op}:${e.id}`);

@@ -55,7 +55,7 @@ function indexOf(state: RotationState): ReceptionIndex {
   const known = indexes.get(state.receptions);
   if (known) return known;
   const ix: ReceptionIndex = { active: new Map(), counted: new Map(), waiting: new Map(), version: 0 };
-  for (const r of Object.values(state.receptions)) {
+  for (const r of state.receptions.values()) {
     if (r.status === 'UNDONE') continue;
     if (r.status === 'WAITING') ix.waiting.set(r.id, r);
     for (const c of r.credit) ix.counted.set(c.consultantId, (ix.counted.get(c.consultantId) ?? 0) + c.share);

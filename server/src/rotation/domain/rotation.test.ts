@@ -92,7 +92,7 @@ class Floor {
   /** Records a walk-in; returns the reception. */
   walkIn(w: Partial<WalkInInput> = {}, actor: Actor = DESK) {
     const [e] = this.run({ type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW', ...w } }, actor);
-    return this.state.receptions[e.receptionId!];
+    return this.state.receptions.get(e.receptionId!)!;
   }
 
   leave(receptionId: string) {
@@ -180,7 +180,7 @@ describe('R2 schedule', () => {
     f.now = at('21:30');
     const line = f.line();
     const [e] = f.run({ type: 'ASSIGN_BY_HAND', receptionId: null, walkIn: { kind: 'NEW' }, consultantId: LI, counted: true, reason: 'late visitor' }, MANAGER);
-    expect(f.state.receptions[e.receptionId!].credit).toEqual([]);
+    expect(f.state.receptions.get(e.receptionId!)!.credit).toEqual([]);
     expect(e.explanation.params).toMatchObject({ offShift: true, counted: false });
     expect(f.line()).toEqual(line);
   });
@@ -349,7 +349,7 @@ describe('R5 busy', () => {
     f.tick(5);
     const events = f.leave(a.id);
     expect(events.map((e) => e.type)).toEqual(['RECEPTION_ENDED', 'WALK_IN_ASSIGNED']);
-    expect(f.state.receptions[waiting.id]).toMatchObject({ status: 'ACTIVE', consultantId: WANG, credit: [{ consultantId: WANG, share: 1 }] });
+    expect(f.state.receptions.get(waiting.id)!).toMatchObject({ status: 'ACTIVE', consultantId: WANG, credit: [{ consultantId: WANG, share: 1 }] });
     expect(Object.values(f.state.alerts)).toEqual([]);
   });
 
@@ -359,7 +359,7 @@ describe('R5 busy', () => {
     const waiting = f.walkIn();
     expect(f.rejection({ type: 'ASSIGN_BY_HAND', receptionId: waiting.id, walkIn: null, consultantId: WANG, counted: true, reason: 'x' }, DESK)).toBe('FORBIDDEN_SUPERVISOR');
     f.run({ type: 'ASSIGN_BY_HAND', receptionId: waiting.id, walkIn: null, consultantId: WANG, counted: true, reason: 'only consultant' }, MANAGER);
-    expect(f.state.receptions[waiting.id]).toMatchObject({ status: 'ACTIVE', secondApprovedBy: MANAGER.userId });
+    expect(f.state.receptions.get(waiting.id)!).toMatchObject({ status: 'ACTIVE', secondApprovedBy: MANAGER.userId });
   });
 });
 
@@ -370,10 +370,10 @@ describe('R5 second reception', () => {
     const r = f.walkIn({ kind: 'RETURNING', ownerId: WANG, ownerServesBoth: true });
     const alert = Object.values(f.state.alerts).find((a) => a.kind === 'SECOND_RECEPTION')!;
     expect(alert).toMatchObject({ receptionId: r.id, consultantId: WANG });
-    expect(f.state.receptions[r.id].secondApprovedBy).toBeNull();
+    expect(f.state.receptions.get(r.id)!.secondApprovedBy).toBeNull();
     expect(f.rejection({ type: 'ACKNOWLEDGE_ALERT', alertId: alert.id }, self(WANG))).toBe('FORBIDDEN_SUPERVISOR');
     f.run({ type: 'ACKNOWLEDGE_ALERT', alertId: alert.id }, MANAGER);
-    expect(f.state.receptions[r.id].secondApprovedBy).toBe(MANAGER.userId);
+    expect(f.state.receptions.get(r.id)!.secondApprovedBy).toBe(MANAGER.userId);
     expect(f.state.alerts).toEqual({});
     expect(f.log.at(-1)!.explanation).toEqual({ rule: 'R5', params: { kind: 'SECOND_RECEPTION', approved: true } });
   });
@@ -593,7 +593,7 @@ describe('R8 and R11 keep the register id', () => {
     const f = new Floor().checkIn(WANG, LI);
     const r = f.walkIn({});
     f.run({ type: 'HAND_OVER', receptionId: r.id, toConsultantId: LI, customerId: 9 }, self(WANG));
-    expect(f.state.receptions[r.id]).toMatchObject({ consultantId: LI, ownerId: LI, customerId: 9, explanation: { rule: 'R11' } });
+    expect(f.state.receptions.get(r.id)!).toMatchObject({ consultantId: LI, ownerId: LI, customerId: 9, explanation: { rule: 'R11' } });
   });
 });
 
@@ -626,7 +626,7 @@ describe('R10 own customer arrives while busy', () => {
     f.walkIn();
     const r = f.walkIn({ kind: 'RETURNING', ownerId: WANG, helperId: ZHANG });
     f.run({ type: 'RECORD_SAME_DAY_DEAL', receptionId: r.id }, MANAGER);
-    expect(f.state.receptions[r.id].credit).toEqual([
+    expect(f.state.receptions.get(r.id)!.credit).toEqual([
       { consultantId: WANG, share: 0.5 },
       { consultantId: ZHANG, share: 0.5 },
     ]);
@@ -640,7 +640,7 @@ describe("R11 colleague's customer", () => {
     const f = new Floor({ r11ColleagueCustomer: 'A' }).checkIn(WANG, LI, ZHANG);
     const r = f.walkIn(); // WANG
     f.run({ type: 'HAND_OVER', receptionId: r.id, toConsultantId: ZHANG }, self(WANG));
-    expect(f.state.receptions[r.id]).toMatchObject({ consultantId: ZHANG, credit: [] });
+    expect(f.state.receptions.get(r.id)!).toMatchObject({ consultantId: ZHANG, credit: [] });
     expect(f.makeUps(WANG)).toEqual({ normal: 0, priority: 1 });
     expect(f.counted(WANG)).toBe(0);
     expect(f.walkIn().consultantId).toBe(WANG);
@@ -650,7 +650,7 @@ describe("R11 colleague's customer", () => {
     const f = new Floor({ r11ColleagueCustomer: 'B' }).checkIn(WANG, LI, ZHANG);
     const r = f.walkIn();
     f.run({ type: 'HAND_OVER', receptionId: r.id, toConsultantId: LI }, self(WANG));
-    expect(f.state.receptions[r.id].credit).toEqual([{ consultantId: LI, share: 1 }]);
+    expect(f.state.receptions.get(r.id)!.credit).toEqual([{ consultantId: LI, share: 1 }]);
     expect(f.line().at(-1)).toBe(LI);
   });
 
@@ -659,10 +659,10 @@ describe("R11 colleague's customer", () => {
     const r = f.walkIn();
     expect(f.rejection({ type: 'HAND_OVER', receptionId: r.id, toConsultantId: LIU }, self(WANG))).toBe('COLLEAGUE_NOT_AVAILABLE');
     f.run({ type: 'KEEP_FOR_COLLEAGUE', receptionId: r.id, colleagueId: LIU }, self(WANG));
-    expect(f.state.receptions[r.id]).toMatchObject({ consultantId: WANG, ownerId: LIU, credit: [] });
+    expect(f.state.receptions.get(r.id)!).toMatchObject({ consultantId: WANG, ownerId: LIU, credit: [] });
     expect(f.makeUps(WANG)).toEqual({ normal: 0, priority: 1 });
     f.run({ type: 'RECORD_SAME_DAY_DEAL', receptionId: r.id }, MANAGER);
-    expect(f.state.receptions[r.id].credit).toEqual([
+    expect(f.state.receptions.get(r.id)!.credit).toEqual([
       { consultantId: LIU, share: 0.5 },
       { consultantId: WANG, share: 0.5 },
     ]);
@@ -683,7 +683,7 @@ describe('R12 non-buyers', () => {
     expect(r).toMatchObject({ consultantId: ZHANG, credit: [], nonBuyer: 'REPORTED' });
     expect(Object.values(f.state.alerts).map((a) => a.kind)).toEqual(['NON_BUYER_TO_CONFIRM']);
     f.run({ type: 'DECIDE_NON_BUYER', receptionId: r.id, confirmed: true, reason: 'a decorator' }, MANAGER);
-    expect(f.state.receptions[r.id].nonBuyer).toBe('CONFIRMED');
+    expect(f.state.receptions.get(r.id)!.nonBuyer).toBe('CONFIRMED');
     expect(Object.values(f.state.alerts)).toEqual([]);
   });
 
@@ -692,7 +692,7 @@ describe('R12 non-buyers', () => {
     const r = f.walkIn();
     f.tick(2);
     f.run({ type: 'REPORT_NON_BUYER', receptionId: r.id, keep: true }, self(WANG));
-    expect(f.state.receptions[r.id]).toMatchObject({ consultantId: WANG, credit: [], nonBuyer: 'REPORTED' });
+    expect(f.state.receptions.get(r.id)!).toMatchObject({ consultantId: WANG, credit: [], nonBuyer: 'REPORTED' });
     expect(f.makeUps(WANG)).toEqual({ normal: 1, priority: 0 });
   });
 
@@ -700,7 +700,7 @@ describe('R12 non-buyers', () => {
     const f = new Floor().checkIn(WANG, LI, ZHANG);
     const r = f.walkIn();
     f.run({ type: 'REPORT_NON_BUYER', receptionId: r.id, keep: false }, self(WANG));
-    expect(f.state.receptions[r.id].consultantId).toBe(ZHANG);
+    expect(f.state.receptions.get(r.id)!.consultantId).toBe(ZHANG);
   });
 
   it('R12: too late after the window (3 minutes by default)', () => {
@@ -715,7 +715,7 @@ describe('R12 non-buyers', () => {
     const r = f.walkIn();
     f.run({ type: 'REPORT_NON_BUYER', receptionId: r.id, keep: true }, self(WANG));
     f.run({ type: 'DECIDE_NON_BUYER', receptionId: r.id, confirmed: false, reason: 'a real buyer' }, MANAGER);
-    expect(f.state.receptions[r.id]).toMatchObject({ credit: [{ consultantId: WANG, share: 1 }], nonBuyer: 'REJECTED' });
+    expect(f.state.receptions.get(r.id)!).toMatchObject({ credit: [{ consultantId: WANG, share: 1 }], nonBuyer: 'REJECTED' });
     expect(f.makeUps(WANG)).toEqual({ normal: 0, priority: 0 });
   });
 });
@@ -785,7 +785,7 @@ describe('R15 supervision', () => {
     f.run({ type: 'UNDO', seq }, DESK);
     expect(f.log.map((e) => e.type).slice(-2)).toEqual(['WALK_IN_RECORDED', 'UNDONE']);
     expect(JSON.stringify({ members: f.state.members, round: f.state.round })).toBe(before);
-    expect(Object.values(f.state.receptions)[0].status).toBe('UNDONE');
+    expect([...f.state.receptions.values()][0].status).toBe('UNDONE');
     expect(f.counted(WANG)).toBe(0);
     expect(f.rejection({ type: 'UNDO', seq }, DESK)).toBe('UNDO_NOT_FOUND');
   });

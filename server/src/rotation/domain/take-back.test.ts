@@ -124,12 +124,12 @@ describe('safe taps: taking back my own tap', () => {
 
     const [walkIn] = f.run({ type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW' } }, DESK);
     const receptionId = walkIn.receptionId!;
-    expect(f.state.receptions[receptionId].consultantId).toBe(WANG);
+    expect(f.state.receptions.get(receptionId)!.consultantId).toBe(WANG);
     f.tick(5);
     f.run({ type: 'END_RECEPTION', receptionId }, self(WANG));
-    expect(f.state.receptions[receptionId].status).toBe('ENDED');
+    expect(f.state.receptions.get(receptionId)!.status).toBe('ENDED');
     f.run({ type: 'TAKE_BACK', seq: f.state.seq }, self(WANG));
-    expect(f.state.receptions[receptionId]).toMatchObject({ status: 'ACTIVE', endedAt: null });
+    expect(f.state.receptions.get(receptionId)!).toMatchObject({ status: 'ACTIVE', endedAt: null });
   });
 
   it("R6: the take-back window is the desk's undo window; after it the manager corrects", () => {

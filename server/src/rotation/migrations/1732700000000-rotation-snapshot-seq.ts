@@ -1,6 +1,6 @@
 import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { intColumn } from '../../platform/db/columns.js';
-import { replay, type RotationEvent, type RotationState } from '../domain/index.js';
+import { replay, restoreState, type RotationEvent } from '../domain/index.js';
 
 /** The head's snapshot is written every few events: `snapshotSeq` says which event it is the fold of. */
 export class RotationSnapshotSeq1732700000000 implements MigrationInterface {
@@ -35,7 +35,7 @@ export class RotationSnapshotSeq1732700000000 implements MigrationInterface {
         .getRawMany()) as Array<{ payload: string }>;
       const state = replay(
         rows.map((r) => JSON.parse(r.payload) as RotationEvent),
-        JSON.parse(h.snapshot) as RotationState,
+        restoreState(h.snapshot),
       );
       await q.manager.createQueryBuilder().update('rotation_heads').set({ snapshot: JSON.stringify(state) }).where('siteId = :siteId', { siteId: h.siteId }).execute();
     }
