@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { seeded, simulateDay, weeklyShifts } from '../../demo/floor-day.js';
 import { activeReceptions, countedToday, waitingReceptions } from './order.js';
-import { businessDay, DEFAULT_ROTATION_SETTINGS, evolve, initialState, lineOrder, replay, restoreState, shiftsForDay, type RotationState } from './index.js';
+import { businessDay, DEFAULT_ROTATION_SETTINGS, evolve, initialState, lineOrder, Receptions, replay, restoreState, shiftsForDay, type RotationState } from './index.js';
 
 const TZ = 'Asia/Shanghai';
 
@@ -64,6 +64,23 @@ describe('a command costs the same late in a busy day (issue 17)', () => {
     expect(next.makeUps).toBe(state.makeUps);
     expect(next.alerts).toBe(state.alerts);
     expect(next.members).not.toBe(state.members);
+  });
+
+  it('issue 17: the receptions are a Map in memory and an object keyed by id in the snapshot, which reads back as the same state', () => {
+    const at = events.findLastIndex((e) => e.effects.some((f) => f.op === 'reception'));
+    const state = replay(events.slice(0, at));
+    expect(state.receptions).toBeInstanceOf(Receptions);
+    const stored = JSON.parse(JSON.stringify(state)) as { receptions: Record<string, { id: string }> };
+    expect(Object.keys(stored.receptions)).toEqual([...state.receptions.keys()]);
+    expect(Object.entries(stored.receptions).every(([id, r]) => r.id === id)).toBe(true);
+    const restored = restoreState(JSON.stringify(state));
+    expect(restored.receptions).toBeInstanceOf(Receptions);
+    expect(restored).toEqual(state);
+    // The next event changes a copy: the restored state stays as it was.
+    const later = evolve(restored, events[at]);
+    expect(later.receptions).not.toBe(restored.receptions);
+    expect(restored).toEqual(state);
+    expect(later).toEqual(replay(events.slice(0, at + 1)));
   });
 });
 
