@@ -93,6 +93,8 @@ async function drive(lanes: number, total: number, op: (lane: number) => Promise
   return { latencies, seconds, throughput: latencies.length / seconds, ...summary(latencies) };
 }
 
+const siteDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
 /**
  * The floor's traffic: end an active reception if there is one, else record a walk-in while
  * fewer than `consultants` + MAX_WAITING people are on the floor (being served, waiting, or
@@ -100,6 +102,7 @@ async function drive(lanes: number, total: number, op: (lane: number) => Promise
  * instance's desk token.
  */
 function floorTraffic(urls: string[], tokens: string[], siteId: string, consultants: number) {
+  const startDay = siteDay();
   const active: string[] = [];
   /** Walk-ins recorded or being recorded and not yet with a consultant. */
   let waiting = 0;
@@ -171,7 +174,13 @@ function floorTraffic(urls: string[], tokens: string[], siteId: string, consulta
         setTimeout(r, 50);
       });
     }
-    throw new Error('the floor stopped moving');
+    // The demo site's day ends at midnight in Asia/Shanghai (16:00 UTC): a new day starts with
+    // nobody on the floor, so a run across it stops here.
+    throw new Error(
+      siteDay() === startDay
+        ? 'the floor stopped moving'
+        : `the floor stopped moving: the site's business day changed during the run (${startDay} → ${siteDay()}, midnight in Asia/Shanghai); run it again`,
+    );
   };
   return {
     op,
