@@ -7,6 +7,7 @@ import { replay, restoreState, type RotationEvent } from './domain/index.js';
 import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
 import type { BoardAnnouncement } from './board-announcements.js';
 import { RotationService } from './rotation.service.js';
+import { SNAPSHOT_EVERY } from './rotation.state.js';
 import type { RotationBoardView } from './rotation.types.js';
 
 const kinds = await databaseKinds();
@@ -150,7 +151,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
       expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
       expect(head.lastSeq).toBe(rows.length);
       expect(head.snapshotSeq).toBeLessThanOrEqual(head.lastSeq);
-      expect(head.lastSeq - head.snapshotSeq).toBeLessThan(50);
+      expect(head.lastSeq - head.snapshotSeq).toBeLessThan(SNAPSHOT_EVERY);
       const events = rows.map((r) => JSON.parse(r.payload) as RotationEvent);
       // Read as the server reads it (a snapshot of an older server's shape is read into today's).
       const snapshot = restoreState(head.snapshot);
@@ -712,21 +713,21 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     await expectSnapshotIsTheFold();
   });
 
-  it('R15: the snapshot is written on a new day and every 50 events; another instance folds the log after it and sees every change', async () => {
+  it('R15: the snapshot is written on a new day and every SNAPSHOT_EVERY events; another instance folds the log after it and sees every change', async () => {
     const head = async () => (await t.app.ds.getRepository(RotationHeadEntity).findOneByOrFail({ siteId: Number(bj) }));
     await newDay();
     await checkIn('wang');
     const first = await head();
     expect(first.snapshotSeq).toBe(first.lastSeq);
     await checkIn('li', 'zhang', 'liu');
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < SNAPSHOT_EVERY / 2 + 5; i++) {
       const w = await walkIn(`批量${i}`);
       const who = Object.keys(id).find((u) => id[u] === w.reception!.consultant!.id)!;
       await act(who, 'endReception', { r: w.reception!.id });
     }
     const h = await head();
-    expect(h.lastSeq - first.lastSeq).toBeGreaterThanOrEqual(60);
-    expect(h.snapshotSeq).toBeGreaterThanOrEqual(first.lastSeq + 50);
+    expect(h.lastSeq - first.lastSeq).toBeGreaterThanOrEqual(SNAPSHOT_EVERY + 10);
+    expect(h.snapshotSeq).toBeGreaterThanOrEqual(first.lastSeq + SNAPSHOT_EVERY);
     expect(h.snapshotSeq).toBeLessThan(h.lastSeq);
 
     // A second instance on the same database starts with nothing in memory.
