@@ -10,8 +10,8 @@ import type { StoredEvent } from './rotation.view.js';
 /**
  * The head's snapshot is rewritten every this many events (and on a new day), not on every
  * change: it grows to hundreds of KiB through a busy day, and it is written under the site's
- * lock (issue 17: at 50 a busy day's snapshot writes were a fifth of the lock's time). Readers
- * fold the events after it, ~25 µs each.
+ * lock (issue 17: late in a busy day one write holds the lock for milliseconds). Readers fold
+ * the events after it, ~25 µs each.
  */
 export const SNAPSHOT_EVERY = 200;
 
