@@ -3,6 +3,7 @@ import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '../platform/clock.js';
 import { Fanout } from '../platform/fanout.js';
 import { NextRead } from '../platform/next-read.js';
+import { Prebuilt } from '../platform/db/prebuilt.js';
 import type { TokenService } from '../platform/auth/tokens.js';
 import type { EventBus } from '../platform/pubsub.js';
 import type { Transactions } from '../platform/db/transaction.js';
@@ -68,6 +69,16 @@ const AUTH_COLUMNS = {
   disabled: [UserEntity, 'u', 'disabled'],
   siteId: [UserSiteEntity, 'l', 'siteId'],
 } as const;
+/** Built once (building it per call cost as much as running it): see Prebuilt. */
+const AUTH_STATEMENT = new Prebuilt<Record<keyof typeof AUTH_COLUMNS, unknown>, 'id'>(['id'], AUTH_COLUMNS, (qb) =>
+  qb.from(SessionEntity, 's').innerJoin(UserEntity, 'u', 'u.id = s.userId').leftJoin(UserSiteEntity, 'l', 'l.userId = u.id').where('s.id = :id'),
+);
+/** A site's row by id, for the per-request check of requireSiteShared. */
+const SITE_ROW = new Prebuilt<SiteEntity, 'id'>(
+  ['id'],
+  { id: [SiteEntity, 's', 'id'], companyId: [SiteEntity, 's', 'companyId'], name: [SiteEntity, 's', 'name'], code: [SiteEntity, 's', 'code'], timezone: [SiteEntity, 's', 'timezone'], createdAt: [SiteEntity, 's', 'createdAt'] },
+  (qb) => qb.from(SiteEntity, 's').where('s.id = :id'),
+);
 
 // A hash of a random password, verified against when the user does not exist, so a
 // wrong username takes as long as a wrong password.
@@ -129,8 +140,7 @@ export class AccountsService {
     if (!claims) return null;
     // One statement per request or socket (issue 17): the session, its user, and one row per
     // site link. Read every time, so a logout or a role change refuses the next one.
-    const { sql, read } = (this.authStatement ??= this.buildAuthStatement());
-    const rows = ((await this.ds.query(sql, [claims.sessionId])) as Array<Record<string, unknown>>).map(read);
+    const rows = await AUTH_STATEMENT.rows(this.ds.manager, { id: claims.sessionId });
     const first = rows[0];
     if (!first || first.sessionUserId !== claims.userId || first.revokedAt) return null;
     if ((first.expiresAt as Date).getTime() <= this.clock.now().getTime()) return null;
@@ -143,33 +153,6 @@ export class AccountsService {
       sessionId: claims.sessionId,
       expiresAt: claims.expiresAt,
     };
-  }
-
-  private authStatement?: { sql: string; read: (row: Record<string, unknown>) => Record<keyof typeof AUTH_COLUMNS, unknown> };
-
-  /**
-   * The statement built once by the query builder (building it per call cost as much as running
-   * it), and its rows read with the driver's own conversions (dates, booleans, role lists).
-   */
-  private buildAuthStatement() {
-    const qb = this.ds
-      .createQueryBuilder()
-      .from(SessionEntity, 's')
-      .innerJoin(UserEntity, 'u', 'u.id = s.userId')
-      .leftJoin(UserSiteEntity, 'l', 'l.userId = u.id')
-      .where('s.id = :id', { id: '' });
-    const columns = Object.entries(AUTH_COLUMNS).map(([name, [entity, alias, property]]) => {
-      qb.addSelect(`${alias}.${property}`, name);
-      return [name, this.ds.getMetadata(entity).findColumnWithPropertyName(property)!] as const;
-    });
-    const [sql] = qb.getQueryAndParameters();
-    const driver = this.ds.driver;
-    const read = (row: Record<string, unknown>) =>
-      Object.fromEntries(columns.map(([name, column]) => [name, row[name] == null ? null : driver.prepareHydratedValue(row[name], column)])) as Record<
-        keyof typeof AUTH_COLUMNS,
-        unknown
-      >;
-    return { sql, read };
   }
 
   async logout(p: Principal): Promise<boolean> {
@@ -341,7 +324,7 @@ export class AccountsService {
    * every subscriber asking at the same moment (issue 17), so it must not be changed.
    */
   async requireSiteShared(p: Principal, siteId: number): Promise<Readonly<SiteEntity>> {
-    return this.checkSite(p, await this.siteReads.get(siteId, () => this.ds.getRepository(SiteEntity).findOneBy({ id: siteId })));
+    return this.checkSite(p, await this.siteReads.get(siteId, () => SITE_ROW.first(this.ds.manager, { id: siteId })));
   }
 
   private checkSite(p: Principal, site: SiteEntity | null): SiteEntity {
