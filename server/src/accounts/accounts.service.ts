@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Clock } from '../platform/clock.js';
 import { NextRead } from '../platform/next-read.js';
+import { Prebuilt } from '../platform/db/prebuilt.js';
 import type { TokenService } from '../platform/auth/tokens.js';
 import type { EventBus } from '../platform/pubsub.js';
 import type { Transactions } from '../platform/db/transaction.js';
@@ -16,6 +17,13 @@ import { canActOnSite, hasRole, Role, type Principal } from './domain/roles.js';
 
 export { ACCOUNT_CHANGED, changeApplies, type AccountChangedPayload } from './accounts.changes.js';
 export type { NewUser, UserChanges } from './accounts.users.js';
+
+/** A site's row by id, for the per-request check of requireSiteShared; built once (see Prebuilt). */
+const SITE_ROW = new Prebuilt<SiteEntity, 'id'>(
+  ['id'],
+  { id: [SiteEntity, 's', 'id'], companyId: [SiteEntity, 's', 'companyId'], name: [SiteEntity, 's', 'name'], code: [SiteEntity, 's', 'code'], timezone: [SiteEntity, 's', 'timezone'], createdAt: [SiteEntity, 's', 'createdAt'] },
+  (qb) => qb.from(SiteEntity, 's').where('s.id = :id'),
+);
 
 /**
  * Companies, sites, departments, users and sign-in. Here: sites and departments, and the
@@ -132,7 +140,7 @@ export class AccountsService {
    * every subscriber asking at the same moment (issue 17), so it must not be changed.
    */
   async requireSiteShared(p: Principal, siteId: number): Promise<Readonly<SiteEntity>> {
-    return this.checkSite(p, await this.siteReads.get(siteId, () => this.ds.getRepository(SiteEntity).findOneBy({ id: siteId })));
+    return this.checkSite(p, await this.siteReads.get(siteId, () => SITE_ROW.first(this.ds.manager, { id: siteId })));
   }
 
   private checkSite(p: Principal, site: SiteEntity | null): SiteEntity {

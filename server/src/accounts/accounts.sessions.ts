@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock.js';
+import { Prebuilt } from '../platform/db/prebuilt.js';
 import type { TokenService } from '../platform/auth/tokens.js';
 import type { Transactions } from '../platform/db/transaction.js';
 import { badInput, unauthenticated } from '../platform/errors.js';
@@ -21,6 +22,10 @@ const AUTH_COLUMNS = {
   disabled: [UserEntity, 'u', 'disabled'],
   siteId: [UserSiteEntity, 'l', 'siteId'],
 } as const;
+/** Built once (building it per call cost as much as running it): see Prebuilt. */
+const AUTH_STATEMENT = new Prebuilt<Record<keyof typeof AUTH_COLUMNS, unknown>, 'id'>(['id'], AUTH_COLUMNS, (qb) =>
+  qb.from(SessionEntity, 's').innerJoin(UserEntity, 'u', 'u.id = s.userId').leftJoin(UserSiteEntity, 'l', 'l.userId = u.id').where('s.id = :id'),
+);
 
 // A hash of a random password, verified against when the user does not exist, so a
 // wrong username takes as long as a wrong password.
@@ -74,8 +79,7 @@ export class Sessions {
     if (!claims) return null;
     // One statement per request or socket (issue 17): the session, its user, and one row per
     // site link. Read every time, so a logout or a role change refuses the next one.
-    const { sql, read } = (this.authStatement ??= this.buildAuthStatement());
-    const rows = ((await this.ds.query(sql, [claims.sessionId])) as Array<Record<string, unknown>>).map(read);
+    const rows = await AUTH_STATEMENT.rows(this.ds.manager, { id: claims.sessionId });
     const first = rows[0];
     if (!first || first.sessionUserId !== claims.userId || first.revokedAt) return null;
     if ((first.expiresAt as Date).getTime() <= this.clock.now().getTime()) return null;
@@ -88,33 +92,6 @@ export class Sessions {
       sessionId: claims.sessionId,
       expiresAt: claims.expiresAt,
     };
-  }
-
-  private authStatement?: { sql: string; read: (row: Record<string, unknown>) => Record<keyof typeof AUTH_COLUMNS, unknown> };
-
-  /**
-   * The statement built once by the query builder (building it per call cost as much as running
-   * it), and its rows read with the driver's own conversions (dates, booleans, role lists).
-   */
-  private buildAuthStatement() {
-    const qb = this.ds
-      .createQueryBuilder()
-      .from(SessionEntity, 's')
-      .innerJoin(UserEntity, 'u', 'u.id = s.userId')
-      .leftJoin(UserSiteEntity, 'l', 'l.userId = u.id')
-      .where('s.id = :id', { id: '' });
-    const columns = Object.entries(AUTH_COLUMNS).map(([name, [entity, alias, property]]) => {
-      qb.addSelect(`${alias}.${property}`, name);
-      return [name, this.ds.getMetadata(entity).findColumnWithPropertyName(property)!] as const;
-    });
-    const [sql] = qb.getQueryAndParameters();
-    const driver = this.ds.driver;
-    const read = (row: Record<string, unknown>) =>
-      Object.fromEntries(columns.map(([name, column]) => [name, row[name] == null ? null : driver.prepareHydratedValue(row[name], column)])) as Record<
-        keyof typeof AUTH_COLUMNS,
-        unknown
-      >;
-    return { sql, read };
   }
 
   async logout(p: Principal): Promise<boolean> {

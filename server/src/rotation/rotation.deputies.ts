@@ -7,6 +7,7 @@ import type { Transactions } from '../platform/db/transaction.js';
 import { badInput, forbidden, notFound } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
 import { NextRead } from '../platform/next-read.js';
+import { Prebuilt } from '../platform/db/prebuilt.js';
 import { businessDay, deputyPeriodProblem, type RotationCommand } from './domain/index.js';
 import { RotationDeputyEntity } from './rotation.entity.js';
 import type { FloorDeputyView } from './rotation.types.js';
@@ -19,6 +20,14 @@ function deputyView(r: RotationDeputyEntity, names: Names, today: string): Floor
   const who = (id: number) => ({ id, displayName: names.get(id) ?? `#${id}` });
   return { id: r.id, deputy: who(r.deputyId), manager: who(r.managerId), from: r.fromDay, to: r.toDay, active: r.fromDay <= today && today <= r.toDay };
 }
+
+// Issue 17: read for every floor command of a non-manager; built once (see Prebuilt).
+const d = (property: keyof RotationDeputyEntity) => [RotationDeputyEntity, 'd', property] as const;
+const SITE_DEPUTYSHIPS = new Prebuilt<RotationDeputyEntity, 'siteId'>(
+  ['siteId'],
+  { id: d('id'), siteId: d('siteId'), deputyId: d('deputyId'), managerId: d('managerId'), fromDay: d('fromDay'), toDay: d('toDay'), createdAt: d('createdAt'), revokedAt: d('revokedAt') },
+  (qb) => qb.from(RotationDeputyEntity, 'd').where('d.siteId = :siteId AND d.revokedAt IS NULL'),
+);
 
 /** R15: the deputies a manager names to supervise the floor for them. */
 export class Deputies {
@@ -33,7 +42,7 @@ export class Deputies {
   /** The deputyships naming this user at this site, not revoked (activeDeputyship picks the day's). */
   async deputyships(siteId: number, userId: number) {
     // The site's, read once for everyone asking at the same moment (NextRead), never from before they asked.
-    const rows = await this.siteDeputyships.get(siteId, () => this.ds.getRepository(RotationDeputyEntity).findBy({ siteId, revokedAt: IsNull() }));
+    const rows = await this.siteDeputyships.get(siteId, () => SITE_DEPUTYSHIPS.rows(this.ds.manager, { siteId }));
     return rows.filter((r) => r.deputyId === userId).map((r) => ({ ...r, revokedAt: null }));
   }
 

@@ -392,6 +392,35 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
     expect(third.board.consultants.find((c) => c.consultant.id === id.liu)).toMatchObject({ counted: 0, state: 'OFF_SHIFT' });
   });
 
+  it('R2: a disabled consultant keeps their week but is offered no walk-in; a shift exception of today applies', async () => {
+    await newDay({ wang: ['09:00', '21:00'], li: ['09:00', '21:00'], zhang: ['09:00', '21:00'] });
+    await checkIn('wang', 'li', 'zhang');
+    const today = (await board()).day;
+    // zhang works only this afternoon today (10:00 now, site time).
+    const exception = await t.gql(
+      'mutation($s: ID!, $i: ShiftExceptionInput!) { addShiftException(siteId: $s, input: $i) { id } }',
+      { s: bj, i: { consultantId: id.zhang, date: today, kind: 'SHIFT', startTime: '14:00', endTime: '21:00' } },
+      tokens.manager,
+    );
+    expect(exception.errors).toBeUndefined();
+    const admin = await t.login('admin');
+    const disable = (disabled: boolean) => t.gql('mutation($id: ID!, $d: Boolean!) { setUserDisabled(id: $id, disabled: $d) { id } }', { id: id.wang, d: disabled }, admin);
+    expect((await disable(true)).errors).toBeUndefined();
+    try {
+      const b = await board();
+      expect(b.consultants.find((c) => c.consultant.id === id.wang)).toMatchObject({ inShift: false });
+      expect(b.consultants.find((c) => c.consultant.id === id.zhang)).toMatchObject({ inShift: false, state: 'OFF_SHIFT' });
+      expect(b.consultants.find((c) => c.consultant.id === id.li)).toMatchObject({ inShift: true });
+      expect(consultantOf((await walkIn('一')).reception)).toBe(id.li);
+      // li busy, wang disabled, zhang not yet in today's shift: the walk-in waits.
+      expect((await walkIn('二')).reception).toMatchObject({ status: 'WAITING', consultant: null });
+    } finally {
+      expect((await disable(false)).errors).toBeUndefined();
+      // Disabling revoked wang's sessions.
+      tokens.wang = await t.login('wang');
+    }
+  });
+
   it('R15: the desk undoes a mis-tapped walk-in within the window; after it UNDO_WINDOW_PASSED, and the log keeps both events', async () => {
     await newDay();
     await checkIn('wang', 'li');

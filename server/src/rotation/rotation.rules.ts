@@ -1,5 +1,6 @@
 import { Between, In, Not, type DataSource, type EntityManager } from 'typeorm';
-import { forUpdate as rowLock } from '../platform/db/locks.js';
+import { takesRowLocks } from '../platform/db/locks.js';
+import { Prebuilt } from '../platform/db/prebuilt.js';
 import { UserEntity, UserSiteEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
@@ -7,7 +8,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
 import { badInput, forbidden, notFound } from '../platform/errors.js';
 import { parseId } from '../platform/ids.js';
-import { businessDay, dayAfter, DEFAULT_ROTATION_SETTINGS, shiftsForDay, shiftLength, shiftsOverlap, type RotationSettings, type ShiftWindow } from './domain/index.js';
+import { businessDay, dayAfter, DEFAULT_ROTATION_SETTINGS, shiftsForDay, shiftLength, shiftsOverlap, type RotationSettings, type ShiftTemplateRow, type ShiftWindow } from './domain/index.js';
 import { RotationSettingsEntity, ShiftExceptionEntity, ShiftTemplateEntity } from './rotation.entity.js';
 import { changedKeys, pickValues, SettingsArea } from '../settings/domain/changes.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
@@ -133,27 +134,20 @@ export class SiteRules {
   }
 
   async settingsIn(em: EntityManager, siteId: number, timezone: string, forUpdate = false): Promise<RotationSettings> {
-    const row = await em.findOne(RotationSettingsEntity, {
-      where: { siteId },
-      // FOR UPDATE on MySQL; SQLite's transactions are already one at a time.
-      ...(forUpdate ? rowLock(em) : {}),
-    });
+    // FOR UPDATE on MySQL; SQLite's transactions are already one at a time.
+    const row = await (forUpdate ? SETTINGS_LOCKED : SETTINGS).first(em, { siteId });
     return { ...DEFAULT_ROTATION_SETTINGS, ...(row ? (JSON.parse(row.settings) as Partial<RotationSettings>) : {}), timezone };
   }
 
   async shiftsIn(em: EntityManager, siteId: number, now: Date, timezone: string): Promise<ShiftWindow[]> {
     const day = businessDay(now, timezone);
     const [templates, exceptions] = await Promise.all([
-      em.findBy(ShiftTemplateEntity, { siteId }),
+      SHIFT_TEMPLATES.rows(em, { siteId }),
       // The day before too: its shifts that cross midnight end today.
-      em.findBy(ShiftExceptionEntity, { siteId, date: In([dayAfter(day, -1), day]) }),
+      SHIFT_EXCEPTIONS.rows(em, { siteId, yesterday: dayAfter(day, -1), today: day }),
     ]);
-    const scheduled = [...new Set(templates.map((t) => t.consultantId))];
-    const disabled = scheduled.length ? await em.find(UserEntity, { where: { id: In(scheduled), disabled: true }, select: { id: true } }) : [];
-    // Disabled users are never offered a walk-in: they have no shift.
-    const off = new Set(disabled.map((u) => u.id));
     return shiftsForDay(
-      templates.filter((t) => !off.has(t.consultantId)),
+      templates,
       exceptions.map((e) => ({ ...e, startTime: e.startTime ?? undefined, endTime: e.endTime ?? undefined })),
       day,
       timezone,
@@ -165,3 +159,36 @@ export class SiteRules {
     if (!hasRole(p, Role.ADMIN, Role.MANAGER)) throw forbidden('Only a manager or an administrator sets shifts');
   }
 }
+
+// Issue 17: the floor reads these on every batch; built once (see Prebuilt).
+const settingsRow = (locked: boolean) =>
+  new Prebuilt<{ settings: string }, 'siteId'>(['siteId'], { settings: [RotationSettingsEntity, 'r', 'settings'] }, (qb, ds) => {
+    qb.from(RotationSettingsEntity, 'r').where('r.siteId = :siteId');
+    return locked && takesRowLocks(ds.manager) ? qb.setLock('pessimistic_write') : qb;
+  });
+const SETTINGS = settingsRow(false);
+const SETTINGS_LOCKED = settingsRow(true);
+
+/** The site's weekly shifts, but a disabled user's: they are never offered a walk-in. */
+const SHIFT_TEMPLATES = new Prebuilt<ShiftTemplateRow, 'siteId'>(
+  ['siteId'],
+  {
+    consultantId: [ShiftTemplateEntity, 't', 'consultantId'],
+    weekday: [ShiftTemplateEntity, 't', 'weekday'],
+    startTime: [ShiftTemplateEntity, 't', 'startTime'],
+    endTime: [ShiftTemplateEntity, 't', 'endTime'],
+  },
+  (qb) => qb.from(ShiftTemplateEntity, 't').leftJoin(UserEntity, 'u', 'u.id = t.consultantId AND u.disabled = :disabled', { disabled: true }).where('t.siteId = :siteId AND u.id IS NULL'),
+);
+
+const SHIFT_EXCEPTIONS = new Prebuilt<Pick<ShiftExceptionEntity, 'consultantId' | 'date' | 'kind' | 'startTime' | 'endTime'>, 'siteId' | 'yesterday' | 'today'>(
+  ['siteId', 'yesterday', 'today'],
+  {
+    consultantId: [ShiftExceptionEntity, 'e', 'consultantId'],
+    date: [ShiftExceptionEntity, 'e', 'date'],
+    kind: [ShiftExceptionEntity, 'e', 'kind'],
+    startTime: [ShiftExceptionEntity, 'e', 'startTime'],
+    endTime: [ShiftExceptionEntity, 'e', 'endTime'],
+  },
+  (qb) => qb.from(ShiftExceptionEntity, 'e').where('e.siteId = :siteId AND e.date IN (:yesterday, :today)'),
+);

@@ -1,5 +1,6 @@
 import { IsNull, LessThan, LessThanOrEqual, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { forUpdate as rowLock } from '../platform/db/locks.js';
+import { Prebuilt } from '../platform/db/prebuilt.js';
 import { SiteEntity, UserEntity } from '../accounts/accounts.entity.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
@@ -451,10 +452,17 @@ export class RotationService {
   // ---- internals ---------------------------------------------------------------------------
   /** Display names of the company's users, for the board. */
   private async names(companyId: number): Promise<Names> {
-    const users = await this.ds.getRepository(UserEntity).find({ where: { companyId }, select: { id: true, displayName: true } });
+    const users = await COMPANY_NAMES.rows(this.ds.manager, { companyId });
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
 }
+
+// Issue 17: read with every batch and board; built once (see Prebuilt).
+const COMPANY_NAMES = new Prebuilt<Pick<UserEntity, 'id' | 'displayName'>, 'companyId'>(
+  ['companyId'],
+  { id: [UserEntity, 'u', 'id'], displayName: [UserEntity, 'u', 'displayName'] },
+  (qb) => qb.from(UserEntity, 'u').where('u.companyId = :companyId'),
+);
 
 /** A floor command ready to be decided: who acts, where, and the customer to register with it (O1). */
 interface FloorJob {

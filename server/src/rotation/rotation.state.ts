@@ -3,6 +3,7 @@ import { takesRowLocks } from '../platform/db/locks.js';
 import type { Clock } from '../platform/clock.js';
 import { isDuplicateKey } from '../platform/errors.js';
 import { NextRead } from '../platform/next-read.js';
+import { Prebuilt } from '../platform/db/prebuilt.js';
 import { initialState, replay, restoreState, type RotationEvent, type RotationState } from './domain/index.js';
 import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
 import type { StoredEvent } from './rotation.view.js';
@@ -21,7 +22,7 @@ export type Head = Pick<RotationHeadEntity, 'siteId' | 'lastSeq' | 'snapshotSeq'
 export class FloorStates {
   /** Each site's folded state as last committed, as this process knows it (state.seq = lastSeq). */
   private readonly states = new Map<number, RotationState>();
-  private readonly headReads = new NextRead<number, RotationHeadEntity | null>();
+  private readonly headReads = new NextRead<number, Head | null>();
 
   constructor(
     private readonly ds: DataSource,
@@ -52,13 +53,7 @@ export class FloorStates {
 
   /** The site's lock row (its seqs only: the snapshot is read when needed), created on first use. */
   async lockHead(em: EntityManager, siteId: number): Promise<Head> {
-    const lock = () =>
-      em
-        .createQueryBuilder(RotationHeadEntity, 'h')
-        .select(['h.siteId', 'h.lastSeq', 'h.snapshotSeq'])
-        .setLock(takesRowLocks(em) ? 'pessimistic_write' : undefined!)
-        .where('h.siteId = :siteId', { siteId })
-        .getOne();
+    const lock = () => HEAD_LOCKED.first(em, { siteId });
     const found = await lock();
     if (found) return found;
     try {
@@ -100,7 +95,7 @@ export class FloorStates {
 
   /** The site's state at its current head, for reads (no lock); `shared`: one head read for the callers of this moment. */
   async currentState(siteId: number, shared = false): Promise<RotationState> {
-    const read = () => this.ds.getRepository(RotationHeadEntity).findOne({ where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true } });
+    const read = () => HEAD.first(this.ds.manager, { siteId });
     const head = await (shared ? this.headReads.get(siteId, read) : read());
     return head ? this.stateAt(this.ds.manager, siteId, head, false) : initialState();
   }
@@ -108,11 +103,7 @@ export class FloorStates {
   /** `base` folded forward with the stored events after it, up to `upto`. */
   private async foldLog(em: EntityManager, siteId: number, base: RotationState, upto: number): Promise<RotationState> {
     if (base.seq >= upto) return base;
-    const rows = await em.find(RotationEventEntity, {
-      where: { siteId, seq: Between(base.seq + 1, upto) },
-      order: { seq: 'ASC' },
-      select: { id: true, seq: true, payload: true },
-    });
+    const rows = await LOG_BETWEEN.rows(em, { siteId, from: base.seq + 1, upto });
     const state = replay(
       rows.map((r) => JSON.parse(r.payload) as RotationEvent),
       base,
@@ -135,6 +126,25 @@ export class FloorStates {
     return rows.map(toStored);
   }
 }
+
+// Issue 17: read on every floor command; built once (see Prebuilt).
+const headRow = (locked: boolean) =>
+  new Prebuilt<Head, 'siteId'>(
+    ['siteId'],
+    { siteId: [RotationHeadEntity, 'h', 'siteId'], lastSeq: [RotationHeadEntity, 'h', 'lastSeq'], snapshotSeq: [RotationHeadEntity, 'h', 'snapshotSeq'] },
+    (qb, ds) => {
+      qb.from(RotationHeadEntity, 'h').where('h.siteId = :siteId');
+      return locked && takesRowLocks(ds.manager) ? qb.setLock('pessimistic_write') : qb;
+    },
+  );
+const HEAD = headRow(false);
+const HEAD_LOCKED = headRow(true);
+
+const LOG_BETWEEN = new Prebuilt<Pick<RotationEventEntity, 'payload'>, 'siteId' | 'from' | 'upto'>(
+  ['siteId', 'from', 'upto'],
+  { payload: [RotationEventEntity, 'e', 'payload'] },
+  (qb) => qb.from(RotationEventEntity, 'e').where('e.siteId = :siteId AND e.seq BETWEEN :from AND :upto').orderBy('e.seq', 'ASC'),
+);
 
 export function toStored(r: RotationEventEntity): StoredEvent {
   return { seq: r.seq, event: JSON.parse(r.payload) as RotationEvent };

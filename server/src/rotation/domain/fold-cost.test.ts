@@ -71,7 +71,9 @@ describe('a command costs the same late in a busy day (issue 17)', () => {
     const state = replay(events.slice(0, at));
     expect(state.receptions).toBeInstanceOf(Receptions);
     const stored = JSON.parse(JSON.stringify(state)) as { receptions: Record<string, { id: string }> };
+    // eslint-disable-next-line no-restricted-syntax -- the stored JSON: an object
     expect(Object.keys(stored.receptions)).toEqual([...state.receptions.keys()]);
+    // eslint-disable-next-line no-restricted-syntax -- the stored JSON: an object
     expect(Object.entries(stored.receptions).every(([id, r]) => r.id === id)).toBe(true);
     const restored = restoreState(JSON.stringify(state));
     expect(restored.receptions).toBeInstanceOf(Receptions);
