@@ -3,7 +3,7 @@ import { personOf } from '../accounts/accounts.loaders.js';
 import type { Context } from '../context.js';
 import { parseId } from '../platform/ids.js';
 import type { AppointmentEntity, TaskEntity } from './appointments.entity.js';
-import type { CategoryRow } from './standards.service.js';
+import { standardOf, type CategoryRow } from './standards.service.js';
 import type { AppointmentView, CategoryView, TaskView } from './appointments.types.js';
 
 // What the appointment resolvers share: who may call them and how rows become views.
@@ -14,6 +14,8 @@ export const optionalId = (field: string, v: string | null | undefined) => (v ==
 
 export function categoryView(r: CategoryRow): CategoryView {
   const c = r.category;
+  // The standard as the domain reads it (standardOf), under the names the API gives it.
+  const { category: _code, equipment, ...standard } = standardOf(r);
   return {
     id: c.id,
     code: c.code,
@@ -25,18 +27,8 @@ export function categoryView(r: CategoryRow): CategoryView {
       responsibleDepartmentId: c.responsibleDepartmentId,
       responsibleRole: c.responsibleRole,
       receiver: c.receiver,
-      advanceNoticeDays: c.advanceNoticeDays,
-      needsSeniorLeader: c.needsSeniorLeader,
-      meetingRoom: c.meetingRoom,
-      equipmentKinds: c.equipmentKinds,
-      catering: c.catering,
-      pickUp: c.pickUp,
-      lodging: c.lodging,
-      gifts: c.gifts,
-      budgetPerGuest: c.budgetPerGuest,
-      hostsAtMostGuests: c.hostsAtMostGuests,
-      winterMonths: c.winterMonths.map(Number),
-      checklist: r.checklist.map((i) => ({ key: i.key, label: i.label, season: i.season, dueHoursBefore: i.dueHoursBefore, owner: i.owner })),
+      ...standard,
+      equipmentKinds: equipment,
     },
   };
 }
