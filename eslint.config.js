@@ -35,6 +35,10 @@ export default tseslint.config(
           selector: "CallExpression[callee.object.name='Object'][arguments.0.property.name='receptions']",
           message: 'A floor state\'s receptions are a Map: use .values(), .get() or .size',
         },
+        {
+          selector: "TSAsExpression[typeAnnotation.typeName.name='RotationState'] > CallExpression[callee.object.name='JSON'][callee.property.name='parse']",
+          message: 'A stored floor state is read with restoreState (its receptions become a Map)',
+        },
       ],
     },
   },

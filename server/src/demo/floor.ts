@@ -69,8 +69,12 @@ export async function seedFloorMorning(em: EntityManager, site: SiteEntity, ids:
   const writeHead = () =>
     state.seq > 0 ? em.insert(RotationHeadEntity, { siteId: site.id, lastSeq: state.seq, snapshot: JSON.stringify(state), snapshotSeq: state.seq, updatedAt: now }) : undefined;
   if (open === undefined || now.getTime() < open) return writeHead();
-  // The morning ends a few minutes before now; customers who came early have left.
-  const start = Math.max(open, now.getTime() - 150 * 60_000);
+  // The morning ends a few minutes before now; customers who came early have left. Its steps
+  // span 150 minutes; a floor open for less (a first start just after midnight) gets them
+  // closer together, so a new user sees the same floor at any hour.
+  const span = 150 * 60_000;
+  const start = Math.max(open, now.getTime() - span);
+  const scale = Math.min(1, Math.max(0, now.getTime() - 60_000 - start) / span);
   const events: Array<{ seq: number; at: number; json: string; type: string; actorId: number }> = [];
   const apply = (cmd: RotationCommand, at: number) => {
     const d = decide(state, cmd, { now: at, settings, shifts });
@@ -81,14 +85,14 @@ export async function seedFloorMorning(em: EntityManager, site: SiteEntity, ids:
     }
   };
   for (const [minutes, make] of MORNING) {
-    const at = start + minutes * 60_000;
+    const at = start + Math.round(minutes * 60_000 * scale);
     if (at >= now.getTime() - 60_000) break;
     const { as, ...cmd } = make(ids);
     const actorId = as === 'self' && 'consultantId' in cmd ? (cmd.consultantId as number) : deskId;
     apply({ ...cmd, actor: { userId: actorId, supervisor: false, desk: as !== 'self' } } as RotationCommand, at);
     // Earlier customers leave after about twenty minutes.
     for (const r of state.receptions.values()) {
-      if (r.status === 'ACTIVE' && r.startedAt !== null && at - r.startedAt >= 20 * 60_000 && r.consultantId !== null) {
+      if (r.status === 'ACTIVE' && r.startedAt !== null && at - r.startedAt >= 20 * 60_000 * scale && r.consultantId !== null) {
         apply({ type: 'END_RECEPTION', receptionId: r.id, actor: { userId: r.consultantId, supervisor: false, desk: false } }, at + 30_000);
       }
     }

@@ -83,6 +83,7 @@ describe('the fold after a year of history (issue 17)', () => {
     const fromRestored = decide(restored, undo, ctx);
     expect(fromRestored.ok).toBe(true);
     // The undo entries as old snapshots hold them (an object by seq); receptions as restored.
+    // eslint-disable-next-line no-restricted-syntax -- the old shape on purpose, receptions replaced
     const oldShape = () => ({ ...(JSON.parse(legacy) as RotationState), receptions: restoreState(legacy).receptions });
     expect(decide(oldShape(), undo, ctx)).toEqual(fromRestored);
     // The next event folds the old shape into the list.
