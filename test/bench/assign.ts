@@ -13,7 +13,7 @@ import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
 import { gql, login, startInstances } from '../support/server.js';
 import { seedFloorHistory } from './history.js';
 import { checkLog, type EventRow } from './log-check.js';
-import { fmt, machine, must, prepareFloor, profileEnv, summary, wallMs } from './support.js';
+import { fmt, machine, must, pooledGql, prepareFloor, profileEnv, summary, wallMs } from './support.js';
 
 const OPS = Number(process.env.BENCH_OPS ?? 2000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
@@ -57,6 +57,12 @@ async function slowLog(on: boolean) {
   );
   await c.end();
 }
+/**
+ * BENCH_CLIENT=fetch: the desk clients call with `fetch` (sessions ≤ 26) instead of keep-alive
+ * pools (pooledGql), whose requests cost the shared cores about a third of the CPU.
+ */
+const CLIENT = process.env.BENCH_CLIENT ?? 'pool';
+type Gql = typeof gql;
 const SITE = '滨江售楼处';
 const load = () =>
   os
@@ -103,7 +109,7 @@ const siteDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shangha
  * on their way in or out). Lane i (one desk client) talks to instance i mod k with that
  * instance's desk token.
  */
-function floorTraffic(urls: string[], tokens: string[], siteId: string, consultants: number) {
+function floorTraffic(urls: string[], tokens: string[], siteId: string, consultants: number, gql: Gql) {
   const startDay = siteDay();
   const active: string[] = [];
   /** Walk-ins recorded or being recorded and not yet with a consultant. */
@@ -415,6 +421,7 @@ async function runOurs(dbUrl: string, k: number, days: number, reuse = false): P
   if (SLOW_LOG) await seeder.query('SET SESSION long_query_time = 1000');
   let result;
   let traffic;
+  let client: { gql: Gql; close(): Promise<unknown> } | undefined;
   let snapshotBytes;
   let afterSeq = 0;
   const snapshotSize = async () => {
@@ -447,7 +454,8 @@ async function runOurs(dbUrl: string, k: number, days: number, reuse = false): P
       throw new Error(`prepareFloor used site ${siteId}, not ${site.id}`);
     // One sign-in per instance (the per-address sign-in limit); JWTs are valid on every instance.
     const desks = await Promise.all(urls.map((u) => login(u, 'desk')));
-    traffic = floorTraffic(urls, desks, siteId, consultants.length);
+    client = CLIENT === 'fetch' ? { gql, close: async () => [] } : pooledGql(Math.ceil(CONCURRENCY / urls.length));
+    traffic = floorTraffic(urls, desks, siteId, consultants.length, client.gql);
     const start = await snapshotSize();
     await drive(CONCURRENCY, WARMUP, traffic.op);
     traffic.reset();
@@ -462,6 +470,7 @@ async function runOurs(dbUrl: string, k: number, days: number, reuse = false): P
     snapshotBytes = { start, end: await snapshotSize() };
   } finally {
     if (SLOW_LOG) await slowLog(false);
+    await client?.close();
     const codes = await cluster.stop();
     if (codes.some((code) => code !== 0)) console.log(`  server exit codes ${codes.join(', ')}`);
     await seeder.end();
@@ -514,7 +523,7 @@ async function runOurs(dbUrl: string, k: number, days: number, reuse = false): P
 async function main() {
   console.log(
     `assignment benchmark — ${machine()}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), load ${load()}; ` +
-      `${CONCURRENCY} concurrent clients, ${CONSULTANTS || "the demo's"} consultants on the floor, over ${INSTANCES.join(' / ')} instance(s), ${OPS} operations (+${WARMUP} warm-up), MariaDB + Redis; ` +
+      `${CONCURRENCY} concurrent clients, ${CONSULTANTS || "the demo's"} consultants on the floor, over ${INSTANCES.join(' / ')} instance(s), clients by ${CLIENT === 'fetch' ? 'fetch' : 'keep-alive pools'}, ${OPS} operations (+${WARMUP} warm-up), MariaDB + Redis; ` +
       `history ${HISTORY_DAYS ? `${HISTORY_DAYS} days × ~${HISTORY_WALK_INS} walk-ins` : 'skipped'}`,
   );
   if (!(await mariadbAvailable()))
