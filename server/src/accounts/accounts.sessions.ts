@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource } from 'typeorm';
 import type { Clock } from '../platform/clock.js';
 import { Prebuilt } from '../platform/db/prebuilt.js';
+import { NextRead } from '../platform/next-read.js';
 import type { TokenService } from '../platform/auth/tokens.js';
 import type { Transactions } from '../platform/db/transaction.js';
 import { badInput, unauthenticated } from '../platform/errors.js';
@@ -33,6 +34,8 @@ let dummyHash: Promise<string> | undefined;
 
 /** Sessions: sign-in, the token's principal on every request, sign-out, a new password. */
 export class Sessions {
+  private readonly sessionReads = new NextRead<string, Array<Record<keyof typeof AUTH_COLUMNS, unknown>>>();
+
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactions,
@@ -77,9 +80,10 @@ export class Sessions {
   async authenticate(token: string | null | undefined): Promise<Principal | null> {
     const claims = await this.tokens.verify(token);
     if (!claims) return null;
-    // One statement per request or socket (issue 17): the session, its user, and one row per
-    // site link. Read every time, so a logout or a role change refuses the next one.
-    const rows = await AUTH_STATEMENT.rows(this.ds.manager, { id: claims.sessionId });
+    // One statement (issue 17): the session, its user, and one row per site link. Read after
+    // each request arrived, so a logout or a role change refuses the next one; the requests of
+    // one session arriving at the same moment (a busy desk's) share the read.
+    const rows = await this.sessionReads.get(claims.sessionId, () => AUTH_STATEMENT.rows(this.ds.manager, { id: claims.sessionId }));
     const first = rows[0];
     if (!first || first.sessionUserId !== claims.userId || first.revokedAt) return null;
     if ((first.expiresAt as Date).getTime() <= this.clock.now().getTime()) return null;

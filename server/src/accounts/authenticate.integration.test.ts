@@ -20,8 +20,12 @@ describe.each(kinds)('authentication on %s', (kind) => {
     const sql: string[] = [];
     const driver = t.app.ds.driver;
     const original = driver.createQueryRunner.bind(driver);
+    const wrapped = new WeakSet<object>();
     driver.createQueryRunner = (mode: 'master' | 'slave') => {
       const qr = original(mode);
+      // SQLite's driver hands out one runner: wrapped twice, it would count a statement twice.
+      if (wrapped.has(qr)) return qr;
+      wrapped.add(qr);
       const query = qr.query.bind(qr);
       qr.query = ((...args: Parameters<typeof query>) => {
         sql.push(args[0]);
@@ -99,5 +103,29 @@ describe.each(kinds)('authentication on %s', (kind) => {
     const good = await t.login('zhang');
     await sessions.delete({ id: await sessionOf(good) });
     expect((await authenticate(good)).result).toBeNull();
+  });
+  it('issue 17: the requests of one session arriving at the same moment share one read, and a logout refuses the next ones', async () => {
+    const token = await t.login('zhang');
+    const accounts = t.app.services.accounts;
+    // The token's first check verifies its signature (asynchronously, so the calls would reach
+    // the read at different moments); afterwards its claims are kept (platform/auth/tokens.ts).
+    await accounts.authenticate(token);
+    const together = await queries(() => Promise.all(Array.from({ length: 10 }, () => accounts.authenticate(token))));
+    expect(together.sql).toHaveLength(1);
+    expect(together.result.every((p) => p?.userId === together.result[0]?.userId && p !== null)).toBe(true);
+    // Each caller gets its own principal (the shared rows are not handed out).
+    expect(new Set(together.result).size).toBe(10);
+
+    // Another session of the same user is read on its own.
+    const other = await t.login('zhang');
+    await accounts.authenticate(other);
+    const two = await queries(() => Promise.all([accounts.authenticate(token), accounts.authenticate(other)]));
+    expect(two.sql).toHaveLength(2);
+
+    // A read answers only the requests that arrived before it was sent: once the session is
+    // revoked, the next ones are refused.
+    await t.app.ds.getRepository(SessionEntity).update({ id: await sessionOf(token) }, { revokedAt: new Date() });
+    expect(await Promise.all([accounts.authenticate(token), accounts.authenticate(token)])).toEqual([null, null]);
+    expect(await accounts.authenticate(other)).not.toBeNull();
   });
 });
