@@ -17,6 +17,35 @@ describe('issue 17: group commit of the commands waiting on one site', () => {
     expect(batches).toEqual([[0], [1, 2, 3, 4, 5, 6]]);
   });
 
+  it('commands arriving while a batch waits for its lock join it (after the first, in order), up to maxBatch; the rest go next', async () => {
+    const batches: number[][] = [];
+    const g = new GroupCommit<number, number>(async (_key, jobs, join) => {
+      await tick(); // waiting for the site's lock
+      const all = [...jobs, ...join()];
+      batches.push(all);
+      await tick();
+      return all.map((j) => ({ ok: true, value: j * 10 }));
+    }, 4);
+    const answers = await Promise.all(Array.from({ length: 7 }, (_, i) => g.submit(1, i)));
+    expect(answers).toEqual([0, 10, 20, 30, 40, 50, 60]);
+    // Without join the first would go alone and the six behind it wait a whole cycle.
+    expect(batches).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6],
+    ]);
+  });
+
+  it('a joined command whose batch fails runs again alone like the others; a refused one is refused alone', async () => {
+    const g = new GroupCommit<number, number>(async (_key, jobs, join) => {
+      await tick();
+      const all = [...jobs, ...join()];
+      if (all.length > 1 && all.includes(3)) throw new Error('deadlock');
+      return all.map((j): Outcome<number> => (j === 2 ? { ok: false, error: new Error('refused') } : { ok: true, value: j }));
+    });
+    const settled = await Promise.allSettled([0, 1, 2, 3].map((i) => g.submit(1, i)));
+    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual([0, 1, 'refused', 3]);
+  });
+
   it('sites do not wait on each other, and a batch is at most maxBatch commands', async () => {
     const batches: Array<[number, number[]]> = [];
     const g = new GroupCommit<number, number>(async (key, jobs) => {

@@ -16,12 +16,18 @@ interface Waiting<J, R> {
  * `run` decides each job in turn and answers one outcome per job (a refused command is an
  * outcome, not a failure). When it throws, the batch's transaction is gone: each job runs again
  * alone, so only the command at fault fails and nothing of the others is lost or half written.
+ *
+ * `run` may call `join` once it holds the site's lock: the commands that arrived while it waited
+ * for the lock join this batch (their outcomes follow the first jobs', in order) instead of
+ * waiting for the next lock. Without it, a command arriving just after a batch drained went
+ * alone and the ones behind it waited a whole lock cycle (half of bench:assign's batches were
+ * one command).
  */
 export class GroupCommit<J, R> {
   private readonly waiting = new Map<number, Array<Waiting<J, R>>>();
 
   constructor(
-    private readonly run: (key: number, jobs: J[]) => Promise<Array<Outcome<R>>>,
+    private readonly run: (key: number, jobs: J[], join: () => J[]) => Promise<Array<Outcome<R>>>,
     private readonly maxBatch = 100,
   ) {}
 
@@ -43,8 +49,13 @@ export class GroupCommit<J, R> {
     try {
       while (queue.length) {
         const batch = queue.splice(0, this.maxBatch);
+        const join = () => {
+          const more = queue.splice(0, Math.max(0, this.maxBatch - batch.length));
+          batch.push(...more);
+          return more.map((w) => w.job);
+        };
         try {
-          settle(batch, await this.run(key, batch.map((w) => w.job)));
+          settle(batch, await this.run(key, batch.map((w) => w.job), join));
         } catch (err) {
           if (batch.length === 1) {
             batch[0].reject(err);
@@ -52,7 +63,7 @@ export class GroupCommit<J, R> {
           }
           for (const w of batch) {
             try {
-              settle([w], await this.run(key, [w.job]));
+              settle([w], await this.run(key, [w.job], () => []));
             } catch (alone) {
               w.reject(alone);
             }

@@ -65,7 +65,7 @@ export function rejectionError(r: Rejection): AppError {
  * are beside it.
  */
 export class RotationService {
-  private readonly batches = new GroupCommit<FloorJob, FloorResult>((siteId, jobs) => this.commitBatch(siteId, jobs));
+  private readonly batches = new GroupCommit<FloorJob, FloorResult>((siteId, jobs, join) => this.commitBatch(siteId, jobs, join));
   private readonly floor: FloorStates;
   private readonly rules: SiteRules;
   private readonly deputyRoster: Deputies;
@@ -144,7 +144,8 @@ export class RotationService {
    * process or several — never both see the same consultant at the door. A refused command
    * writes nothing and leaves the others be; subscribers hear of each change after commit.
    */
-  private async commitBatch(siteId: number, jobs: FloorJob[]): Promise<Array<Outcome<FloorResult>>> {
+  private async commitBatch(siteId: number, first: FloorJob[], join: () => FloorJob[] = () => []): Promise<Array<Outcome<FloorResult>>> {
+    const jobs = [...first];
     const site = jobs[0].site;
     // Read beside the transaction; when the transaction fails first nobody awaits it, and an
     // unhandled rejection (the database cut off) would end the process.
@@ -160,8 +161,10 @@ export class RotationService {
     const batch = await this.tx.run(
       async (em) => {
         const head = await this.floor.lockHead(em, siteId);
-        const first = await this.floor.stateAt(em, siteId, head, true);
-        let state = first;
+        // The commands that arrived while this batch waited for the lock go in it too.
+        jobs.push(...join());
+        const begun = await this.floor.stateAt(em, siteId, head, true);
+        let state = begun;
         const now = this.clock.now();
         // Midnight passed while waiting for the lock: the new day's shifts.
         if (businessDay(now, site.timezone) !== businessDay(readAt, site.timezone)) shifts = await this.rules.shiftsIn(em, siteId, now, site.timezone);
@@ -205,7 +208,7 @@ export class RotationService {
             })),
           );
           await this.records.projectReceptions(em, siteId, stored);
-          const snapshotDue = head.lastSeq - head.snapshotSeq >= SNAPSHOT_EVERY || state.day !== first.day;
+          const snapshotDue = head.lastSeq - head.snapshotSeq >= SNAPSHOT_EVERY || state.day !== begun.day;
           // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
           await this.floor.writeHead(em, siteId, head.lastSeq, now, snapshotDue ? JSON.stringify(state) : null);
         }
