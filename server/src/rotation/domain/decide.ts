@@ -6,6 +6,7 @@
 import { Draft, type Step } from './draft.js';
 import { atDay, evolve } from './evolve.js';
 import { Rejected } from './guards.js';
+import { anyoneWaiting } from './order.js';
 import { checkIn, checkOut, goAway, markAbsent, move, reinstate, skip } from './line.js';
 import { acknowledgeAlert, decideNonBuyer, endReception, handOver, keepForColleague, recordSameDayDeal, reportBigBuyer, reportNonBuyer } from './receptions.js';
 import { businessDay } from './shifts.js';
@@ -26,8 +27,10 @@ export function decide(state: RotationState, cmd: RotationCommand, ctx: DecideCo
     const s = step(d, cmd);
     const first = toEvent(d, s, cmd.actor, now, day);
     events.push(first);
-    // A change that frees someone sends the walk-ins waiting for them (R5).
-    if (!NO_WAITING_CHECK.has(cmd.type)) {
+    // A change that frees someone sends the walk-ins waiting for them (R5). The draft holds the
+    // same receptions as the state after the event: with nobody waiting there, nobody is sent,
+    // and the state after the event (a copy of the day's receptions) is not made.
+    if (!NO_WAITING_CHECK.has(cmd.type) && anyoneWaiting(d.state)) {
       const after = evolve(base, first);
       const d2 = new Draft(after, now, ctx);
       const assigned = assignWaiting(d2);

@@ -98,6 +98,9 @@ export function waitingReceptions(state: RotationState): Reception[] {
   return [...indexOf(state).waiting.values()].sort((a, b) => a.arrivedAt - b.arrivedAt || byId(a.id, b.id));
 }
 
+/** Whether any walk-in waits for a free consultant (the index's count, no sort). */
+export const anyoneWaiting = (state: RotationState) => indexOf(state).waiting.size > 0;
+
 export const isBusy = (state: RotationState, consultantId: number) => indexOf(state).active.has(consultantId);
 
 export function busySince(state: RotationState, consultantId: number): number | null {
