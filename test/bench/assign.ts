@@ -13,7 +13,7 @@ import { createMariadbDatabase, mariadbAvailable } from '../support/mariadb.js';
 import { gql, login, startInstances } from '../support/server.js';
 import { seedFloorHistory } from './history.js';
 import { checkLog, type EventRow } from './log-check.js';
-import { fmt, machine, must, pooledGql, prepareFloor, profileEnv, summary, wallMs } from './support.js';
+import { fmt, machine, must, pooledGql, prepareFloor, profileEnv, summary, wallMs, type Gql } from './support.js';
 
 const OPS = Number(process.env.BENCH_OPS ?? 2000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
@@ -62,7 +62,6 @@ async function slowLog(on: boolean) {
  * pools (pooledGql), whose requests cost the shared cores about a third of the CPU.
  */
 const CLIENT = process.env.BENCH_CLIENT ?? 'pool';
-type Gql = typeof gql;
 const SITE = '滨江售楼处';
 const load = () =>
   os

@@ -101,7 +101,7 @@ export function summary(values: number[]) {
 
 export const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
 
-type Gql = typeof gql;
+export type Gql = typeof gql;
 /** A GraphQL call that throws on any error, so a benchmark never measures failures silently. */
 export async function must<T>(call: ReturnType<Gql>): Promise<T> {
   const r = await call;
