@@ -144,7 +144,7 @@ export class RotationService {
    * process or several — never both see the same consultant at the door. A refused command
    * writes nothing and leaves the others be; subscribers hear of each change after commit.
    */
-  private async commitBatch(siteId: number, first: FloorJob[], join: () => FloorJob[]): Promise<Array<Outcome<FloorResult>>> {
+  private async commitBatch(siteId: number, first: FloorJob[], join: () => FloorJob[] = () => []): Promise<Array<Outcome<FloorResult>>> {
     const jobs = [...first];
     const site = jobs[0].site;
     // Read beside the transaction; when the transaction fails first nobody awaits it, and an
