@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    setupFiles: ['src/test-support/equality.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

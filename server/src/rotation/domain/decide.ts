@@ -29,7 +29,7 @@ export function decide(state: RotationState, cmd: RotationCommand, ctx: DecideCo
     events.push(first);
     // A change that frees someone sends the walk-ins waiting for them (R5). The draft holds the
     // same receptions as the state after the event: with nobody waiting there, nobody is sent,
-    // and the state after the event (a copy of the day's receptions) is not made.
+    // and the state after the event is not made.
     if (!NO_WAITING_CHECK.has(cmd.type) && anyoneWaiting(d.state)) {
       const after = evolve(base, first);
       const d2 = new Draft(after, now, ctx);

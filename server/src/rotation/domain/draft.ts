@@ -15,8 +15,8 @@ export class Draft implements FloorView {
     readonly now: number,
     readonly ctx: { settings: RotationSettings; shifts: DecideContext['shifts'] },
   ) {
-    // The tables are copied on first write (own): a copy of the day's receptions is most of a
-    // command's cost late in a busy day (issue 17), and many commands leave some tables alone.
+    // The tables are copied on first write (own; the receptions share their table, see
+    // Receptions): many commands leave some tables alone (issue 17).
     this.state = { ...base };
   }
 

@@ -210,13 +210,87 @@ export interface UndoEntry {
   stale?: boolean;
 }
 
+/** A copy keeps up to this many changes beside the table it shares, then takes its own table. */
+const MAX_CHANGES = 64;
+
 /**
- * Today's receptions by id. A Map, not an object: a change copies the table, and a copy of an
- * object with a busy day's string keys (dictionary mode) cost ~10x a Map's (issue 17: 0.4 ms
- * per copy at 1,000 receptions, several copies a command). Stored as an object (toJSON), so
- * snapshots keep their shape; restoreState makes the Map again.
+ * Today's receptions by id, copied on write. A copy shares its source's table and keeps its
+ * own changes beside it; once they are many, a copy takes a table of its own. Issue 17: the
+ * whole table was copied by each command's draft and each event's fold, most of a command's
+ * cost late in a busy day. Reads and iteration are a Map's (insertion order). Stored as an
+ * object (toJSON), so snapshots keep their shape; restoreState makes it again.
  */
-export class Receptions extends Map<string, Reception> {
+export class Receptions implements Iterable<[string, Reception]> {
+  /** Shared with copies: never written once another copy may see it. */
+  private table: Map<string, Reception>;
+  /** This copy's receptions set since: new ids (after the table's, in order) or replacing one of the table's. */
+  private changes: Map<string, Reception>;
+  /** How many of `changes` are not in `table`. */
+  private added = 0;
+
+  constructor(from?: Receptions | Iterable<readonly [string, Reception]>) {
+    if (from instanceof Receptions && from.changes.size <= MAX_CHANGES) {
+      this.table = from.table;
+      this.changes = new Map(from.changes);
+      this.added = from.added;
+    } else {
+      this.table = new Map(from);
+      this.changes = new Map();
+    }
+  }
+
+  get size(): number {
+    return this.table.size + this.added;
+  }
+
+  get(id: string): Reception | undefined {
+    return this.changes.get(id) ?? this.table.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.changes.has(id) || this.table.has(id);
+  }
+
+  set(id: string, r: Reception): this {
+    if (!this.changes.has(id) && !this.table.has(id)) this.added += 1;
+    this.changes.set(id, r);
+    return this;
+  }
+
+  delete(id: string): boolean {
+    if (this.table.has(id)) {
+      // Rare (an undone walk-in's projection): a table of this copy's own, where the id goes.
+      this.table = new Map(this);
+      this.changes = new Map();
+      this.added = 0;
+      return this.table.delete(id);
+    }
+    if (!this.changes.delete(id)) return false;
+    this.added -= 1;
+    return true;
+  }
+
+  *entries(): IterableIterator<[string, Reception]> {
+    if (!this.changes.size) {
+      yield* this.table;
+      return;
+    }
+    for (const [id, r] of this.table) yield [id, this.changes.get(id) ?? r];
+    if (this.added) for (const [id, r] of this.changes) if (!this.table.has(id)) yield [id, r];
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, Reception]> {
+    return this.entries();
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): IterableIterator<Reception> {
+    for (const [, r] of this.entries()) yield r;
+  }
+
   toJSON(): Record<string, Reception> {
     const out: Record<string, Reception> = {};
     for (const [id, r] of this) out[id] = r;
