@@ -4,7 +4,7 @@ import type { Clock } from '../platform/clock.js';
 import { isDuplicateKey } from '../platform/errors.js';
 import { NextRead } from '../platform/next-read.js';
 import { Prebuilt } from '../platform/db/prebuilt.js';
-import { initialState, replay, restoreState, type RotationEvent, type RotationState } from './domain/index.js';
+import { initialState, liveUndoEntries, replay, restoreState, type RotationEvent, type RotationState } from './domain/index.js';
 import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
 import type { StoredEvent } from './rotation.view.js';
 
@@ -151,5 +151,5 @@ export function toStored(r: RotationEventEntity): StoredEvent {
 }
 
 export function undoableSeqs(state: RotationState): Set<number> {
-  return new Set(state.undoable.filter((u) => !u.stale).map((u) => u.seq));
+  return new Set(liveUndoEntries(state).map((u) => u.seq));
 }

@@ -23,7 +23,7 @@ export function applyEffects(state: RotationState, effects: Effect[]): RotationS
 /**
  * `effects` applied to `next` in place. A table not in `owned` is still shared with an older
  * state: it is copied first (and then owned). Only the tables the effects touch are copied
- * (issue 17: a copy of the day's receptions is most of an event's cost late in a busy day);
+ * (issue 17; the receptions copy on write, see Receptions);
  * the receptions' index and the line follow the changes.
  */
 function applyTo(next: RotationState, effects: Effect[], owned: Set<Table>): void {
@@ -62,22 +62,56 @@ export function evolve(state: RotationState, event: RotationEvent): RotationStat
 }
 
 /** `next` (a copy of the state before `event`, of its day) changed in place by `event`. */
-function step(next: RotationState, event: RotationEvent, owned: Set<Table>): RotationState {
+function step(next: RotationState, event: RotationEvent, owned: Set<Table | 'undoable'>): RotationState {
   const seq = next.seq + 1;
-  applyTo(next, event.effects, owned);
+  applyTo(next, event.effects, owned as Set<Table>);
   next.seq = seq;
   const gone = event.type === 'UNDONE' || event.type === 'TAKEN_BACK' ? Number(event.explanation.params?.seq) : null;
   // An earlier change whose objects this event touches can no longer be undone exactly:
-  // keep a small tombstone instead of its effects, so the snapshot stays small all day.
+  // keep a small tombstone instead of its effects, so the snapshot stays small all day. Only
+  // the live entries are looked at (issue 17: the day's tombstones are most of the list).
   const touched = new Set(event.effects.map(effectKey));
-  const undoable: UndoEntry[] = [];
-  for (const u of undoEntries(next)) {
-    if (u.seq === gone) continue;
-    undoable.push(!u.stale && keysOf(u).some((k) => touched.has(k)) ? { seq: u.seq, type: u.type, at: u.at, actorId: u.actorId, effects: [], inverse: [], stale: true } : u);
+  const before = undoEntries(next);
+  let live = livePositions(before);
+  const undoable = owned.has('undoable') ? before : before.slice();
+  owned.add('undoable');
+  const still: number[] = [];
+  for (const i of live) {
+    const u = undoable[i];
+    if (u.seq !== gone && keysOf(u).some((k) => touched.has(k))) undoable[i] = { seq: u.seq, type: u.type, at: u.at, actorId: u.actorId, effects: [], inverse: [], stale: true };
+    else still.push(i);
   }
-  if (event.undo) undoable.push({ seq, type: event.type, at: event.at, actorId: event.actorId, effects: event.effects, inverse: event.undo });
+  live = still;
+  const at = gone === null ? -1 : undoable.findIndex((u) => u.seq === gone);
+  if (at >= 0) {
+    undoable.splice(at, 1);
+    live = live.filter((i) => i !== at).map((i) => (i > at ? i - 1 : i));
+  }
+  if (event.undo) {
+    live.push(undoable.length);
+    undoable.push({ seq, type: event.type, at: event.at, actorId: event.actorId, effects: event.effects, inverse: event.undo });
+  }
+  liveAt.set(undoable, live);
   next.undoable = undoable;
   return next;
+}
+
+/** The positions of an undo list's live (not stale) entries, known per list (see step). */
+const liveAt = new WeakMap<UndoEntry[], number[]>();
+function livePositions(list: UndoEntry[]): number[] {
+  let live = liveAt.get(list);
+  if (!live) {
+    live = [];
+    for (let i = 0; i < list.length; i++) if (!list[i].stale) live.push(i);
+    liveAt.set(list, live);
+  }
+  return live;
+}
+
+/** The undo entries of a state that can still be undone (not stale), in seq order. */
+export function liveUndoEntries(state: RotationState): UndoEntry[] {
+  const list = undoEntries(state);
+  return livePositions(list).map((i) => list[i]);
 }
 
 /** The undo entries of a state, also of one parsed from a snapshot written before they were a list. */
@@ -110,7 +144,7 @@ function keysOf(u: UndoEntry): string[] {
  */
 export function replay(events: readonly RotationEvent[], from: RotationState = initialState()): RotationState {
   let state = from;
-  let owned = new Set<Table>();
+  let owned = new Set<Table | 'undoable'>();
   let mine: RotationState | null = null;
   for (const event of events) {
     if (mine === null || mine.day !== event.day) {

@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { seeded, simulateDay, weeklyShifts } from '../../demo/floor-day.js';
 import { activeReceptions, countedToday, waitingReceptions } from './order.js';
-import { businessDay, DEFAULT_ROTATION_SETTINGS, evolve, initialState, lineOrder, Receptions, replay, restoreState, shiftsForDay, type RotationState } from './index.js';
+import { businessDay, decide, DEFAULT_ROTATION_SETTINGS, evolve, initialState, lineOrder, liveUndoEntries, Receptions, replay, restoreState, shiftsForDay, type RotationEvent, type RotationState } from './index.js';
 
 const TZ = 'Asia/Shanghai';
 
@@ -35,6 +35,34 @@ describe('a command costs the same late in a busy day (issue 17)', () => {
     expect(JSON.stringify(replay(events.slice(half), mid))).toBe(JSON.stringify(stepwise));
     // The state it started from is untouched.
     expect(JSON.stringify(mid)).toBe(JSON.stringify(events.slice(0, half).reduce(evolve, initialState())));
+  });
+
+  it('issue 17: the undo entries still live are kept track of per list, and are those not stale, through undos', () => {
+    const shifts = shiftsForDay(templates, [], day, TZ);
+    let state = initialState();
+    const all: RotationEvent[] = [];
+    let undone = 0;
+    for (const [i, e] of events.entries()) {
+      state = evolve(state, e);
+      all.push(e);
+      // The oldest live entry, then the newest: an undone entry leaves the list wherever it is.
+      const last = i % 25 === 24 ? liveUndoEntries(state).at(i % 50 === 24 ? 0 : -1) : undefined;
+      if (last) {
+        const d = decide(state, { type: 'UNDO', seq: last.seq, actor: { userId: 2, supervisor: true, desk: false } }, { now: e.at + 1, settings, shifts });
+        if (d.ok) {
+          undone += 1;
+          for (const u of d.events) {
+            state = evolve(state, u);
+            all.push(u);
+          }
+          expect(liveUndoEntries(state).some((u) => u.seq === last.seq)).toBe(false);
+        }
+      }
+      expect(liveUndoEntries(state)).toEqual(state.undoable.filter((u) => !u.stale));
+    }
+    expect(undone).toBeGreaterThan(5);
+    expect(JSON.stringify(replay(all))).toBe(JSON.stringify(state));
+    expect(liveUndoEntries(restoreState(JSON.stringify(state)))).toEqual(liveUndoEntries(state));
   });
 
   it('issue 17: who is busy, who waits, the counts and the line, carried through the day, equal those read from scratch', () => {
