@@ -221,6 +221,19 @@ describe.each(kinds)('the customer record on the floor on %s', (kind) => {
     expect(story.map((e) => e.kind)).toEqual(['RECEPTION', 'REGISTRATION', 'LINKED']);
   });
 
+  it('a link made during the reception stays when the floor changes the reception afterwards (its end)', async () => {
+    newStretch();
+    await checkIn('li');
+    const r = await walkIn({ kind: 'NEW', customerName: '先接待后登记' });
+    at(0, 11);
+    const c = (await ok('li', Q.register, { s: bj, i: { name: '先接待后登记', phone: phone() } })).registerCustomer.customer;
+    await ok('li', Q.link, { s: bj, r: r.id, c: c.id });
+    at(0, 12);
+    await ok('li', Q.end, { s: bj, r: r.id });
+    expect((await ok('desk', Q.unlinked, { s: bj })).unlinkedReceptions.map((x: { id: string }) => x.id)).not.toContain(r.id);
+    expect((await timeline(c.id)).find((e) => e.kind === 'RECEPTION')).toMatchObject({ details: { receptionId: r.id, linked: true } });
+  });
+
   it("the customer's timeline: receptions (who, counted or not and why), registrations, follow-ups, disputes, deals, oldest first", async () => {
     newStretch();
     const p = phone();

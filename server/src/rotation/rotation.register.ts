@@ -71,16 +71,11 @@ export class FloorRecords {
       for (const e of event.effects) if (e.op === 'reception') latest.set(e.id, { seq, day: event.day, value: e.value });
     }
     if (!latest.size) return;
-    const existing = new Map(
-      (await em.find(RotationReceptionEntity, { where: { siteId, id: In([...latest.keys()]) }, select: { id: true, customerId: true, broughtById: true } })).map((r) => [r.id, r]),
-    );
+    const gone = [...latest].filter(([, { value }]) => !value).map(([id]) => id);
+    if (gone.length) await em.delete(RotationReceptionEntity, { siteId, id: In(gone) });
     const rows: Array<Partial<RotationReceptionEntity>> = [];
     for (const [id, { seq, day, value }] of latest) {
-      const row = existing.get(id);
-      if (!value) {
-        if (row) await em.delete(RotationReceptionEntity, { siteId, id });
-        continue;
-      }
+      if (!value) continue;
       rows.push({
         siteId,
         id,
@@ -90,21 +85,16 @@ export class FloorRecords {
         linkedAt: null,
         reception: JSON.stringify(value),
         lastSeq: seq,
-        // A link made after the fact stays: the floor's copy of the reception does not know it.
-        customerId: value.customerId ?? row?.customerId ?? null,
-        broughtById: value.broughtById ?? row?.broughtById ?? null,
+        customerId: value.customerId ?? null,
+        broughtById: value.broughtById ?? null,
       });
     }
-    // One statement for a batch's receptions, new and changed; a changed row keeps its day and link.
-    if (rows.length) {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(RotationReceptionEntity)
-        .values(rows)
-        .orUpdate(['reception', 'lastSeq', 'customerId', 'broughtById'], ['siteId', 'id'])
-        .execute();
-    }
+    if (!rows.length) return;
+    // One statement for a batch's receptions, new and changed, with no read before it (issue 17:
+    // it ran under the site's lock): a changed row keeps its day, and its customer when the
+    // floor's copy names none (a link made after the fact, see linkReception).
+    const [sql, params] = em.createQueryBuilder().insert().into(RotationReceptionEntity).values(rows).getQueryAndParameters();
+    await em.query(sql + upsertKeepingLinks(em), params);
   }
 
   /**
@@ -165,4 +155,16 @@ function toRegister(w: WalkInInput): { name: string; phone: string } {
   if (!name) throw badInput('input.customerName', 'The real name is required to register the customer (O1)');
   if (!phone) throw badInput('input.phone', 'A phone number is required to register the customer (O1)');
   return { name, phone };
+}
+
+/** The upsert clause of projectReceptions: the floor's columns replaced; a customer, once known, kept. */
+function upsertKeepingLinks(em: EntityManager): string {
+  const mysql = em.connection.options.type === 'mysql';
+  const q = (c: string) => (mysql ? `\`${c}\`` : `"${c}"`);
+  const incoming = (c: string) => (mysql ? `VALUES(${q(c)})` : `excluded.${q(c)}`);
+  const set = [
+    ...['reception', 'lastSeq'].map((c) => `${q(c)} = ${incoming(c)}`),
+    ...['customerId', 'broughtById'].map((c) => `${q(c)} = COALESCE(${incoming(c)}, ${q(c)})`),
+  ].join(', ');
+  return mysql ? ` ON DUPLICATE KEY UPDATE ${set}` : ` ON CONFLICT (${q('siteId')}, ${q('id')}) DO UPDATE SET ${set}`;
 }
