@@ -157,7 +157,7 @@ describe.skipIf(!available)('R1/R5 under load: 200 parallel floor operations fro
     // Seqs are 1..N, no gap, no duplicate; the head says N, its snapshot folds forward to the fold.
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     expect(head!.lastSeq).toBe(seqs.length);
-    expect(head!.lastSeq - head!.snapshotSeq).toBeLessThan(200); // SNAPSHOT_EVERY (server/src/rotation/rotation.state.ts)
+    expect(head!.lastSeq - head!.snapshotSeq).toBeLessThan(1000); // SNAPSHOT_EVERY (server/src/rotation/rotation.state.ts)
     expectSnapshotIsTheFold(events, head!);
 
     // Walk the fold and check every state on the way.

@@ -11,10 +11,11 @@ import type { StoredEvent } from './rotation.view.js';
 /**
  * The head's snapshot is rewritten every this many events (and on a new day), not on every
  * change: it grows to hundreds of KiB through a busy day, and it is written under the site's
- * lock (issue 17: late in a busy day one write holds the lock for milliseconds). Readers fold
- * the events after it, ~25 µs each.
+ * lock (issue 17: late in a busy day one write holds the lock for 10–15 ms, and every 200
+ * events those writes were bench:assign's slowest batches). Readers without the state in memory
+ * fold the events after it, ~10 µs each: at most ~10 ms for a site's first read.
  */
-export const SNAPSHOT_EVERY = 200;
+export const SNAPSHOT_EVERY = 1000;
 
 export type Head = Pick<RotationHeadEntity, 'siteId' | 'lastSeq' | 'snapshotSeq'>;
 
