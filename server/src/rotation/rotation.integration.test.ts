@@ -662,6 +662,7 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
       t.gql(MUTATIONS.endReception, { s: bj, r: 'R-nope' }, tokens.desk).then((r) => ({ refused: r })),
     ]);
     const seqs: number[] = [];
+    const boards: Array<{ seq: number; receptions: number }> = [];
     for (const x of results) {
       if ('r' in x) {
         expect(x.r.errors).toBeUndefined();
@@ -669,6 +670,9 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
         expect(c.reception?.status).toMatch(/ACTIVE|WAITING/);
         seqs.push(...c.board.events.map((e) => e.seq));
         expect(c.board.seq).toBe(Math.max(...c.board.events.map((e) => e.seq)));
+        // The board as it stood right after this command, not after its batch.
+        expect(c.board.receptions.find((r) => r.id === c.reception!.id)).toMatchObject({ status: c.reception!.status });
+        boards.push({ seq: c.board.seq, receptions: c.board.receptions.length });
       } else if ('o' in x) {
         seqs.push(...x.o.events.map((e) => e.seq));
         expect(x.o.receptionId).toBeTruthy();
@@ -677,6 +681,8 @@ describe.each(kinds)('the rotation over GraphQL on %s', (kind) => {
         expect(x.refused.data ?? null).toBeNull();
       }
     }
+    boards.sort((a, b) => a.seq - b.seq);
+    expect(boards.every((b, i) => i === 0 || b.receptions > boards[i - 1].receptions)).toBe(true);
     // Batches formed (fewer transactions than commands), and every change has its own seq.
     expect(sizes.length).toBeLessThan(16);
     expect(Math.max(...sizes)).toBeGreaterThan(1);

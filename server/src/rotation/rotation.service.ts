@@ -12,8 +12,10 @@ import {
   activeDeputyship,
   businessDay,
   decide,
-  evolve,
+  Fold,
+  liveUndoEntries,
   projectBoard,
+  replay,
   stateAfterDay,
   type Actor,
   type Rejection,
@@ -164,7 +166,10 @@ export class RotationService {
         // The commands that arrived while this batch waited for the lock go in it too.
         jobs.push(...join());
         const begun = await this.floor.stateAt(em, siteId, head, true);
-        let state = begun;
+        // The batch's events folded in place, one copy of each table for the batch (Fold): each
+        // command's answer is taken as it is decided, not kept as a state of its own.
+        const fold = new Fold(begun);
+        const folded: RotationEvent[] = [];
         const now = this.clock.now();
         // Midnight passed while waiting for the lock: the new day's shifts.
         if (businessDay(now, site.timezone) !== businessDay(readAt, site.timezone)) shifts = await this.rules.shiftsIn(em, siteId, now, site.timezone);
@@ -173,27 +178,44 @@ export class RotationService {
         const payloads: string[] = [];
         const notices: NotificationInput[] = [];
         for (const job of jobs) {
-          const before = state;
-          const decision = decide(state, job.command, { now, settings, shifts });
+          const before = fold.state;
+          const decision = decide(before, job.command, { now, settings, shifts });
           if (!decision.ok) {
             decided.push({ ok: false, error: rejectionError(decision.rejection) });
             continue;
           }
           // A failure here fails the batch; each command then runs alone (GroupCommit).
           const registered = job.registration ? await this.records.registerWalkIn(em, job.p, site, decision.events, job.registration) : null;
+          // Read from the state before the command, before the fold changes it.
+          notices.push(...(await this.records.alertNotices(em, site, before, decision.events)));
           const mine: StoredEvent[] = [];
           for (const event of decision.events) {
             head.lastSeq += 1;
             const payload = JSON.stringify(event);
             // Folded from the stored JSON, so the copy kept in memory is what a reload would read.
-            state = evolve(state, JSON.parse(payload) as RotationEvent);
+            folded.push(JSON.parse(payload) as RotationEvent);
+            fold.add(folded[folded.length - 1]);
             mine.push({ seq: head.lastSeq, event });
             payloads.push(payload);
           }
           stored.push(...mine);
-          notices.push(...(await this.records.alertNotices(em, site, before, decision.events)));
-          decided.push({ ok: true, value: { stored: mine, state, registered } });
+          const state = fold.state;
+          const receptionId = mine[0]?.event.receptionId ?? null;
+          const live = liveUndoEntries(state);
+          decided.push({
+            ok: true,
+            value: {
+              stored: mine,
+              seq: state.seq,
+              reception: receptionId ? (state.receptions.get(receptionId) ?? null) : null,
+              undoable: new Set(live.filter((u) => u.seq >= (mine[0]?.seq ?? Infinity)).map((u) => u.seq)),
+              // The state after this command, made again only for a client that asks for the board.
+              after: ((upto) => () => replay(folded.slice(0, upto), begun))(folded.length),
+              registered,
+            },
+          });
         }
+        const state = fold.state;
         if (stored.length) {
           await em.insert(
             RotationEventEntity,
@@ -230,19 +252,21 @@ export class RotationService {
         outcomes.push(d);
         continue;
       }
-      const { stored, state, registered } = d.value;
+      const { stored, seq, reception: raw, undoable, after, registered } = d.value;
       appended.push(...stored);
       disputes ||= !!registered?.conflicted;
       const receptionId = stored[0]?.event.receptionId ?? null;
-      const undoable = undoableSeqs(state);
-      const raw = receptionId ? state.receptions.get(receptionId) : undefined;
       // Issue 17: the whole board (every reception of the day) only for a client that asks for it.
       let board: RotationBoardView | undefined;
-      const boardOf = () => (board ??= boardView(siteId, state.seq, projectBoard(state, { now: batch.now, shifts, settings }), known, stored, undoable));
+      const boardOf = () => {
+        if (board) return board;
+        const state = after();
+        return (board = boardView(siteId, state.seq, projectBoard(state, { now: batch.now, shifts, settings }), known, stored, undoableSeqs(state)));
+      };
       outcomes.push({
         ok: true,
         value: {
-          seq: state.seq,
+          seq,
           events: stored.map((e) => eventView(known, e, undoable)),
           reception: raw ? receptionView(known, raw) : null,
           receptionId,
@@ -487,7 +511,16 @@ export interface FloorResult {
   /** The whole board after this command, built on the first call. */
   board(): RotationBoardView;
 }
-type Decided = { stored: StoredEvent[]; state: RotationState; registered: { customerId: number; conflicted?: boolean } | null };
+/** A command's answer, taken when it was decided (the batch's state changes in place after it). */
+type Decided = {
+  stored: StoredEvent[];
+  seq: number;
+  reception: Reception | null;
+  /** Which of its events can be undone right after it. */
+  undoable: Set<number>;
+  after: () => RotationState;
+  registered: { customerId: number; conflicted?: boolean } | null;
+};
 
 /** Every consultant a command names, so the service can check they belong to the site. */
 function consultantsNamed(c: RotationCommand): number[] {

@@ -143,17 +143,30 @@ function keysOf(u: UndoEntry): string[] {
  * fold from a snapshot).
  */
 export function replay(events: readonly RotationEvent[], from: RotationState = initialState()): RotationState {
-  let state = from;
-  let owned = new Set<Table | 'undoable'>();
-  let mine: RotationState | null = null;
-  for (const event of events) {
-    if (mine === null || mine.day !== event.day) {
-      mine = { ...atDay(state, event.day) };
-      owned = new Set();
+  const fold = new Fold(from);
+  for (const event of events) fold.add(event);
+  return fold.state;
+}
+
+/**
+ * A fold that goes on, event by event, as replay does: `from` is never changed; each table is
+ * copied from it once, and later events change the copies in place. So `state` is the state
+ * after the last event only until the next `add` (issue 17: a batch of commands folds its
+ * events this way, rather than one copy of the state per event).
+ */
+export class Fold {
+  private owned = new Set<Table | 'undoable'>();
+  private mine: RotationState | null = null;
+
+  constructor(public state: RotationState) {}
+
+  add(event: RotationEvent): RotationState {
+    if (this.mine === null || this.mine.day !== event.day) {
+      this.mine = { ...atDay(this.state, event.day) };
+      this.owned = new Set();
     }
-    state = step(mine, event, owned);
+    return (this.state = step(this.mine, event, this.owned));
   }
-  return state;
 }
 
 /** An event with its place in the site's log. */
