@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -251,6 +252,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(logger),
     plugins: [
+      // No cache hints anywhere (every answer is per user): the default plugin's hook ran for
+      // each resolved field of every request (issue 17: ~2% of a floor command's CPU).
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       {
         async serverWillStart() {
@@ -294,6 +298,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     // 3 MB: a register file for importCustomers (at most 2 MB, base64 in the request) fits.
     express.json({ limit: '3mb', type: ['application/json', 'application/graphql-response+json'] }),
     graphqlOverHttpCompliance,
+    // What Apollo's cache-control plugin (off, above) said of every answer: per user, never cached.
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => (res.setHeader('Cache-Control', 'no-store'), next()),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
         ...(await bearerOf(req.headers.authorization)),

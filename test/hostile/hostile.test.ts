@@ -261,4 +261,14 @@ describe.each(kinds)('hostile probes against a production start on %s', (kind) =
     const https = await fetch(`${server.url}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
     expect(https.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
   });
+
+  it('every GraphQL answer is per user: Cache-Control no-store, so no proxy or browser cache keeps it', async () => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
 });
