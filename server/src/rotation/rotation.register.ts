@@ -160,7 +160,7 @@ function toRegister(w: WalkInInput): { name: string; phone: string } {
 /** The upsert clause of projectReceptions: the floor's columns replaced; a customer, once known, kept. */
 function upsertKeepingLinks(em: EntityManager): string {
   const mysql = em.connection.options.type === 'mysql';
-  const q = (c: string) => (mysql ? `\`${c}\`` : `"${c}"`);
+  const q = (c: string) => em.connection.driver.escape(c);
   const incoming = (c: string) => (mysql ? `VALUES(${q(c)})` : `excluded.${q(c)}`);
   const set = [
     ...['reception', 'lastSeq'].map((c) => `${q(c)} = ${incoming(c)}`),

@@ -18,7 +18,6 @@ import {
   replay,
   stateAfterDay,
   type Actor,
-  type Rejection,
   type RotationCommand,
   type RotationEvent,
   type RotationSettings,
@@ -31,9 +30,10 @@ import type { NotificationInput, NotificationsService } from '../notifications/n
 import { GroupCommit, type Outcome } from './group-commit.js';
 import { optionalPhone } from '../platform/phone-input.js';
 import type { SettingsHistoryService } from '../settings/settings.service.js';
-import type { FloorDeputyView, ReceptionView, RotationBoardView, RotationEventView } from './rotation.types.js';
+import type { FloorDeputyView, RotationBoardView } from './rotation.types.js';
 import { boardView, eventView, receptionView, type Names, type StoredEvent } from './rotation.view.js';
 import { SharedBoards } from './shared-boards.js';
+import { consultantsNamed, rejectionError, type Decided, type FloorCommand, type FloorJob, type FloorResult } from './rotation.commands.js';
 import { Deputies, SUPERVISOR_COMMANDS } from './rotation.deputies.js';
 import { LiveBoards } from './rotation.live.js';
 import { FloorRecords } from './rotation.register.js';
@@ -41,24 +41,8 @@ import { SiteRules } from './rotation.rules.js';
 import { FloorStates, SNAPSHOT_EVERY, toStored, undoableSeqs } from './rotation.state.js';
 
 export { BOARD_ANNOUNCED, BOARD_CHANGED } from './rotation.live.js';
+export type { FloorCommand, FloorResult } from './rotation.commands.js';
 
-/** A floor command without its actor: the service adds who is acting. */
-export type FloorCommand = RotationCommand extends infer C ? (C extends RotationCommand ? Omit<C, 'actor'> : never) : never;
-
-// Rejections about the state of the floor (someone else got there first, a window passed)
-// are CONFLICT; permission ones FORBIDDEN; missing things NOT_FOUND; the rest bad input.
-const STATE_CONFLICTS = /BUSY|ALREADY|NOT_ON|NO_ONE|NOT_AVAILABLE|PASSED|STATE|WINDOW|NOT_PENDING|NOTHING|NOT_SPLITTABLE/;
-
-export function rejectionError(r: Rejection): AppError {
-  const code = r.code.startsWith('FORBIDDEN')
-    ? ErrorCode.FORBIDDEN
-    : r.code.endsWith('NOT_FOUND')
-      ? ErrorCode.NOT_FOUND
-      : STATE_CONFLICTS.test(r.code)
-        ? ErrorCode.CONFLICT
-        : ErrorCode.BAD_USER_INPUT;
-  return new AppError(code, r.message, { reason: r.code, params: r.params ?? {} });
-}
 
 /**
  * The floor: its commands (group commit) and reads. The live board (rotation.live.ts), the
@@ -202,6 +186,7 @@ export class RotationService {
           const state = fold.state;
           const receptionId = mine[0]?.event.receptionId ?? null;
           const live = liveUndoEntries(state);
+          const upto = folded.length;
           decided.push({
             ok: true,
             value: {
@@ -210,7 +195,7 @@ export class RotationService {
               reception: receptionId ? (state.receptions.get(receptionId) ?? null) : null,
               undoable: new Set(live.filter((u) => u.seq >= (mine[0]?.seq ?? Infinity)).map((u) => u.seq)),
               // The state after this command, made again only for a client that asks for the board.
-              after: ((upto) => () => replay(folded.slice(0, upto), begun))(folded.length),
+              after: () => replay(folded.slice(0, upto), begun),
               registered,
             },
           });
@@ -490,44 +475,3 @@ const COMPANY_NAMES = new Prebuilt<Pick<UserEntity, 'id' | 'displayName'>, 'comp
   { id: [UserEntity, 'u', 'id'], displayName: [UserEntity, 'u', 'displayName'] },
   (qb) => qb.from(UserEntity, 'u').where('u.companyId = :companyId'),
 );
-
-/** A floor command ready to be decided: who acts, where, and the customer to register with it (O1). */
-interface FloorJob {
-  p: Principal;
-  site: Readonly<SiteEntity>;
-  command: RotationCommand;
-  registration: { name: string; phone: string } | null;
-}
-/** A floor command's answer: what it appended, not the whole board (issue 17). */
-export interface FloorResult {
-  /** The log's seq after this command. */
-  seq: number;
-  /** The events this command appended. */
-  events: RotationEventView[];
-  /** The reception the command was about, as it stands after it. */
-  reception: ReceptionView | null;
-  receptionId: string | null;
-  registeredCustomerId: number | null;
-  /** The whole board after this command, built on the first call. */
-  board(): RotationBoardView;
-}
-/** A command's answer, taken when it was decided (the batch's state changes in place after it). */
-type Decided = {
-  stored: StoredEvent[];
-  seq: number;
-  reception: Reception | null;
-  /** Which of its events can be undone right after it. */
-  undoable: Set<number>;
-  after: () => RotationState;
-  registered: { customerId: number; conflicted?: boolean } | null;
-};
-
-/** Every consultant a command names, so the service can check they belong to the site. */
-function consultantsNamed(c: RotationCommand): number[] {
-  const ids: Array<number | null | undefined> = [];
-  if ('consultantId' in c) ids.push(c.consultantId);
-  if ('toConsultantId' in c) ids.push(c.toConsultantId);
-  if ('colleagueId' in c) ids.push(c.colleagueId);
-  if ('walkIn' in c && c.walkIn) ids.push(c.walkIn.ownerId, c.walkIn.helperId);
-  return ids.filter((x): x is number => typeof x === 'number');
-}

@@ -247,10 +247,6 @@ export class Receptions implements Iterable<[string, Reception]> {
     return this.changes.get(id) ?? this.table.get(id);
   }
 
-  has(id: string): boolean {
-    return this.changes.has(id) || this.table.has(id);
-  }
-
   set(id: string, r: Reception): this {
     if (!this.changes.has(id) && !this.table.has(id)) this.added += 1;
     this.changes.set(id, r);
