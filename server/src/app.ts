@@ -99,7 +99,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const visits = new VisitsService(ds, tx, clock, accounts, customers, notifications, settings);
   const services: Services = {
     accounts,
-    rotation: new RotationService(ds, tx, clock, bus, accounts, customers, settings, notifications),
+    rotation: new RotationService(ds, tx, clock, bus, accounts, customers, settings, notifications, logger),
     customers,
     standards,
     appointments: new AppointmentsService(ds, tx, clock, bus, accounts, standards, notifications),
@@ -382,6 +382,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         await new Promise((resolve) => setTimeout(resolve, 200));
         await apollo.stop();
         mark('requestsAndSockets');
+        await services.rotation.snapshotsWritten();
         await bus.close();
         await ds.destroy();
         mark('database');

@@ -62,6 +62,8 @@ async function slowLog(on: boolean) {
  * pools (pooledGql), whose requests cost the shared cores about a third of the CPU.
  */
 const CLIENT = process.env.BENCH_CLIENT ?? 'pool';
+/** BENCH_BASELINE=0: no bare mysql2 loop (comparing two builds of ours; its 2 MiB snapshot rows make it minutes long). */
+const BASELINE = process.env.BENCH_BASELINE !== '0';
 const SITE = '滨江售楼处';
 const load = () =>
   os
@@ -266,7 +268,12 @@ async function baseline(
 /** Today's floor of the bench site starts empty in every run: only the history differs. */
 async function clearFloor(c: mysql.Connection, siteId: number) {
   // The demo seeds a morning of today; it would sit between the history and today's traffic.
-  for (const table of ['rotation_events', 'rotation_receptions', 'rotation_heads'])
+  for (const table of [
+    'rotation_events',
+    'rotation_receptions',
+    'rotation_heads',
+    'rotation_snapshots',
+  ])
     await c.query(`DELETE FROM ${table} WHERE siteId = ?`, [siteId]);
 }
 
@@ -340,12 +347,15 @@ async function seedHistory(c: mysql.Connection, siteId: number) {
   return { ...seeded, seconds };
 }
 
-/** The seeded year's head, saved beside it so a kept database can be taken back to it. */
+/** The seeded year's head and snapshot, saved beside it so a kept database can be taken back to it. */
 async function saveSeededHead(c: mysql.Connection, siteId: number) {
-  await c.query('CREATE TABLE bench_seeded_head AS SELECT * FROM rotation_heads WHERE siteId = ?', [
-    siteId,
-  ]);
+  for (const [saved, table] of SAVED)
+    await c.query(`CREATE TABLE ${saved} AS SELECT * FROM ${table} WHERE siteId = ?`, [siteId]);
 }
+const SAVED = [
+  ['bench_seeded_head', 'rotation_heads'],
+  ['bench_seeded_snapshot', 'rotation_snapshots'],
+] as const;
 
 /**
  * A kept database back to the end of its seeding: today's events, receptions and notifications
@@ -360,10 +370,10 @@ async function restoreSeeded(c: mysql.Connection, siteId: number): Promise<numbe
   const seq = Number(saved.lastSeq);
   await c.query('DELETE FROM rotation_events WHERE siteId = ? AND seq > ?', [siteId, seq]);
   await c.query('DELETE FROM rotation_receptions WHERE siteId = ? AND lastSeq > ?', [siteId, seq]);
-  await c.query('DELETE FROM rotation_heads WHERE siteId = ?', [siteId]);
-  await c.query('INSERT INTO rotation_heads SELECT * FROM bench_seeded_head WHERE siteId = ?', [
-    siteId,
-  ]);
+  for (const [saved, table] of SAVED) {
+    await c.query(`DELETE FROM ${table} WHERE siteId = ?`, [siteId]);
+    await c.query(`INSERT INTO ${table} SELECT * FROM ${saved} WHERE siteId = ?`, [siteId]);
+  }
   return seq;
 }
 
@@ -425,7 +435,7 @@ async function runOurs(dbUrl: string, k: number, days: number, reuse = false): P
   let afterSeq = 0;
   const snapshotSize = async () => {
     const [rows] = await c.query<mysql.RowDataPacket[]>(
-      'SELECT LENGTH(snapshot) AS n FROM rotation_heads WHERE siteId = ?',
+      'SELECT LENGTH(snapshot) AS n FROM rotation_snapshots WHERE siteId = ?',
       [site.id],
     );
     return Number(rows[0]?.n ?? 0);
@@ -574,7 +584,7 @@ async function main() {
 
     // Baseline on the first empty run's database, with its snapshot growth and payload size.
     const ref = empty[0];
-    const base = await baseline(baseUrl, ref.snapshotBytes, ref.payloadBytes);
+    const base = BASELINE ? await baseline(baseUrl, ref.snapshotBytes, ref.payloadBytes) : null;
     const baseLoad = load();
 
     const row = (name: string, r: Awaited<ReturnType<typeof drive>>, l: string) =>
@@ -584,17 +594,20 @@ async function main() {
     );
     for (const r of [...empty, ...history])
       console.log(row(`ours, ${r.label}, ${r.instances} inst.`, r.result, r.load));
-    console.log(row('bare mysql2 baseline', base, baseLoad));
-    console.log(
-      `  (baseline: BEGIN; SELECT … FOR UPDATE; INSERT event; UPDATE head snapshot ${(ref.snapshotBytes.start / 1024).toFixed(1)} → ${(ref.snapshotBytes.end / 1024).toFixed(1)} KiB; COMMIT — ${CONCURRENCY} connections)`,
-    );
-    for (const r of empty) {
-      const o = r.result;
+    if (base) {
+      console.log(row('bare mysql2 baseline', base, baseLoad));
       console.log(
-        `ratio ours/baseline, ${r.instances} inst.: throughput ${(o.throughput / base.throughput).toFixed(2)}, p50 ${(o.p50 / base.p50).toFixed(2)}, p99 ${(o.p99 / base.p99).toFixed(2)}` +
-          `  — issue 17: p99 < 50 ms ${o.p99 < 50 ? 'yes' : 'NO'}, throughput above baseline ${o.throughput > base.throughput ? 'yes' : 'NO'}`,
+        `  (baseline: BEGIN; SELECT … FOR UPDATE; INSERT event; UPDATE head snapshot ${(ref.snapshotBytes.start / 1024).toFixed(1)} → ${(ref.snapshotBytes.end / 1024).toFixed(1)} KiB; COMMIT — ${CONCURRENCY} connections)`,
       );
     }
+    if (base)
+      for (const r of empty) {
+        const o = r.result;
+        console.log(
+          `ratio ours/baseline, ${r.instances} inst.: throughput ${(o.throughput / base.throughput).toFixed(2)}, p50 ${(o.p50 / base.p50).toFixed(2)}, p99 ${(o.p99 / base.p99).toFixed(2)}` +
+            `  — issue 17: p99 < 50 ms ${o.p99 < 50 ? 'yes' : 'NO'}, throughput above baseline ${o.throughput > base.throughput ? 'yes' : 'NO'}`,
+        );
+      }
     for (const h of history) {
       const e = empty.find((x) => x.instances === h.instances)!;
       const tp = h.result.throughput / e.result.throughput;

@@ -110,8 +110,8 @@ function receptionRows(siteId: number, day: string, sim: SimulatedDay): unknown[
 }
 
 /**
- * A site's floor log of `o.days` past days: rotation_events, rotation_receptions and its
- * rotation_heads row (lastSeq and snapshot: the fold after the last event), as the server
+ * A site's floor log of `o.days` past days: rotation_events, rotation_receptions, its
+ * rotation_heads row (lastSeq) and rotation_snapshots row (the fold after the last event), as the server
  * would have left them. The site must have no floor log yet. Simulating the next day
  * overlaps writing the last one (MariaDB works in its own process).
  */
@@ -138,9 +138,14 @@ export async function seedFloorHistory(c: mysql.Connection, siteId: number, o: H
   }
   await writing;
   if (last) {
+    await c.query('INSERT INTO rotation_heads (siteId, lastSeq, updatedAt) VALUES (?, ?, ?)', [
+      siteId,
+      last.state.seq,
+      new Date(last.at),
+    ]);
     await c.query(
-      'INSERT INTO rotation_heads (siteId, lastSeq, snapshot, snapshotSeq, updatedAt) VALUES (?, ?, ?, ?, ?)',
-      [siteId, last.state.seq, JSON.stringify(last.state), last.state.seq, new Date(last.at)],
+      'INSERT INTO rotation_snapshots (siteId, seq, day, snapshot, updatedAt) VALUES (?, ?, ?, ?, ?)',
+      [siteId, last.state.seq, last.state.day, JSON.stringify(last.state), new Date(last.at)],
     );
   }
   return { events, receptions, lastSeq: last?.state.seq ?? 0 };

@@ -62,12 +62,20 @@ describe.skipIf(!available)('R1/R5 under load: 200 parallel floor operations fro
 
   async function log(siteId: string) {
     const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT seq, payload FROM rotation_events WHERE siteId = ? ORDER BY seq', [Number(siteId)]);
-    const [heads] = await conn.query<mysql.RowDataPacket[]>('SELECT lastSeq, snapshotSeq, snapshot FROM rotation_heads WHERE siteId = ?', [Number(siteId)]);
+    // The snapshot is written after its commit: no row yet is the initial state at seq 0.
+    const [heads] = await conn.query<mysql.RowDataPacket[]>(
+      'SELECT h.lastSeq, s.seq AS snapshotSeq, s.snapshot FROM rotation_heads h LEFT JOIN rotation_snapshots s ON s.siteId = h.siteId WHERE h.siteId = ?',
+      [Number(siteId)],
+    );
     return {
       seqs: rows.map((r) => Number(r.seq)),
       events: rows.map((r) => JSON.parse(String(r.payload)) as RotationEvent),
       head: heads[0]
-        ? { lastSeq: Number(heads[0].lastSeq), snapshotSeq: Number(heads[0].snapshotSeq), snapshot: restoreState(String(heads[0].snapshot)) }
+        ? {
+            lastSeq: Number(heads[0].lastSeq),
+            snapshotSeq: Number(heads[0].snapshotSeq ?? 0),
+            snapshot: heads[0].snapshot === null ? initialState() : restoreState(String(heads[0].snapshot)),
+          }
         : null,
     };
   }

@@ -2,18 +2,18 @@ import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import type { SiteEntity } from '../accounts/accounts.entity.js';
 import { restoreState, type RotationState } from '../rotation/domain/index.js';
-import { RotationHeadEntity } from '../rotation/rotation.entity.js';
+import { RotationSnapshotEntity } from '../rotation/rotation.entity.js';
 import { seedFloorMorning } from './floor.js';
 
 const site = { id: 1, timezone: 'Asia/Shanghai' } as SiteEntity;
 const ids = [11, 12, 13, 14];
 
-/** The demo's floor as first started at `now`: the head's snapshot, written through a stub manager. */
+/** The demo's floor as first started at `now`: the site's snapshot, written through a stub manager. */
 async function morningAt(now: Date): Promise<RotationState> {
   let snapshot = '';
   const em = {
     insert: async (entity: unknown, row: { snapshot?: string }) => {
-      if (entity === RotationHeadEntity) snapshot = row.snapshot!;
+      if (entity === RotationSnapshotEntity) snapshot = row.snapshot!;
     },
   } as unknown as EntityManager;
   await seedFloorMorning(em, site, ids, 2, now);

@@ -13,7 +13,7 @@ import {
   type RotationCommand,
   type RotationState,
 } from '../rotation/domain/index.js';
-import { RotationEventEntity, RotationHeadEntity, ShiftTemplateEntity } from '../rotation/rotation.entity.js';
+import { RotationEventEntity, RotationHeadEntity, RotationSnapshotEntity, ShiftTemplateEntity } from '../rotation/rotation.entity.js';
 
 /**
  * Opening hours 09:00–21:00, stretched to cover the hour of first start, so a demo started
@@ -66,8 +66,11 @@ export async function seedFloorMorning(em: EntityManager, site: SiteEntity, ids:
   const shifts = shiftsForDay(week(ids, demoHours(now, site.timezone)), [], day, site.timezone);
   const open = shifts[0]?.start;
   let state: RotationState = from;
-  const writeHead = () =>
-    state.seq > 0 ? em.insert(RotationHeadEntity, { siteId: site.id, lastSeq: state.seq, snapshot: JSON.stringify(state), snapshotSeq: state.seq, updatedAt: now }) : undefined;
+  const writeHead = async () => {
+    if (state.seq === 0) return;
+    await em.insert(RotationHeadEntity, { siteId: site.id, lastSeq: state.seq, updatedAt: now });
+    await em.insert(RotationSnapshotEntity, { siteId: site.id, seq: state.seq, day: state.day, snapshot: JSON.stringify(state), updatedAt: now });
+  };
   if (open === undefined || now.getTime() < open) return writeHead();
   // The morning ends a few minutes before now; customers who came early have left. Its steps
   // span 150 minutes; a floor open for less (a first start just after midnight) gets them

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay, type RotationEvent } from '../rotation/domain/index.js';
-import { RotationEventEntity, RotationHeadEntity } from '../rotation/rotation.entity.js';
+import { RotationEventEntity, RotationHeadEntity, RotationSnapshotEntity } from '../rotation/rotation.entity.js';
 import { databaseKinds } from '../test-support/databases.js';
 import { startTestApp, type TestApp } from '../test-support/harness.js';
 
@@ -54,7 +54,9 @@ describe.each(kinds)('demo history on %s', (kind) => {
     const head = await t.app.ds.getRepository(RotationHeadEntity).findOneByOrFail({ siteId });
     expect(head.lastSeq).toBe(rows.length);
     const fold = replay(rows.map((r) => JSON.parse(r.payload) as RotationEvent));
-    expect(JSON.parse(head.snapshot)).toEqual(JSON.parse(JSON.stringify(fold)));
+    const snapshot = await t.app.ds.getRepository(RotationSnapshotEntity).findOneByOrFail({ siteId });
+    expect(snapshot.seq).toBe(head.lastSeq);
+    expect(JSON.parse(snapshot.snapshot)).toEqual(JSON.parse(JSON.stringify(fold)));
     // Today's morning came after the history.
     expect(rows[rows.length - 1].businessDay).toBe('2025-03-12');
     expect(new Set(rows.map((r) => r.businessDay)).size).toBe(31);

@@ -8,6 +8,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
 import { AppError, badInput, ErrorCode, forbidden, notFound } from '../platform/errors.js';
 import type { EventBus } from '../platform/pubsub.js';
+import type { Logger } from '../platform/logger.js';
 import {
   activeDeputyship,
   businessDay,
@@ -38,7 +39,7 @@ import { Deputies, SUPERVISOR_COMMANDS } from './rotation.deputies.js';
 import { LiveBoards } from './rotation.live.js';
 import { FloorRecords } from './rotation.register.js';
 import { SiteRules } from './rotation.rules.js';
-import { FloorStates, SNAPSHOT_EVERY, toStored, undoableSeqs } from './rotation.state.js';
+import { FloorStates, toStored, undoableSeqs } from './rotation.state.js';
 
 export { BOARD_ANNOUNCED, BOARD_CHANGED } from './rotation.live.js';
 export type { FloorCommand, FloorResult } from './rotation.commands.js';
@@ -67,13 +68,19 @@ export class RotationService {
     private readonly customers: CustomersService,
     settingsHistory: SettingsHistoryService,
     private readonly notifications: NotificationsService,
+    logger?: Logger,
   ) {
-    this.floor = new FloorStates(ds, clock);
+    this.floor = new FloorStates(ds, tx, clock, logger);
     const firstBoards = new SharedBoards<RotationBoardView>(clock);
     this.rules = new SiteRules(ds, tx, clock, accounts, settingsHistory, firstBoards);
     this.deputyRoster = new Deputies(ds, tx, clock, accounts, (companyId) => this.names(companyId));
     this.records = new FloorRecords(customers, notifications);
     this.live = new LiveBoards(ds, clock, bus, this.floor, this.rules, (companyId) => this.names(companyId), firstBoards);
+  }
+
+  /** The floor snapshots being written in the background (a stopping server waits for them). */
+  snapshotsWritten(): Promise<void> {
+    return this.floor.snapshotsWritten();
   }
 
   // ---- commands ------------------------------------------------------------------------
@@ -215,9 +222,8 @@ export class RotationService {
             })),
           );
           await this.records.projectReceptions(em, siteId, stored);
-          const snapshotDue = head.lastSeq - head.snapshotSeq >= SNAPSHOT_EVERY || state.day !== begun.day;
           // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
-          await this.floor.writeHead(em, siteId, head.lastSeq, now, snapshotDue ? JSON.stringify(state) : null);
+          await this.floor.writeHead(em, siteId, head.lastSeq, now);
         }
         const notified = await this.notifications.stage(em, notices);
         return { decided, state, notified, now };
@@ -227,6 +233,7 @@ export class RotationService {
       { isolation: 'READ COMMITTED' },
     );
     this.floor.remember(siteId, batch.state);
+    this.floor.snapshotLater(siteId, batch.state);
     this.notifications.publish(batch.notified);
     const known = await names;
     const outcomes: Array<Outcome<FloorResult>> = [];

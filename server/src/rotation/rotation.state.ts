@@ -1,55 +1,104 @@
-import { Between, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { Between, LessThan, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { takesRowLocks } from '../platform/db/locks.js';
 import type { Clock } from '../platform/clock.js';
+import type { Transactions } from '../platform/db/transaction.js';
+import type { Logger } from '../platform/logger.js';
 import { isDuplicateKey } from '../platform/errors.js';
 import { NextRead } from '../platform/next-read.js';
 import { Prebuilt } from '../platform/db/prebuilt.js';
 import { initialState, liveUndoEntries, replay, restoreState, type RotationEvent, type RotationState } from './domain/index.js';
-import { RotationEventEntity, RotationHeadEntity } from './rotation.entity.js';
+import { RotationEventEntity, RotationHeadEntity, RotationSnapshotEntity } from './rotation.entity.js';
 import type { StoredEvent } from './rotation.view.js';
 
 /**
- * The head's snapshot is rewritten every this many events (and on a new day), not on every
- * change: it grows to hundreds of KiB through a busy day, and it is written under the site's
- * lock (issue 17: late in a busy day one write holds the lock for 10–15 ms, and every 200
- * events those writes were bench:assign's slowest batches). Readers without the state in memory
- * fold the events after it, ~10 µs each: at most ~10 ms for a site's first read.
+ * A snapshot of the folded state is written every this many events (and on a new day), not on
+ * every change: it grows to ~2 MiB through a busy day. Readers without the state in memory fold
+ * the events after it, ~10 µs each: at most ~10 ms for a site's first read.
  */
 export const SNAPSHOT_EVERY = 1000;
 
-export type Head = Pick<RotationHeadEntity, 'siteId' | 'lastSeq' | 'snapshotSeq'>;
+export type Head = Pick<RotationHeadEntity, 'siteId' | 'lastSeq'>;
 
-/** The floor log's head row (the site's lock, its snapshot) and each site's folded state. */
+/** The newest snapshot of a site that this process knows of (read, written or looked up). */
+type SnapshotMark = Pick<RotationSnapshotEntity, 'seq' | 'day'>;
+
+/** The floor log's head row (the site's lock), the snapshots, and each site's folded state. */
 export class FloorStates {
   /** Each site's folded state as last committed, as this process knows it (state.seq = lastSeq). */
   private readonly states = new Map<number, RotationState>();
   private readonly headReads = new NextRead<number, Head | null>();
+  private readonly marks = new Map<number, SnapshotMark>();
+  /** Each site's snapshot write in progress: one at a time. */
+  private readonly writing = new Map<number, Promise<void>>();
 
   constructor(
     private readonly ds: DataSource,
+    private readonly tx: Transactions,
     private readonly clock: Clock,
+    private readonly logger?: Logger,
   ) {}
 
   /**
-   * The locked head row after a change, with the snapshot when it is due. On MySQL the snapshot
-   * (a JSON document that grows through the day) goes as a prepared-statement parameter: the
-   * text protocol would escape it character by character on the client, which cost more than the
-   * rest of the command.
+   * The locked head row after a change. On MySQL a prepared statement on the transaction's own
+   * connection: every batch writes it, and TypeORM's update builds its query each time.
    */
-  async writeHead(em: EntityManager, siteId: number, lastSeq: number, updatedAt: Date, snapshot: string | null): Promise<void> {
-    const changes = snapshot === null ? { lastSeq, updatedAt } : { lastSeq, updatedAt, snapshot, snapshotSeq: lastSeq };
-    if (em.connection.options.type !== 'mysql') {
-      await em.update(RotationHeadEntity, { siteId }, changes);
-      return;
-    }
-    const set = Object.keys(changes).map((column) => `\`${column}\` = ?`);
-    // The transaction's own connection (mysql2, callback API).
-    const conn = (await em.queryRunner!.connect()) as { execute(sql: string, values: unknown[], cb: (err: Error | null) => void): void };
-    await new Promise<void>((resolve, reject) =>
-      conn.execute(`UPDATE \`rotation_heads\` SET ${set.join(', ')} WHERE \`siteId\` = ?`, [...Object.values(changes), siteId], (err) =>
-        err ? reject(err) : resolve(),
-      ),
-    );
+  async writeHead(em: EntityManager, siteId: number, lastSeq: number, updatedAt: Date): Promise<void> {
+    if (em.connection.options.type !== 'mysql') await em.update(RotationHeadEntity, { siteId }, { lastSeq, updatedAt });
+    else await executePrepared(em, 'UPDATE `rotation_heads` SET `lastSeq` = ?, `updatedAt` = ? WHERE `siteId` = ?', [lastSeq, updatedAt, siteId]);
+  }
+
+  /**
+   * After a commit: the committed state's snapshot when one is due, written in the background
+   * after the commands' answers and outside the site's lock (issue 17: written under it, ~2 MiB
+   * late in a busy day held every instance's commands for tens of milliseconds). A state is
+   * never changed once committed, so it can be serialized later. A failed write is logged and
+   * tried again after a later commit; meanwhile readers fold the log after the older snapshot.
+   */
+  snapshotLater(siteId: number, state: RotationState): void {
+    if (!this.due(siteId, state) || this.writing.has(siteId)) return;
+    const write = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.writeSnapshot(siteId, state))
+      .catch((err: unknown) => this.logger?.warn({ err, siteId, seq: state.seq }, 'floor snapshot not written; readers fold the log after the previous one'))
+      .finally(() => this.writing.delete(siteId));
+    this.writing.set(siteId, write);
+  }
+
+  /** Waits for the snapshot writes in progress (a stopping server, tests). */
+  async snapshotsWritten(): Promise<void> {
+    await Promise.all(this.writing.values());
+  }
+
+  private due(siteId: number, state: RotationState): boolean {
+    const mark = this.marks.get(siteId);
+    return !mark || (state.seq > mark.seq && (state.seq - mark.seq >= SNAPSHOT_EVERY || state.day !== mark.day));
+  }
+
+  private learn(siteId: number, mark: SnapshotMark): void {
+    const known = this.marks.get(siteId);
+    if (!known || known.seq < mark.seq) this.marks.set(siteId, { seq: mark.seq, day: mark.day });
+  }
+
+  private async writeSnapshot(siteId: number, state: RotationState): Promise<void> {
+    await this.tx.run(async (em) => {
+      // Another instance may have written one since: a small read before the large write.
+      const stored = await em.findOne(RotationSnapshotEntity, { where: { siteId }, select: { seq: true, day: true } });
+      this.learn(siteId, stored ?? { seq: 0, day: null });
+      if (!this.due(siteId, state)) return;
+      const row = { seq: state.seq, day: state.day, snapshot: JSON.stringify(state), updatedAt: this.clock.now() };
+      if (!stored) await em.insert(RotationSnapshotEntity, { siteId, ...row });
+      else if (em.connection.options.type !== 'mysql') await em.update(RotationSnapshotEntity, { siteId, seq: LessThan(state.seq) }, row);
+      // A prepared-statement parameter: the text protocol would escape ~2 MiB character by character.
+      else
+        await executePrepared(em, 'UPDATE `rotation_snapshots` SET `seq` = ?, `day` = ?, `snapshot` = ?, `updatedAt` = ? WHERE `siteId` = ? AND `seq` < ?', [
+          row.seq,
+          row.day,
+          row.snapshot,
+          row.updatedAt,
+          siteId,
+          row.seq,
+        ]);
+      this.learn(siteId, row);
+    });
   }
 
   /** The site's lock row (its seqs only: the snapshot is read when needed), created on first use. */
@@ -58,13 +107,7 @@ export class FloorStates {
     const found = await lock();
     if (found) return found;
     try {
-      await em.insert(RotationHeadEntity, {
-        siteId,
-        lastSeq: 0,
-        snapshot: JSON.stringify(initialState()),
-        snapshotSeq: 0,
-        updatedAt: this.clock.now(),
-      });
+      await em.insert(RotationHeadEntity, { siteId, lastSeq: 0, updatedAt: this.clock.now() });
     } catch (err) {
       // Another transaction created it first; its row lock now orders us after it. Anything
       // else (a deadlock between two first inserts) rolled the transaction back: retry it.
@@ -85,10 +128,11 @@ export class FloorStates {
     if (known && known.seq <= head.lastSeq && head.lastSeq - known.seq <= SNAPSHOT_EVERY) {
       state = await this.foldLog(em, siteId, known, head.lastSeq);
     } else {
-      // One read of the row, so its snapshot and seqs agree even without the lock.
-      const row = await em.findOne(RotationHeadEntity, { where: { siteId }, select: { siteId: true, lastSeq: true, snapshotSeq: true, snapshot: true } });
+      const row = await em.findOne(RotationSnapshotEntity, { where: { siteId } });
+      if (row) this.learn(siteId, row);
       const snapshot = row ? restoreState(row.snapshot) : initialState();
-      state = await this.foldLog(em, siteId, snapshot, row?.lastSeq ?? 0);
+      // Unlocked, the head may have been read before a newer snapshot was written.
+      state = await this.foldLog(em, siteId, snapshot, Math.max(head.lastSeq, snapshot.seq));
     }
     if (locked || em.connection.options.type === 'mysql') this.remember(siteId, state);
     return state;
@@ -132,7 +176,7 @@ export class FloorStates {
 const headRow = (locked: boolean) =>
   new Prebuilt<Head, 'siteId'>(
     ['siteId'],
-    { siteId: [RotationHeadEntity, 'h', 'siteId'], lastSeq: [RotationHeadEntity, 'h', 'lastSeq'], snapshotSeq: [RotationHeadEntity, 'h', 'snapshotSeq'] },
+    { siteId: [RotationHeadEntity, 'h', 'siteId'], lastSeq: [RotationHeadEntity, 'h', 'lastSeq'] },
     (qb, ds) => {
       qb.from(RotationHeadEntity, 'h').where('h.siteId = :siteId');
       return locked && takesRowLocks(ds.manager) ? qb.setLock('pessimistic_write') : qb;
@@ -153,4 +197,10 @@ export function toStored(r: RotationEventEntity): StoredEvent {
 
 export function undoableSeqs(state: RotationState): Set<number> {
   return new Set(liveUndoEntries(state).map((u) => u.seq));
+}
+
+/** One statement on the transaction's own connection (mysql2's callback API), as a prepared statement. */
+async function executePrepared(em: EntityManager, sql: string, values: unknown[]): Promise<void> {
+  const conn = (await em.queryRunner!.connect()) as { execute(sql: string, values: unknown[], cb: (err: Error | null) => void): void };
+  await new Promise<void>((resolve, reject) => conn.execute(sql, values, (err) => (err ? reject(err) : resolve())));
 }

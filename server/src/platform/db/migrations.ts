@@ -18,6 +18,7 @@ import { CustomerIntentGrade1733300000000 } from '../../customers/migrations/173
 import { BoardTokens1733330000000 } from '../../wall/migrations/1733330000000-board-tokens.js';
 import { FiguresSpeed1733340000000 } from '../../figures/migrations/1733340000000-figures-speed.js';
 import { RotationEventsDaySeq1733380000000 } from '../../rotation/migrations/1733380000000-rotation-events-day-seq.js';
+import { RotationSnapshots1733400000000 } from '../../rotation/migrations/1733400000000-rotation-snapshots.js';
 
 // In timestamp order.
 export const migrations: Function[] = [
@@ -38,4 +39,5 @@ export const migrations: Function[] = [
   BoardTokens1733330000000,
   FiguresSpeed1733340000000,
   RotationEventsDaySeq1733380000000,
+  RotationSnapshots1733400000000,
 ];

@@ -9,11 +9,9 @@ export class RotationSnapshotSeq1732700000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.addColumn('rotation_heads', new TableColumn({ ...intColumn('snapshotSeq'), default: 0 }));
     // Every snapshot so far was written with its head: it is the fold at lastSeq.
-    await q.manager
-      .createQueryBuilder()
-      .update('rotation_heads')
-      .set({ snapshotSeq: () => q.connection.driver.escape('lastSeq') })
-      .execute();
+    // Plain SQL: the entity no longer has these columns (they moved to rotation_snapshots).
+    const e = (name: string) => q.connection.driver.escape(name);
+    await q.query(`UPDATE ${e('rotation_heads')} SET ${e('snapshotSeq')} = ${e('lastSeq')}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -37,7 +35,8 @@ export class RotationSnapshotSeq1732700000000 implements MigrationInterface {
         rows.map((r) => JSON.parse(r.payload) as RotationEvent),
         restoreState(h.snapshot),
       );
-      await q.manager.createQueryBuilder().update('rotation_heads').set({ snapshot: JSON.stringify(state) }).where('siteId = :siteId', { siteId: h.siteId }).execute();
+      const e = (name: string) => q.connection.driver.escape(name);
+      await q.query(`UPDATE ${e('rotation_heads')} SET ${e('snapshot')} = ? WHERE ${e('siteId')} = ?`, [JSON.stringify(state), h.siteId]);
     }
     await q.dropColumn('rotation_heads', 'snapshotSeq');
   }
