@@ -268,13 +268,17 @@ async function baseline(
 /** Today's floor of the bench site starts empty in every run: only the history differs. */
 async function clearFloor(c: mysql.Connection, siteId: number) {
   // The demo seeds a morning of today; it would sit between the history and today's traffic.
-  for (const table of [
-    'rotation_events',
-    'rotation_receptions',
-    'rotation_heads',
-    'rotation_snapshots',
-  ])
-    await c.query(`DELETE FROM ${table} WHERE siteId = ?`, [siteId]);
+  const tables = ['rotation_events', 'rotation_receptions', 'rotation_heads'];
+  if (await hasSnapshotTable(c)) tables.push('rotation_snapshots');
+  for (const table of tables) await c.query(`DELETE FROM ${table} WHERE siteId = ?`, [siteId]);
+}
+
+/** Builds before session 29 (SERVER_MAIN) keep the snapshot in the head row. */
+async function hasSnapshotTable(c: mysql.Connection) {
+  const [rows] = await c.query<mysql.RowDataPacket[]>(
+    "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'rotation_snapshots'",
+  );
+  return rows.length > 0;
 }
 
 /**
@@ -434,8 +438,9 @@ async function runOurs(dbUrl: string, k: number, days: number, reuse = false): P
   let snapshotBytes;
   let afterSeq = 0;
   const snapshotSize = async () => {
+    const table = (await hasSnapshotTable(c)) ? 'rotation_snapshots' : 'rotation_heads';
     const [rows] = await c.query<mysql.RowDataPacket[]>(
-      'SELECT LENGTH(snapshot) AS n FROM rotation_snapshots WHERE siteId = ?',
+      `SELECT LENGTH(snapshot) AS n FROM ${table} WHERE siteId = ?`,
       [site.id],
     );
     return Number(rows[0]?.n ?? 0);
