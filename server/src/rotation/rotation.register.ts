@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { UserEntity } from '../accounts/accounts.entity.js';
 import type { Principal } from '../accounts/domain/roles.js';
+import type { Statement } from '../platform/db/statements.js';
 import { badInput } from '../platform/errors.js';
 import { normalizePhone } from '../platform/phone.js';
 import { evolve, type Reception, type RotationEvent, type RotationState, type WalkInInput } from './domain/index.js';
@@ -64,15 +65,18 @@ export class FloorRecords {
     return reg;
   }
 
-  /** Each reception an event touched, as it now stands, in its row (the customer's timeline reads them). */
-  async projectReceptions(em: EntityManager, siteId: number, stored: StoredEvent[]): Promise<void> {
+  /**
+   * The statements that write each reception an event touched, as it now stands, in its row
+   * (the customer's timeline reads them): built here, sent with the batch's other writes.
+   */
+  receptionWrites(em: EntityManager, siteId: number, stored: StoredEvent[]): Statement[] {
     const latest = new Map<string, { seq: number; day: string; value: Reception | null }>();
     for (const { seq, event } of stored) {
       for (const e of event.effects) if (e.op === 'reception') latest.set(e.id, { seq, day: event.day, value: e.value });
     }
-    if (!latest.size) return;
+    const statements: Statement[] = [];
     const gone = [...latest].filter(([, { value }]) => !value).map(([id]) => id);
-    if (gone.length) await em.delete(RotationReceptionEntity, { siteId, id: In(gone) });
+    if (gone.length) statements.push(em.createQueryBuilder().delete().from(RotationReceptionEntity).where({ siteId, id: In(gone) }).getQueryAndParameters());
     const rows: Array<Partial<RotationReceptionEntity>> = [];
     for (const [id, { seq, day, value }] of latest) {
       if (!value) continue;
@@ -89,12 +93,13 @@ export class FloorRecords {
         broughtById: value.broughtById ?? null,
       });
     }
-    if (!rows.length) return;
+    if (!rows.length) return statements;
     // One statement for a batch's receptions, new and changed, with no read before it (issue 17:
-    // it ran under the site's lock): a changed row keeps its day, and its customer when the
+    // it runs under the site's lock): a changed row keeps its day, and its customer when the
     // floor's copy names none (a link made after the fact, see linkReception).
     const [sql, params] = em.createQueryBuilder().insert().into(RotationReceptionEntity).values(rows).getQueryAndParameters();
-    await em.query(sql + upsertKeepingLinks(em), params);
+    statements.push([sql + upsertKeepingLinks(em), params]);
+    return statements;
   }
 
   /**

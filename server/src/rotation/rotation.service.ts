@@ -6,6 +6,7 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import { hasRole, Role, type Principal } from '../accounts/domain/roles.js';
 import type { Clock } from '../platform/clock.js';
 import type { Transactions } from '../platform/db/transaction.js';
+import { runTogether } from '../platform/db/statements.js';
 import { AppError, badInput, ErrorCode, forbidden, notFound } from '../platform/errors.js';
 import type { EventBus } from '../platform/pubsub.js';
 import type { Logger } from '../platform/logger.js';
@@ -25,7 +26,7 @@ import {
   type Reception,
   type RotationState,
 } from './domain/index.js';
-import { RotationEventEntity, RotationReceptionEntity } from './rotation.entity.js';
+import { RotationEventEntity, RotationHeadEntity, RotationReceptionEntity } from './rotation.entity.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { NotificationInput, NotificationsService } from '../notifications/notifications.service.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
@@ -209,21 +210,22 @@ export class RotationService {
         }
         const state = fold.state;
         if (stored.length) {
-          await em.insert(
-            RotationEventEntity,
-            stored.map(({ seq, event }, i) => ({
-              siteId,
-              seq,
-              type: event.type,
-              payload: payloads[i],
-              actorId: event.actorId,
-              at: new Date(event.at),
-              businessDay: event.day,
-            })),
-          );
-          await this.records.projectReceptions(em, siteId, stored);
-          // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
-          await this.floor.writeHead(em, siteId, head.lastSeq, now);
+          const events = stored.map(({ seq, event }, i) => ({
+            siteId,
+            seq,
+            type: event.type,
+            payload: payloads[i],
+            actorId: event.actorId,
+            at: new Date(event.at),
+            businessDay: event.day,
+          }));
+          // The log, the receptions' rows and the head in one round trip (issue 17: under the lock).
+          await runTogether(em, [
+            em.createQueryBuilder().insert().into(RotationEventEntity).values(events).getQueryAndParameters(),
+            ...this.records.receptionWrites(em, siteId, stored),
+            // A plain UPDATE of the locked row (save() would re-read it outside the lock first).
+            em.createQueryBuilder().update(RotationHeadEntity).set({ lastSeq: head.lastSeq, updatedAt: now }).where({ siteId }).getQueryAndParameters(),
+          ]);
         }
         const notified = await this.notifications.stage(em, notices);
         return { decided, state, notified, now };

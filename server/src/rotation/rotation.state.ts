@@ -39,15 +39,6 @@ export class FloorStates {
   ) {}
 
   /**
-   * The locked head row after a change. On MySQL a prepared statement on the transaction's own
-   * connection: every batch writes it, and TypeORM's update builds its query each time.
-   */
-  async writeHead(em: EntityManager, siteId: number, lastSeq: number, updatedAt: Date): Promise<void> {
-    if (em.connection.options.type !== 'mysql') await em.update(RotationHeadEntity, { siteId }, { lastSeq, updatedAt });
-    else await executePrepared(em, 'UPDATE `rotation_heads` SET `lastSeq` = ?, `updatedAt` = ? WHERE `siteId` = ?', [lastSeq, updatedAt, siteId]);
-  }
-
-  /**
    * After a commit: the committed state's snapshot when one is due, written in the background
    * after the commands' answers and outside the site's lock (issue 17: written under it, ~2 MiB
    * late in a busy day held every instance's commands for tens of milliseconds). A state is

@@ -30,6 +30,9 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       connectorPackage: 'mysql2',
+      // For runTogether (issue 17: a floor batch's writes in one round trip). Every query is
+      // built with parameters; none is concatenated from input.
+      multipleStatements: true,
       extra: { connectionLimit: 20 },
     };
   }
