@@ -76,23 +76,26 @@ export class FloorStates {
       this.learn(siteId, stored ?? { seq: 0, day: null });
       if (!this.due(siteId, state)) return;
       const row = { seq: state.seq, day: state.day, snapshot: JSON.stringify(state), updatedAt: this.clock.now() };
-      if (!stored) await em.insert(RotationSnapshotEntity, { siteId, ...row });
-      else if (em.connection.options.type !== 'mysql') await em.update(RotationSnapshotEntity, { siteId, seq: LessThan(state.seq) }, row);
-      // A prepared-statement parameter: the text protocol would escape ~2 MiB character by character.
-      else
-        await executePrepared(em, 'UPDATE `rotation_snapshots` SET `seq` = ?, `day` = ?, `snapshot` = ?, `updatedAt` = ? WHERE `siteId` = ? AND `seq` < ?', [
-          row.seq,
-          row.day,
-          row.snapshot,
-          row.updatedAt,
-          siteId,
-          row.seq,
-        ]);
+      if (!stored) {
+        try {
+          await em.insert(RotationSnapshotEntity, { siteId, ...row });
+        } catch (err) {
+          // Another instance's first snapshot went in first: it serves as well.
+          if (isDuplicateKey(err)) return;
+          throw err;
+        }
+      } else if (em.connection.options.type !== 'mysql') {
+        await em.update(RotationSnapshotEntity, { siteId, seq: LessThan(state.seq) }, row);
+      } else {
+        // A prepared-statement parameter: the text protocol would escape ~2 MiB character by character.
+        const sql = 'UPDATE `rotation_snapshots` SET `seq` = ?, `day` = ?, `snapshot` = ?, `updatedAt` = ? WHERE `siteId` = ? AND `seq` < ?';
+        await executePrepared(em, sql, [row.seq, row.day, row.snapshot, row.updatedAt, siteId, row.seq]);
+      }
       this.learn(siteId, row);
     });
   }
 
-  /** The site's lock row (its seqs only: the snapshot is read when needed), created on first use. */
+  /** The site's lock row, created on first use. */
   async lockHead(em: EntityManager, siteId: number): Promise<Head> {
     const lock = () => HEAD_LOCKED.first(em, { siteId });
     const found = await lock();
