@@ -25,25 +25,38 @@ export interface TestApp {
 export async function startTestApp(kind: DbKind, opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await createTestDatabase(kind);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'reception-data-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATA_DIR: dataDir,
-    DATABASE_URL: db.url,
-    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'true',
-    // Tests build their own history; a test that wants the demo's passes DEMO_HISTORY_DAYS.
-    DEMO_HISTORY_DAYS: '0',
-    WEB_DIST: path.join(dataDir, 'no-web'),
-    // Feature tests look numbers up freely; the O9 limits have tests of their own that set them.
-    LOOKUP_LIMIT_CONSULTANT: '10000',
-    LOOKUP_LIMIT_DESK: '10000',
-    ...opts.env,
+  // A start that fails (its settings, a migration, a port) leaves no database or folder behind.
+  const started = async () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      DATABASE_URL: db.url,
+      JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: 'true',
+      // Tests build their own history; a test that wants the demo's passes DEMO_HISTORY_DAYS.
+      DEMO_HISTORY_DAYS: '0',
+      WEB_DIST: path.join(dataDir, 'no-web'),
+      // Feature tests look numbers up freely; the O9 limits have tests of their own that set them.
+      LOOKUP_LIMIT_CONSULTANT: '10000',
+      LOOKUP_LIMIT_DESK: '10000',
+      ...opts.env,
+    });
+    const app = await createApp(config, { clock: opts.clock });
+    try {
+      return { app, url: await app.listen() };
+    } catch (err) {
+      await app.stop();
+      throw err;
+    }
+  };
+  const { app, url } = await started().catch(async (err: unknown) => {
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
   });
-  const app = await createApp(config, { clock: opts.clock });
-  const url = await app.listen();
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
