@@ -59,7 +59,7 @@ const MORNING: Array<[minutes: number, step: Step]> = [
   [110, () => ({ type: 'RECORD_WALK_IN', walkIn: { kind: 'NEW', customerName: '冯女士', phone: '13366667777' } })],
 ];
 
-/** Today's floor up to now, continuing the log of `from` (the demo history's fold). Writes the site's head. */
+/** Today's floor up to now, continuing the log of `from` (the demo history's fold). Writes the site's head and snapshot. */
 export async function seedFloorMorning(em: EntityManager, site: SiteEntity, ids: number[], deskId: number, now: Date, from: RotationState = initialState()) {
   const settings = { ...DEFAULT_ROTATION_SETTINGS, timezone: site.timezone };
   const day = businessDay(now, site.timezone);
